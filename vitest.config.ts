@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit and property tests: pure cores in a simulated DOM (happy-dom). Real-browser tests live in
+// tests/e2e and run under vitest.e2e.config.ts.
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    environment: 'happy-dom',
+    testTimeout: 30_000,
+  },
+});
