@@ -1,0 +1,100 @@
+/**
+ * The background (Chrome service worker / Firefox event page): per-tab state and the badge,
+ * engine injection for candidate pages and on-demand checks, the keyboard command, the context
+ * menu. It trusts no message: each is shape-checked and must come from Gloss's own contexts.
+ */
+import { browser, type Runtime } from '../platform/browser';
+import { type GlossMessage, type PageState, parseMessage } from '../platform/messages';
+import { updateSettings } from '../platform/settings';
+import { showBadge } from './badge';
+import { clearTabState, getTabState, setTabState } from './tab-state';
+
+export const ENGINE_FILE = 'content/engine.js';
+const CHECK_PAGE_MENU = 'gloss-check-page';
+
+async function injectEngine(tabId: number, frameId?: number) {
+  await browser.scripting.executeScript({
+    target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
+    files: [ENGINE_FILE],
+  });
+}
+
+/** Only Gloss's own pages and content scripts may talk to the background. */
+function isOwnSender(sender: Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id;
+}
+const isExtensionPage = (sender: Runtime.MessageSender) =>
+  !sender.tab &&
+  typeof sender.url === 'string' &&
+  sender.url.startsWith(browser.runtime.getURL(''));
+
+async function handle(message: GlossMessage, sender: Runtime.MessageSender): Promise<unknown> {
+  switch (message.type) {
+    case 'gloss/candidate': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return null;
+      await setTabState(tabId, { status: 'loading', articleId: message.articleId });
+      await showBadge(tabId, { status: 'loading', articleId: message.articleId });
+      await injectEngine(tabId, sender.frameId);
+      return null;
+    }
+    case 'gloss/page-state': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || sender.frameId !== 0) return null;
+      await setTabState(tabId, message.state);
+      await showBadge(tabId, message.state);
+      return null;
+    }
+    case 'gloss/get-tab-state':
+      return isExtensionPage(sender) ? getTabState(message.tabId) : null;
+    case 'gloss/check-page':
+      if (!isExtensionPage(sender)) return null;
+      await injectEngine(message.tabId);
+      return null;
+    default:
+      return null;
+  }
+}
+
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  if (!isOwnSender(sender)) return undefined;
+  const message = parseMessage(raw);
+  // UI → content messages travel by tabs.sendMessage and are not ours to answer.
+  if (!message || message.type === 'gloss/reveal') return undefined;
+  return handle(message, sender).catch((error: unknown) => {
+    console.warn('Gloss: message failed', message.type, error);
+    return null;
+  });
+});
+
+browser.commands.onCommand.addListener(async (command: string) => {
+  if (command === 'toggle-highlights') await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  browser.contextMenus.create({
+    id: CHECK_PAGE_MENU,
+    title: browser.i18n.getMessage('contextMenuCheckPage'),
+    contexts: ['page'],
+  });
+});
+
+browser.contextMenus.onClicked.addListener(async (info, tab) => {
+  if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) {
+    await injectEngine(tab.id).catch((error: unknown) =>
+      console.warn('Gloss: check failed', error),
+    );
+  }
+});
+
+// A new page in the tab: forget the old page's findings.
+browser.tabs.onUpdated.addListener(async (tabId: number, change: { status?: string }) => {
+  if (change.status === 'loading') {
+    const none: PageState = { status: 'none' };
+    await clearTabState(tabId);
+    await showBadge(tabId, none).catch(() => {});
+  }
+});
+browser.tabs.onRemoved.addListener((tabId: number) => {
+  clearTabState(tabId).catch(() => {});
+});

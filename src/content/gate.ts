@@ -1,0 +1,43 @@
+/**
+ * The gate: the only Gloss code that runs on every page of a supported site. It reads the page's
+ * URL and metadata, compares them with a small catalog of known articles, and only on a match asks
+ * the background to inject the engine (src/content/engine.ts). Elsewhere it does nothing more.
+ */
+import { catalog } from 'virtual:gloss-catalog';
+import { gate } from '../detection/detect';
+import { browser } from '../platform/browser';
+import type { ContentToBackground } from '../platform/messages';
+import { readPageMetadata } from './metadata';
+
+const GATE_KEY = Symbol.for('gloss.gate');
+type GateWindow = typeof globalThis & { [GATE_KEY]?: string };
+
+function check() {
+  const w = globalThis as GateWindow;
+  const match = gate(readPageMetadata(document, location.href), catalog);
+  if (!match) return;
+  // Ask once per URL: SPA navigations may bring a new article.
+  const key = `${match.articleId} ${location.href}`;
+  if (w[GATE_KEY] === key) return;
+  w[GATE_KEY] = key;
+  const message: ContentToBackground = { type: 'gloss/candidate', articleId: match.articleId };
+  browser.runtime.sendMessage(message).catch(() => {
+    // The extension was reloaded or updated: this page's gate is stale; stay quiet.
+  });
+}
+
+check();
+
+// Single-page apps change the URL and the head without a page load: re-check when they do.
+let lastUrl = location.href;
+new MutationObserver(() => {
+  if (location.href === lastUrl) return;
+  lastUrl = location.href;
+  check();
+}).observe(document.head ?? document.documentElement, { childList: true, subtree: true });
+addEventListener('popstate', () => {
+  if (location.href !== lastUrl) {
+    lastUrl = location.href;
+    check();
+  }
+});

@@ -1,0 +1,124 @@
+/**
+ * Is this page a known article? Two stages, both pure:
+ *  1. `gate`: cheap, on every page of a supported site: the URL and the page's metadata
+ *     (canonical link, og:url / og:title, JSON-LD, the h1) against a small catalog.
+ *  2. `judgeText`: only for candidates: the article's paragraph fingerprints against the text of
+ *     the page's article root. The text decides; metadata only says where to look and whether a
+ *     short text is a paywall cut or a quotation.
+ */
+import { containment, fingerprintWords, shingles } from './fingerprint';
+
+/** What the gate knows of an article: small, bundled into the gate. */
+export interface ArticleSignature {
+  id: string;
+  headline: string;
+  canonicalUrl: string;
+  /** Other known URLs of this article (syndicated copies). */
+  urls: string[];
+}
+
+export interface PageMetadata {
+  url: string;
+  canonical?: string | undefined;
+  ogUrl?: string | undefined;
+  ogTitle?: string | undefined;
+  jsonLdHeadline?: string | undefined;
+  jsonLdUrl?: string | undefined;
+  h1?: string | undefined;
+}
+
+export type GateMatch = { articleId: string; by: 'url' | 'metadata' | 'headline' };
+
+/** Compare URLs without query, fragment, trailing slash or `.html`. */
+export function normaliseUrl(url: string): string | null {
+  try {
+    const u = new URL(url);
+    const path = u.pathname.replace(/\.html?$/, '').replace(/\/+$/, '');
+    return `${u.hostname.toLowerCase()}${path}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Similar headlines share most of their words (same story, minor edits). */
+export function headlineSimilarity(a: string, b: string): number {
+  const wa = new Set(fingerprintWords(a));
+  const wb = new Set(fingerprintWords(b));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let common = 0;
+  for (const w of wa) if (wb.has(w)) common++;
+  return common / Math.max(wa.size, wb.size);
+}
+
+const HEADLINE_MATCH = 0.8;
+
+export function gate(page: PageMetadata, catalog: readonly ArticleSignature[]): GateMatch | null {
+  const pageUrl = normaliseUrl(page.url);
+  const metaUrls = [page.canonical, page.ogUrl, page.jsonLdUrl]
+    .filter((u): u is string => !!u)
+    .map((u) => normaliseUrl(u));
+  const titles = [page.ogTitle, page.jsonLdHeadline, page.h1].filter((t): t is string => !!t);
+  for (const article of catalog) {
+    const known = new Set([article.canonicalUrl, ...article.urls].map(normaliseUrl));
+    if (pageUrl && known.has(pageUrl)) return { articleId: article.id, by: 'url' };
+    if (metaUrls.some((u) => u && known.has(u))) return { articleId: article.id, by: 'metadata' };
+    if (titles.some((t) => headlineSimilarity(t, article.headline) >= HEADLINE_MATCH))
+      return { articleId: article.id, by: 'headline' };
+  }
+  return null;
+}
+
+/** Per-paragraph fingerprints of an article, computed once per article. */
+export interface ArticleFingerprint {
+  paragraphs: Array<{ id: string; shingles: Set<number> }>;
+}
+
+export function fingerprintArticle(
+  paragraphs: ReadonlyArray<{ id: string; text: string }>,
+): ArticleFingerprint {
+  return { paragraphs: paragraphs.map((p) => ({ id: p.id, shingles: shingles(p.text) })) };
+}
+
+export interface TextJudgement {
+  verdict: 'article' | 'partial' | 'none';
+  /** Fraction of the article's paragraphs found on the page. */
+  coverage: number;
+  /** Ids of paragraphs found (at least half of their shingles present). */
+  present: string[];
+  /** How many paragraphs from the start are present without a gap (a paywall keeps a prefix). */
+  leadingRun: number;
+}
+
+/** A paragraph counts as present when at least this share of its 4-grams is on the page. */
+const PARAGRAPH_PRESENT = 0.5;
+/** The whole article is here when this share of its paragraphs is. */
+const ARTICLE_COVERAGE = 0.6;
+/** A paywall cut keeps at least this many leading paragraphs. */
+const PARTIAL_MIN_LEADING = 2;
+
+/**
+ * Judge the page's article-root text. `trustedLocation` is true when the URL or the page's own
+ * metadata names this article: then a leading run of paragraphs means a paywall cut. Without it, a
+ * few matching paragraphs are a quotation, not the article.
+ */
+export function judgeText(
+  article: ArticleFingerprint,
+  pageText: string,
+  trustedLocation: boolean,
+): TextJudgement {
+  const page = shingles(pageText);
+  const present: string[] = [];
+  let leadingRun = 0;
+  let gap = false;
+  for (const p of article.paragraphs) {
+    const isPresent = p.shingles.size > 0 && containment(p.shingles, page) >= PARAGRAPH_PRESENT;
+    if (isPresent) present.push(p.id);
+    if (isPresent && !gap) leadingRun++;
+    else if (!isPresent) gap = true;
+  }
+  const coverage = article.paragraphs.length ? present.length / article.paragraphs.length : 0;
+  let verdict: TextJudgement['verdict'] = 'none';
+  if (coverage >= ARTICLE_COVERAGE) verdict = 'article';
+  else if (trustedLocation && leadingRun >= PARTIAL_MIN_LEADING) verdict = 'partial';
+  return { verdict, coverage, present, leadingRun };
+}

@@ -1,0 +1,72 @@
+/**
+ * Text fingerprints for recognising an article in a page, whatever its markup, house style or
+ * cuts. A paragraph's fingerprint is the set of hashes of its word 4-grams ("shingles") after
+ * folding what differs between copies of a wire story (case, punctuation, quotes, honorifics,
+ * UK/US spellings). Pure: strings in, numbers out.
+ */
+
+const SHINGLE_WORDS = 4;
+
+/** Words that copies of a wire story add, drop or spell differently; folded before hashing. */
+const DROPPED_WORDS = new Set(['mr', 'ms', 'mrs', 'dr']);
+const SPELLING_FOLDS: Record<string, string> = {
+  soybeans: 'soyabeans',
+  soybean: 'soyabean',
+  licenses: 'licences',
+  license: 'licence',
+  defense: 'defence',
+  centered: 'centred',
+};
+
+/** Lower-case word tokens with punctuation, honorifics and spelling variants folded away. */
+export function fingerprintWords(text: string): string[] {
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/soya\s+bean/g, 'soyabean')
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
+    .split(/[^\p{L}\p{N}]+/u);
+  const out: string[] = [];
+  for (const w of words) {
+    if (w === '' || DROPPED_WORDS.has(w)) continue;
+    out.push(SPELLING_FOLDS[w] ?? w);
+  }
+  return out;
+}
+
+/** FNV-1a, 32 bit: small, fast and good enough for set membership of shingles. */
+function hashWords(words: readonly string[], from: number, count: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < from + count; i++) {
+    const w = words[i] as string;
+    for (let j = 0; j < w.length; j++) {
+      h ^= w.charCodeAt(j);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x20;
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hashes of every word 4-gram of the text (a short text gives one hash of all its words). */
+export function shingles(text: string): Set<number> {
+  const words = fingerprintWords(text);
+  const out = new Set<number>();
+  if (words.length === 0) return out;
+  if (words.length < SHINGLE_WORDS) {
+    out.add(hashWords(words, 0, words.length));
+    return out;
+  }
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++)
+    out.add(hashWords(words, i, SHINGLE_WORDS));
+  return out;
+}
+
+/** Fraction (0..1) of `paragraph`'s shingles that occur in `page`. */
+export function containment(paragraph: ReadonlySet<number>, page: ReadonlySet<number>): number {
+  if (paragraph.size === 0) return 0;
+  let hits = 0;
+  for (const h of paragraph) if (page.has(h)) hits++;
+  return hits / paragraph.size;
+}

@@ -1,0 +1,65 @@
+/**
+ * Highlight categories: one per entity kind and one per claim kind. Each is painted as one CSS
+ * Custom Highlight registered as `gloss-<category>` (e.g. `gloss-entity-person`,
+ * `gloss-claim-warning`); other tools and the tests rely on these names.
+ *
+ * Entities get a translucent background, claims an underline whose line style differs by kind, so
+ * entities and claims are told apart by more than colour, and the translucency reads on light and
+ * dark pages alike.
+ */
+import { CLAIM_KINDS, type ClaimKind, ENTITY_KINDS, type EntityKind } from '../annotations/model';
+
+export type EntityCategory = `entity-${EntityKind}`;
+export type ClaimCategory = `claim-${ClaimKind}`;
+export type HighlightCategory = EntityCategory | ClaimCategory;
+
+export const ENTITY_CATEGORIES: readonly EntityCategory[] = ENTITY_KINDS.map(
+  (k) => `entity-${k}` as const,
+);
+export const CLAIM_CATEGORIES: readonly ClaimCategory[] = CLAIM_KINDS.map(
+  (k) => `claim-${k}` as const,
+);
+export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = [
+  ...ENTITY_CATEGORIES,
+  ...CLAIM_CATEGORIES,
+];
+
+export const highlightName = (category: HighlightCategory) => `gloss-${category}` as const;
+
+export const isHighlightCategory = (v: string): v is HighlightCategory =>
+  (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v);
+
+export interface CategoryStyle {
+  /** Swatch colour for the UI. */
+  swatch: string;
+  /** The ::highlight() declarations. */
+  css: string;
+}
+
+const entityStyle = (rgb: string): CategoryStyle => ({
+  swatch: `rgb(${rgb})`,
+  css: `background-color: rgb(${rgb} / 0.32);`,
+});
+const claimStyle = (colour: string, line: string): CategoryStyle => ({
+  swatch: colour,
+  css: `text-decoration: underline ${line} ${colour}; text-decoration-thickness: 2px; text-underline-offset: 3px;`,
+});
+
+export const CATEGORY_STYLES: Readonly<Record<HighlightCategory, CategoryStyle>> = {
+  'entity-person': entityStyle('245 180 0'),
+  'entity-organisation': entityStyle('30 144 255'),
+  'entity-place': entityStyle('0 184 112'),
+  'entity-thing': entityStyle('220 70 200'),
+  'entity-event': entityStyle('255 112 48'),
+  'claim-fact': claimStyle('#7b61ff', 'solid'),
+  'claim-commitment': claimStyle('#0b9e74', 'double'),
+  'claim-assessment': claimStyle('#e0357f', 'dotted'),
+  'claim-warning': claimStyle('#e8590c', 'wavy'),
+};
+
+/** The stylesheet that gives every Gloss highlight its look. */
+export function highlightStylesheet(): string {
+  return HIGHLIGHT_CATEGORIES.map(
+    (c) => `::highlight(${highlightName(c)}) { ${CATEGORY_STYLES[c].css} }`,
+  ).join('\n');
+}

@@ -1,0 +1,49 @@
+/**
+ * What to highlight for a pack: every entity mention and every claim, each with its category and
+ * the paragraph it belongs to. Pure: a pack in, a flat list out, in canonical-text order.
+ */
+import type { Pack, Target } from '../annotations/model';
+import { paragraphStarts } from '../annotations/text';
+import type { HighlightCategory } from './categories';
+
+export interface PlannedHighlight {
+  /** The mention's or claim's id. */
+  id: string;
+  /** The entity or claim it belongs to. */
+  ownerId: string;
+  category: HighlightCategory;
+  target: Target;
+  /** Index of the paragraph of the canonical text the target starts in. */
+  paragraph: number;
+}
+
+export function planHighlights(pack: Pack): PlannedHighlight[] {
+  const starts = paragraphStarts(pack.article);
+  const paragraphOf = (offset: number) => {
+    let i = 0;
+    while (i + 1 < starts.length && (starts[i + 1] as number) <= offset) i++;
+    return i;
+  };
+  const out: PlannedHighlight[] = [];
+  for (const entity of pack.entities) {
+    for (const mention of entity.mentions) {
+      out.push({
+        id: mention.id,
+        ownerId: entity.id,
+        category: `entity-${entity.kind}`,
+        target: mention.target,
+        paragraph: paragraphOf(mention.target.position.start),
+      });
+    }
+  }
+  for (const claim of pack.claims) {
+    out.push({
+      id: claim.id,
+      ownerId: claim.id,
+      category: `claim-${claim.kind}`,
+      target: claim.target,
+      paragraph: paragraphOf(claim.target.position.start),
+    });
+  }
+  return out.sort((a, b) => a.target.position.start - b.target.position.start);
+}

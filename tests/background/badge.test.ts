@@ -1,0 +1,40 @@
+import { describe, expect, test, vi } from 'vitest';
+
+vi.mock('../../src/platform/browser', () => ({ browser: {} }));
+const { badgeFor } = await import('../../src/background/badge');
+
+describe('the badge says how many annotations are highlighted', () => {
+  test('counts entities and claims, and says so in words', () => {
+    const badge = badgeFor({
+      status: 'article',
+      articleId: 'a',
+      recognisedBy: 'url',
+      anchored: {
+        'entity-person': ['m1', 'm2', 'm3'],
+        'entity-place': ['m4'],
+        'claim-fact': ['c1', 'c2'],
+      },
+      orphans: [],
+    });
+    expect(badge).toEqual({ text: '6', title: 'Gloss: 4 entities and 2 claims highlighted' });
+  });
+
+  test('uses the singular for one, and mentions what was not found', () => {
+    const badge = badgeFor({
+      status: 'partial',
+      articleId: 'a',
+      recognisedBy: 'metadata',
+      anchored: { 'entity-person': ['m1'], 'claim-warning': ['c1'] },
+      orphans: [
+        { id: 'c2', reason: 'paywall' },
+        { id: 'c3', reason: 'paywall' },
+      ],
+    });
+    expect(badge.text).toBe('2');
+    expect(badge.title).toBe('Gloss: 1 entity and 1 claim highlighted; 2 not found on this page');
+  });
+
+  test('is empty where there is no known article', () => {
+    expect(badgeFor({ status: 'none' })).toEqual({ text: '', title: 'Gloss' });
+  });
+});

@@ -1,0 +1,137 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
+import { defineConfig, type Plugin } from 'vite';
+import baseManifest from './manifest.json' with { type: 'json' };
+import pkg from './package.json' with { type: 'json' };
+
+/**
+ * One manifest.json, two browsers. `vite build --mode chrome|firefox` writes dist/<browser>/.
+ * The per-browser differences live here and nowhere else:
+ *  - Chrome: background service worker, side_panel.
+ *  - Firefox: background scripts (event page), sidebar_action, browser_specific_settings.gecko.
+ * The sites Gloss runs on are read from the annotation packs (one source of truth).
+ */
+export type TargetBrowser = 'chrome' | 'firefox';
+
+export const GECKO_ID = 'gloss@gloss.invalid';
+export const FIREFOX_MIN_VERSION = '142.0';
+
+/** Match patterns of every supported site, read from the bundled packs. */
+export function packMatchPatterns(
+  packsDir = resolve(import.meta.dirname, 'src/annotations/packs'),
+) {
+  const patterns = new Set<string>();
+  for (const pack of readPacks(packsDir)) {
+    for (const site of pack?.article?.sites ?? []) {
+      for (const match of site.matches ?? []) patterns.add(match);
+    }
+  }
+  if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
+  return [...patterns].sort();
+}
+
+function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/packs')) {
+  return readdirSync(packsDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(readFileSync(resolve(packsDir, f), 'utf8')));
+}
+
+/**
+ * `virtual:gloss-catalog`: what the gate needs to know of each article (id, headline, URLs),
+ * derived from the packs at build time so the gate stays a few kilobytes.
+ */
+export function glossCatalog(): Plugin {
+  const id = 'virtual:gloss-catalog';
+  return {
+    name: 'gloss-catalog',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const catalog = readPacks().map(({ article }) => ({
+        id: article.id,
+        headline: article.headline,
+        canonicalUrl: article.canonicalUrl,
+        urls: (article.sites ?? []).flatMap((site: { urls?: string[] }) => site.urls ?? []),
+      }));
+      return `export const catalog = ${JSON.stringify(catalog)};`;
+    },
+  };
+}
+
+export function manifestFor(browser: TargetBrowser): ManifestV3Export {
+  const matches = packMatchPatterns();
+  // biome-ignore lint/suspicious/noExplicitAny: the manifest is reshaped per browser below
+  const manifest: any = structuredClone(baseManifest);
+  manifest.version = pkg.version;
+  manifest.content_scripts[0].matches = matches;
+  manifest.host_permissions = matches;
+
+  if (browser === 'firefox') {
+    const { service_worker, type } = manifest.background;
+    manifest.background = { scripts: [service_worker], type };
+    manifest.sidebar_action = {
+      default_panel: manifest.side_panel.default_path,
+      default_title: '__MSG_actionTitle__',
+      default_icon: manifest.action.default_icon,
+      open_at_install: false,
+    };
+    delete manifest.side_panel;
+    delete manifest.minimum_chrome_version;
+    manifest.permissions = manifest.permissions.filter((p: string) => p !== 'sidePanel');
+    // Firefox calls it `menus`; `contextMenus` is an alias it accepts.
+    manifest.browser_specific_settings = {
+      gecko: {
+        id: GECKO_ID,
+        strict_min_version: FIREFOX_MIN_VERSION,
+        data_collection_permissions: { required: ['none'] },
+      },
+    };
+  }
+  return manifest as ManifestV3Export;
+}
+
+/**
+ * The content scripts (content/gate.js, content/engine.js) are self-contained IIFEs built by
+ * scripts/build.ts with the catalog plugin, not by crxjs (its IIFE sub-build drops our plugins, and
+ * its loaders need web_accessible_resources). crxjs gets the manifest without them; this plugin
+ * puts them back as they are in manifest.json, with the generated match patterns.
+ */
+function contentScriptsOutsideCrx(contentScripts: unknown): Plugin {
+  let outDir = '';
+  return {
+    name: 'gloss-content-scripts',
+    apply: 'build',
+    configResolved: (config) => {
+      outDir = config.build.outDir;
+    },
+    writeBundle() {
+      const file = resolve(outDir, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(file, 'utf8'));
+      manifest.content_scripts = contentScripts;
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+  // biome-ignore lint/suspicious/noExplicitAny: reshaped for crxjs
+  const { content_scripts, ...manifest }: any = manifestFor(browser);
+  return {
+    publicDir: 'assets',
+    plugins: [crx({ manifest, browser }), contentScriptsOutsideCrx(content_scripts)],
+    build: {
+      outDir: `dist/${browser}`,
+      emptyOutDir: true,
+      target: 'es2022',
+      sourcemap: false,
+      rollupOptions: {
+        input: {
+          sidepanel: 'src/sidepanel/index.html',
+        },
+      },
+    },
+  };
+});
