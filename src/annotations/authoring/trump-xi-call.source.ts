@@ -541,7 +541,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'direct-quote',
       involves: ['trump', 'xi', 'call-2025-11-24'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 1 (p0)
     {
@@ -551,7 +551,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'reported-speech',
       involves: ['trump', 'xi', 'call-2025-11-24', 'soya-beans', 'fentanyl'],
-      topics: ['soya-beans', 'fentanyl'],
+      topics: ['topic-soya-beans', 'topic-fentanyl'],
     },
     // 2 (p1)
     {
@@ -561,7 +561,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['trump', 'xi', 'call-2025-11-24', 'tariff-truce', 'taiwan', 'ukraine-invasion'],
-      topics: ['relations', 'trade-truce', 'taiwan', 'ukraine-war'],
+      topics: ['topic-relations', 'topic-trade-truce', 'topic-taiwan', 'topic-ukraine-war'],
     },
     // 3 (p2)
     {
@@ -571,7 +571,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'direct-quote',
       involves: ['trump', 'call-2025-11-24'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 4 (p2)
     {
@@ -582,7 +582,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'reported-speech',
       involves: ['trump', 'xi', 'call-2025-11-24', 'soya-beans', 'farm-products', 'fentanyl'],
-      topics: ['soya-beans', 'fentanyl'],
+      topics: ['topic-soya-beans', 'topic-fentanyl'],
     },
     // 5 (p3)
     {
@@ -592,7 +592,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'reported-speech',
       involves: ['trump', 'beijing'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 6 (p3)
     {
@@ -602,7 +602,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'reported-speech',
       involves: ['trump', 'xi'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 7 (p4)
     {
@@ -613,7 +613,7 @@ export const source: PackSource = {
       attribution: 'direct-quote',
       said: { medium: 'posted on social media' },
       involves: ['trump', 'us', 'china'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 8 (p4)
     {
@@ -625,7 +625,7 @@ export const source: PackSource = {
       attribution: 'direct-quote',
       said: { medium: 'posted on social media' },
       involves: ['trump', 'us', 'china'],
-      topics: ['relations', 'trade-truce'],
+      topics: ['topic-relations', 'topic-trade-truce'],
     },
     // 9 (p4)
     {
@@ -636,7 +636,7 @@ export const source: PackSource = {
       attribution: 'direct-quote',
       said: { medium: 'posted on social media' },
       involves: ['trump', 'us', 'china'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 10 (p5)
     {
@@ -648,7 +648,7 @@ export const source: PackSource = {
       attribution: 'official-statement',
       said: ministryStatement,
       involves: ['xi', 'trump', 'taiwan', 'china', 'world-war-ii', 'chinese-foreign-ministry'],
-      topics: ['taiwan'],
+      topics: ['topic-taiwan'],
       note: 'Said by Mr Xi to Mr Trump during the Nov 24 call, as reported by the ministry.',
     },
     // 11 (p6)
@@ -661,7 +661,7 @@ export const source: PackSource = {
       attribution: 'official-statement',
       said: ministryStatement,
       involves: ['xi', 'us', 'china', 'october-meeting', 'south-korea', 'chinese-foreign-ministry'],
-      topics: ['relations'],
+      topics: ['topic-relations'],
     },
     // 12 (p7)
     {
@@ -672,7 +672,7 @@ export const source: PackSource = {
       attribution: 'official-statement',
       said: ministryStatement,
       involves: ['trump', 'xi', 'ukraine-invasion', 'chinese-foreign-ministry'],
-      topics: ['ukraine-war'],
+      topics: ['topic-ukraine-war'],
     },
     // 13 (p7)
     {
@@ -683,7 +683,7 @@ export const source: PackSource = {
       attribution: 'official-statement',
       said: ministryStatement,
       involves: ['xi', 'ukraine-invasion', 'chinese-foreign-ministry'],
-      topics: ['ukraine-war'],
+      topics: ['topic-ukraine-war'],
       note: 'The article does not say which "two sides" are meant.',
     },
     // 14 (p8)
@@ -694,7 +694,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-analysis',
       involves: ['japan-china-row', 'japan', 'china', 'taiwan', 'trump', 'xi'],
-      topics: ['japan-china-row', 'taiwan', 'relations'],
+      topics: ['topic-japan-china-row', 'topic-taiwan', 'topic-relations'],
     },
     // 15 (p8)
     {
@@ -703,7 +703,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['us', 'china', 'tariff-truce'],
-      topics: ['trade-truce'],
+      topics: ['topic-trade-truce'],
     },
     // 16 (p8)
     {
@@ -712,7 +712,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['japan', 'us', 'asia'],
-      topics: ['japan-china-row'],
+      topics: ['topic-japan-china-row'],
     },
     // 17 (p9)
     {
@@ -722,7 +722,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['tariff-truce', 'us', 'china', 'fentanyl', 'rare-earths'],
-      topics: ['trade-truce', 'fentanyl', 'rare-earths'],
+      topics: ['topic-trade-truce', 'topic-fentanyl', 'topic-rare-earths'],
     },
     // 18 (p9)
     {
@@ -732,7 +732,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-analysis',
       involves: ['us', 'china'],
-      topics: ['relations', 'trade-truce'],
+      topics: ['topic-relations', 'topic-trade-truce'],
     },
     // 19 (p10)
     {
@@ -744,7 +744,7 @@ export const source: PackSource = {
       attribution: 'reported-speech',
       said: { date: { value: '2025-11', precision: 'month' } },
       involves: ['takaichi', 'china', 'taiwan', 'japan'],
-      topics: ['japan-china-row', 'taiwan'],
+      topics: ['topic-japan-china-row', 'topic-taiwan'],
     },
     // 20 (p10)
     {
@@ -754,7 +754,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['china', 'taiwan', 'takaichi'],
-      topics: ['japan-china-row', 'taiwan'],
+      topics: ['topic-japan-china-row', 'topic-taiwan'],
     },
     // 21 (p11)
     {
@@ -764,7 +764,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['china', 'japan', 'japanese-films', 'seafood'],
-      topics: ['japan-china-row'],
+      topics: ['topic-japan-china-row'],
     },
     // 22 (p11)
     {
@@ -774,7 +774,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['china', 'japan', 'east-china-sea', 'missiles', 'taiwan'],
-      topics: ['japan-china-row', 'taiwan'],
+      topics: ['topic-japan-china-row', 'topic-taiwan'],
     },
     // 23 (p12)
     {
@@ -790,7 +790,7 @@ export const source: PackSource = {
         via: 'sixty-minutes',
       },
       involves: ['trump', 'xi', 'us-forces', 'taiwan', 'china'],
-      topics: ['taiwan'],
+      topics: ['topic-taiwan'],
     },
     // 24 (p12)
     {
@@ -800,7 +800,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'reported-speech',
       involves: ['trump', 'xi', 'october-meeting', 'taiwan'],
-      topics: ['taiwan'],
+      topics: ['topic-taiwan'],
       note: '"the subject": whether US forces would defend Taiwan.',
     },
     // 25 (p14)
@@ -812,7 +812,7 @@ export const source: PackSource = {
       speaker: { type: 'unnamed', description: 'people familiar with the matter' },
       attribution: 'anonymous-sources',
       involves: ['us', 'china', 'rare-earths'],
-      topics: ['rare-earths', 'trade-truce'],
+      topics: ['topic-rare-earths', 'topic-trade-truce'],
     },
     // 26 (p14)
     {
@@ -822,7 +822,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['us', 'china', 'rare-earths', 'critical-minerals'],
-      topics: ['rare-earths', 'trade-truce'],
+      topics: ['topic-rare-earths', 'topic-trade-truce'],
     },
     // 27 (p15)
     {
@@ -832,7 +832,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['us', 'rare-earths', 'critical-minerals'],
-      topics: ['rare-earths', 'trade-truce'],
+      topics: ['topic-rare-earths', 'topic-trade-truce'],
     },
     // 28 (p15)
     {
@@ -842,7 +842,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-analysis',
       involves: ['rare-earths'],
-      topics: ['rare-earths'],
+      topics: ['topic-rare-earths'],
     },
     // 29 (p16)
     {
@@ -852,7 +852,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['trump-administration', 'ai-chips', 'china', 'call-2025-11-24'],
-      topics: ['ai-chips'],
+      topics: ['topic-ai-chips'],
     },
     // 30 (p17)
     {
@@ -862,7 +862,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['trump', 'xi', 'october-meeting', 'ai-chips'],
-      topics: ['ai-chips'],
+      topics: ['topic-ai-chips'],
     },
     // 31 (p17)
     {
@@ -872,7 +872,7 @@ export const source: PackSource = {
       speaker: { type: 'unnamed', description: 'some Trump advisers' },
       attribution: 'reported-speech',
       involves: ['ai-chips', 'us', 'trump'],
-      topics: ['ai-chips'],
+      topics: ['topic-ai-chips'],
     },
     // 32 (p18)
     {
@@ -888,7 +888,7 @@ export const source: PackSource = {
         via: 'bloomberg-television',
       },
       involves: ['lutnick', 'trump', 'ai-chips'],
-      topics: ['ai-chips'],
+      topics: ['topic-ai-chips'],
     },
     // 33 (p19)
     {
@@ -898,7 +898,7 @@ export const source: PackSource = {
       speaker: lutnick,
       attribution: 'direct-quote',
       involves: ['lutnick', 'trump', 'ai-chips'],
-      topics: ['ai-chips'],
+      topics: ['topic-ai-chips'],
     },
     // 34 (p19)
     {
@@ -908,7 +908,7 @@ export const source: PackSource = {
       speaker: lutnick,
       attribution: 'direct-quote',
       involves: ['lutnick', 'trump', 'ai-chips'],
-      topics: ['ai-chips'],
+      topics: ['topic-ai-chips'],
     },
     // 35 (p20)
     {
@@ -920,7 +920,7 @@ export const source: PackSource = {
       attribution: 'reported-speech',
       said: { date: { value: '2025-11-14', precision: 'day' } },
       involves: ['trump', 'us', 'china', 'soya-beans'],
-      topics: ['soya-beans'],
+      topics: ['topic-soya-beans'],
     },
     // 36 (p20)
     {
@@ -929,7 +929,7 @@ export const source: PackSource = {
       speaker: reporter,
       attribution: 'reporter-background',
       involves: ['tariff-truce', 'soya-beans'],
-      topics: ['soya-beans', 'trade-truce'],
+      topics: ['topic-soya-beans', 'topic-trade-truce'],
     },
     // 37 (p21)
     {
@@ -939,7 +939,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'direct-quote',
       involves: ['trump', 'china', 'soya-beans'],
-      topics: ['soya-beans'],
+      topics: ['topic-soya-beans'],
       note: 'The article does not say when or where this was said.',
     },
     // 38 (p21)
@@ -950,7 +950,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'direct-quote',
       involves: ['trump', 'us', 'china', 'soya-beans'],
-      topics: ['soya-beans'],
+      topics: ['topic-soya-beans'],
     },
     // 39 (p21)
     {
@@ -960,7 +960,7 @@ export const source: PackSource = {
       speaker: trump,
       attribution: 'direct-quote',
       involves: ['trump', 'china', 'soya-beans'],
-      topics: ['soya-beans'],
+      topics: ['topic-soya-beans'],
       note: 'A prediction (kind "warning" covers warnings and predictions).',
     },
   ],
@@ -1080,30 +1080,30 @@ export const source: PackSource = {
   ],
   topics: [
     {
-      id: 'relations',
+      id: 'topic-relations',
       label: 'The call and US–China relations',
       paragraphs: ['p0', 'p1', 'p2', 'p3', 'p4', 'p6', 'p8', 'p9'],
     },
     {
-      id: 'trade-truce',
+      id: 'topic-trade-truce',
       label: 'Trade truce',
       paragraphs: ['p1', 'p4', 'p8', 'p9', 'p13', 'p14', 'p15', 'p20'],
     },
-    { id: 'taiwan', label: 'Taiwan', paragraphs: ['p1', 'p5', 'p8', 'p10', 'p11', 'p12'] },
-    { id: 'japan-china-row', label: 'Japan–China row', paragraphs: ['p8', 'p10', 'p11'] },
+    { id: 'topic-taiwan', label: 'Taiwan', paragraphs: ['p1', 'p5', 'p8', 'p10', 'p11', 'p12'] },
+    { id: 'topic-japan-china-row', label: 'Japan–China row', paragraphs: ['p8', 'p10', 'p11'] },
     {
-      id: 'rare-earths',
+      id: 'topic-rare-earths',
       label: 'Rare earths and critical minerals',
       paragraphs: ['p9', 'p14', 'p15'],
     },
-    { id: 'ai-chips', label: 'AI chip sales', paragraphs: ['p16', 'p17', 'p18', 'p19'] },
+    { id: 'topic-ai-chips', label: 'AI chip sales', paragraphs: ['p16', 'p17', 'p18', 'p19'] },
     {
-      id: 'soya-beans',
+      id: 'topic-soya-beans',
       label: 'Soya beans and farm purchases',
       paragraphs: ['p0', 'p2', 'p20', 'p21'],
     },
-    { id: 'fentanyl', label: 'Fentanyl', paragraphs: ['p0', 'p2', 'p9'] },
-    { id: 'ukraine-war', label: 'Russia’s invasion of Ukraine', paragraphs: ['p1', 'p7'] },
+    { id: 'topic-fentanyl', label: 'Fentanyl', paragraphs: ['p0', 'p2', 'p9'] },
+    { id: 'topic-ukraine-war', label: 'Russia’s invasion of Ukraine', paragraphs: ['p1', 'p7'] },
   ],
   exclusions: [
     { text: 'Trade terms', reason: 'Subheading, not a name.' },
