@@ -23,8 +23,8 @@ async function injectEngine(tabId: number, frameId?: number) {
 function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
 }
+/** The popup, side panel or an "open in a tab" view: a page of ours, not a content script. */
 const isExtensionPage = (sender: Runtime.MessageSender) =>
-  !sender.tab &&
   typeof sender.url === 'string' &&
   sender.url.startsWith(browser.runtime.getURL(''));
 
