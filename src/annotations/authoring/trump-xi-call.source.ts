@@ -1107,6 +1107,7 @@ export const source: PackSource = {
   ],
   exclusions: [
     { text: 'Trade terms', reason: 'Subheading, not a name.' },
+    { text: 'Shortfalls', reason: 'Sentence-initial common noun, not a name.' },
     {
       text: 'New',
       reason:

@@ -1,0 +1,49 @@
+/**
+ * `npm run annotations:check [-- --export <dir>]`
+ *
+ * Validates every annotation pack, checks every selector against the article text, prints the
+ * coverage report, and exits 1 if any pack is invalid or leaves a name or an attributed sentence
+ * unexplained. With `--export <dir>`, also writes each valid pack as W3C Web Annotation JSON-LD
+ * to `<dir>/<article-id>.jsonld`.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkAllPacks } from '../src/annotations/check';
+import { exportJsonLd } from '../src/annotations/export-jsonld';
+
+function main(argv: string[]): number {
+  let exportDir: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--export') {
+      exportDir = argv[++i];
+      if (!exportDir) {
+        console.error('--export needs a directory: --export <dir>');
+        return 2;
+      }
+    } else if (arg?.startsWith('--export=')) {
+      exportDir = arg.slice('--export='.length);
+    } else {
+      console.error(`Unknown argument: ${arg}\nUsage: check-annotations [--export <dir>]`);
+      return 2;
+    }
+  }
+
+  const report = checkAllPacks();
+  console.log(report.text);
+
+  if (exportDir) {
+    const dir = resolve(exportDir);
+    mkdirSync(dir, { recursive: true });
+    for (const r of report.packs) {
+      if (!r.pack) continue;
+      const file = resolve(dir, `${r.pack.article.id}.jsonld`);
+      writeFileSync(file, `${JSON.stringify(exportJsonLd(r.pack), null, 2)}\n`);
+      console.log(`exported ${file}`);
+    }
+  }
+  if (!report.ok) console.error('\nannotations:check failed');
+  return report.ok ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
