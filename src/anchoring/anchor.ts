@@ -1,0 +1,759 @@
+/**
+ * Anchoring: TextQuoteSelectors -> offsets in a TextIndex (and DOM Ranges).
+ *
+ * Tiers (README.md explains the numbers):
+ *  1. exact / normalised: every selector's folded quote is searched in the folded page text in
+ *     ONE multi-pattern pass (multi-search.ts). Each occurrence is a candidate; it is 'exact' if
+ *     the rendered page text equals the rendered quote, else 'normalised' (case, quotes, dashes,
+ *     honorifics, spelling variants differ).
+ *  2. fuzzy: only for selectors with no acceptable candidate (or whose best candidate disagrees
+ *     with its context): Myers bit-parallel search (myers.ts) in windows located by the context
+ *     (exact occurrences of the prefix tail / suffix head, batched in one pass) and by the position
+ *     hint (interpolated from already anchored neighbours).
+ * Every candidate is scored by quote similarity, context agreement and position closeness; the
+ * best one is accepted only if its score reaches the threshold.
+ */
+
+import { findAll } from './multi-search';
+import { approxSearch } from './myers';
+import { fold, fToTEnd, fToTStart, HONORIFICS, Normaliser, tToF } from './normalise';
+import { type ShouldYield, type TextChange, TextIndex, type TextIndexOptions } from './text-index';
+
+export interface QuoteSelector {
+  /** The quoted text (required, non-empty after normalisation). */
+  exact: string;
+  /** Text immediately before `exact` in the source. */
+  prefix?: string;
+  /** Text immediately after `exact` in the source. */
+  suffix?: string;
+  /** Soft hint: offset of `exact` in the SOURCE text (see AnchorOptions.sourceLength). */
+  position?: number;
+}
+
+export type AnchorMethod = 'exact' | 'normalised' | 'fuzzy';
+export type OrphanReason = 'not-found' | 'below-threshold' | 'empty-quote' | 'ambiguous';
+
+export interface AnchorResult {
+  /** DOM Range over the matched text; null for orphans (or when createRanges is false). */
+  range: Range | null;
+  /** Offsets in the TextIndex's `.text` (UTF-16 units); null for orphans. */
+  start: number | null;
+  end: number | null;
+  /** Score of the chosen candidate (0..1); for orphans, of the best rejected candidate (or 0). */
+  score: number;
+  method: AnchorMethod | null;
+  /** Why a selector is an orphan. */
+  reason?: OrphanReason;
+  /** Score components of the chosen (or best rejected) candidate, for diagnostics and tuning. */
+  detail?: {
+    quote: number;
+    context: number | null;
+    position: number | null;
+    errors: number;
+    candidates: number;
+  };
+}
+
+export interface AnchorOptions {
+  /**
+   * Length of the source text that `position` hints index into. Hints are scaled by
+   * index.length / sourceLength. Without it, positions are used unscaled.
+   */
+  sourceLength?: number;
+  /** Acceptance threshold for the final score. Default 0.65 (DEFAULT_THRESHOLD). */
+  threshold?: number;
+  /** Run the fuzzy tier. Default true. */
+  fuzzy?: boolean;
+  /** Fuzzy error budget as a fraction of the folded quote length. Default 0.25. */
+  maxErrorRate?: number;
+  /** Create DOM Ranges for results. Default true (set false and call index.rangeFor() lazily). */
+  createRanges?: boolean;
+  /** Options for the TextIndex built by `anchor()` / `anchorAsync()` from a root. */
+  index?: TextIndexOptions;
+  /** Fuzzy search over the whole text is allowed only below this folded length. Default 262144. */
+  fullScanLimit?: number;
+  /** For anchorSteps(): return true to make the generator yield (end the current slice). */
+  shouldYield?: ShouldYield;
+}
+
+export const DEFAULT_THRESHOLD = 0.65;
+export const DEFAULT_MAX_ERROR_RATE = 0.25;
+/** Context characters compared on each side (the nearest ones to the quote). */
+export const CONTEXT_CHARS = 32;
+/** Quote similarity assigned to a non-exact match found by the normalised tier. */
+export const NORMALISED_QUOTE_SCORE = 0.96;
+/** Maximum weight of the position factor: a hint can lower a score by at most 10%. */
+export const POSITION_WEIGHT = 0.1;
+/** Positions this far apart (fraction of the text length) get a position score of 0. */
+export const POSITION_SPAN = 0.3;
+
+const MAX_OCCURRENCES = 10_000;
+const MAX_FULLY_SCORED = 8;
+const MIN_FUZZY_LENGTH = 5;
+const CONTEXT_KEY = 16;
+const CONTEXT_SLACK = 6;
+const TIE_EPSILON = 1e-9;
+
+/** Context weight as a function of quote length: short quotes need context, long ones less. */
+export function contextWeight(quoteLength: number, contextLength: number): number {
+  const s = quoteLength <= 16 ? 1 : quoteLength >= 96 ? 0.25 : 1 - (0.75 * (quoteLength - 16)) / 80;
+  return s * Math.min(1, contextLength / CONTEXT_CHARS);
+}
+
+/**
+ * Final score: ((q + wc * c) / (1 + wc)) * (1 - POSITION_WEIGHT * (1 - p)).
+ * q = quote similarity, c = context agreement (null: none given), p = position closeness (null:
+ * no hint), wc = contextWeight(L, context length).
+ */
+export function combineScore(
+  q: number,
+  c: number | null,
+  p: number | null,
+  quoteLength: number,
+  contextLength: number,
+): number {
+  const wc = c === null ? 0 : contextWeight(quoteLength, contextLength);
+  const base = (q + wc * (c ?? 0)) / (1 + wc);
+  return p === null ? base : base * (1 - POSITION_WEIGHT * (1 - p));
+}
+
+/**
+ * Similarity of an expected context to the actual text next to a candidate, anchored at the side
+ * touching the quote (the far end is free: a few chars of drift there cost nothing).
+ * Returns 1 - edits / expected.length.
+ */
+export function contextSimilarity(
+  expected: string,
+  actual: string,
+  side: 'before' | 'after',
+): number {
+  const m = expected.length;
+  if (m === 0) return 1;
+  const n = actual.length;
+  if (n === 0) return 0;
+  // DP over expected (rows) x actual (cols), reading both away from the quote.
+  let prev = new Int32Array(n + 1);
+  let cur = new Int32Array(n + 1);
+  for (let j = 0; j <= n; j++) prev[j] = j;
+  for (let i = 1; i <= m; i++) {
+    cur[0] = i;
+    const ec = side === 'before' ? expected.charCodeAt(m - i) : expected.charCodeAt(i - 1);
+    for (let j = 1; j <= n; j++) {
+      const ac = side === 'before' ? actual.charCodeAt(n - j) : actual.charCodeAt(j - 1);
+      const sub = (prev[j - 1] as number) + (ec === ac ? 0 : 1);
+      const del = (prev[j] as number) + 1;
+      const ins = (cur[j - 1] as number) + 1;
+      cur[j] = Math.min(sub, del, ins);
+    }
+    const t = prev;
+    prev = cur;
+    cur = t;
+  }
+  let best = m;
+  for (let j = 0; j <= n; j++) if ((prev[j] as number) < best) best = prev[j] as number;
+  return 1 - best / m;
+}
+
+/** Context similarity rescaled so that unrelated English text (~0.4-0.5 raw) scores ~0. */
+function rescale(sim: number): number {
+  return sim <= 0.5 ? 0 : (sim - 0.5) / 0.5;
+}
+
+interface Prepared {
+  sel: QuoteSelector;
+  /** Quote in rendered form (trimmed). */
+  qT: string;
+  /** Quote, prefix tail, suffix head in folded form. */
+  qF: string;
+  pF: string;
+  sF: string;
+  /** The folded quote dropped leading characters (an honorific such as "Mr "). */
+  dropLead: boolean;
+  /** Position hint in index text offsets (scaled), or null. */
+  hint: number | null;
+  empty: boolean;
+}
+
+const HONORIFIC_ZONE = new RegExp(`^(?:${HONORIFICS.join('|')})\\.? $`, 'i');
+
+function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): Prepared {
+  const prefix = sel.prefix ?? '';
+  const exact = sel.exact ?? '';
+  const suffix = sel.suffix ?? '';
+  const n = new Normaliser(prefix.length + exact.length + suffix.length + 8);
+  n.feed(prefix, 0);
+  n.feed(exact, 1);
+  n.feed(suffix, 2);
+  const whole = n.text();
+  let qs = -1;
+  let qe = -1;
+  for (let i = 0; i < n.length; i++) {
+    if (n.nodeOf[i] === 1 && n.codes[i] !== 0x20) {
+      if (qs < 0) qs = i;
+      qe = i + 1;
+    }
+  }
+  let hint: number | null = null;
+  if (typeof sel.position === 'number' && Number.isFinite(sel.position)) {
+    const scale = opts.sourceLength && opts.sourceLength > 0 ? textLength / opts.sourceLength : 1;
+    hint = Math.max(0, Math.min(textLength, sel.position * scale));
+  }
+  if (qs < 0) {
+    return { sel, qT: '', qF: '', pF: '', sF: '', dropLead: false, hint, empty: true };
+  }
+  const qT = whole.slice(qs, qe);
+  const f = fold(whole);
+  const fqs = tToF(f, qs);
+  const fqe = tToF(f, qe);
+  let qF = f.text.slice(fqs, fqe);
+  let pF = f.text.slice(Math.max(0, fqs - CONTEXT_CHARS), fqs);
+  let sF = f.text.slice(fqe, fqe + CONTEXT_CHARS);
+  let dropLead = fqs < f.text.length && fToTStart(f, fqs) > qs;
+  if (qF.length === 0) {
+    // The quote is only a foldable honorific ("Mr" before a name): search it unfolded.
+    const alone = fold(qT);
+    qF = alone.text.length > 0 ? alone.text : qT.toLowerCase();
+    pF = fold(whole.slice(0, qs)).text.slice(-CONTEXT_CHARS);
+    sF = fold(whole.slice(qe)).text.slice(0, CONTEXT_CHARS);
+    dropLead = false;
+  }
+  return { sel, qT, qF, pF, sF, dropLead, hint, empty: false };
+}
+
+interface Candidate {
+  ts: number;
+  te: number;
+  fs: number;
+  fe: number;
+  q: number;
+  c: number | null;
+  p: number | null;
+  score: number;
+  method: AnchorMethod;
+  errors: number;
+}
+
+/** Shared per-run state. */
+class Run {
+  readonly index: TextIndex;
+  readonly text: string;
+  readonly F: ReturnType<typeof fold>;
+  readonly opts: AnchorOptions;
+  readonly threshold: number;
+
+  constructor(index: TextIndex, opts: AnchorOptions) {
+    this.index = index;
+    this.text = index.text;
+    this.F = index.folded;
+    this.opts = opts;
+    this.threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  }
+
+  /** Score a candidate occurrence [fs, fe) of the folded quote in the folded text. */
+  evaluate(
+    p: Prepared,
+    fs: number,
+    fe: number,
+    errors: number,
+    fuzzy: boolean,
+    hint: number | null,
+  ): Candidate {
+    const F = this.F;
+    const ftext = F.text;
+    let ts = fToTStart(F, fs);
+    const te = fe > fs ? fToTEnd(F, fe - 1) : ts;
+    if (p.dropLead && fs > 0) {
+      const zoneStart = fToTEnd(F, fs - 1);
+      if (zoneStart < ts && HONORIFIC_ZONE.test(this.text.slice(zoneStart, ts))) ts = zoneStart;
+    } else if (p.dropLead && fs === 0 && ts > 0 && HONORIFIC_ZONE.test(this.text.slice(0, ts))) {
+      ts = 0;
+    }
+    let q: number;
+    let method: AnchorMethod;
+    if (fuzzy && errors > 0) {
+      q = Math.min(NORMALISED_QUOTE_SCORE, 1 - errors / Math.max(1, p.qF.length));
+      method = 'fuzzy';
+    } else if (this.text.slice(ts, te) === p.qT) {
+      q = 1;
+      method = 'exact';
+    } else {
+      q = NORMALISED_QUOTE_SCORE;
+      method = 'normalised';
+    }
+    let c: number | null = null;
+    let ctxLen = 0;
+    if (p.pF.length > 0 || p.sF.length > 0) {
+      let sum = 0;
+      if (p.pF.length > 0) {
+        const actual = ftext.slice(Math.max(0, fs - p.pF.length - CONTEXT_SLACK), fs);
+        sum += p.pF.length * rescale(contextSimilarity(p.pF, actual, 'before'));
+      }
+      if (p.sF.length > 0) {
+        const actual = ftext.slice(fe, fe + p.sF.length + CONTEXT_SLACK);
+        sum += p.sF.length * rescale(contextSimilarity(p.sF, actual, 'after'));
+      }
+      ctxLen = p.pF.length + p.sF.length;
+      c = sum / ctxLen;
+    }
+    let pos: number | null = null;
+    if (hint !== null) {
+      const span = Math.max(1, POSITION_SPAN * this.text.length);
+      pos = Math.max(0, 1 - Math.abs(ts - hint) / span);
+    }
+    const score = combineScore(q, c, pos, p.qF.length, ctxLen);
+    return { ts, te, fs, fe, q, c, p: pos, score, method, errors };
+  }
+
+  /** Cheap pre-score for many candidates: aligned equal characters in the context windows. */
+  quickContext(p: Prepared, fs: number, fe: number): number {
+    const f = this.F.text;
+    let s = 0;
+    for (let i = 1; i <= p.pF.length; i++) {
+      if (f.charCodeAt(fs - i) === p.pF.charCodeAt(p.pF.length - i)) s++;
+    }
+    for (let i = 0; i < p.sF.length; i++) {
+      if (f.charCodeAt(fe + i) === p.sF.charCodeAt(i)) s++;
+    }
+    return s;
+  }
+
+  /** Evaluate the occurrences of one prepared selector; returns all fully scored candidates. */
+  scoreOccurrences(p: Prepared, occ: readonly number[], hint: number | null): Candidate[] {
+    const L = p.qF.length;
+    let chosen: readonly number[] = occ;
+    if (occ.length > MAX_FULLY_SCORED) {
+      const ranked = occ
+        .map((fs) => ({ fs, k: this.quickContext(p, fs, fs + L) }))
+        .sort((a, b) => b.k - a.k || a.fs - b.fs);
+      const pick = new Set(ranked.slice(0, MAX_FULLY_SCORED).map((r) => r.fs));
+      if (hint !== null) {
+        const hf = tToF(this.F, Math.round(hint));
+        const near = [...occ].sort((a, b) => Math.abs(a - hf) - Math.abs(b - hf));
+        for (const fs of near.slice(0, 2)) pick.add(fs);
+      }
+      chosen = [...pick];
+    }
+    return chosen.map((fs) => this.evaluate(p, fs, fs + L, 0, false, hint));
+  }
+}
+
+interface Decision {
+  best: Candidate | null;
+  tied: boolean;
+  candidates: number;
+}
+
+function decide(cands: readonly Candidate[], hint: number | null): Decision {
+  let best: Candidate | null = null;
+  for (const c of cands) {
+    if (
+      best === null ||
+      c.score > best.score + TIE_EPSILON ||
+      (Math.abs(c.score - best.score) <= TIE_EPSILON && c.ts < best.ts)
+    ) {
+      best = c;
+    }
+  }
+  let tied = false;
+  if (best !== null && hint !== null) {
+    for (const c of cands) {
+      if (c !== best && c.ts !== best.ts && Math.abs(c.score - best.score) <= TIE_EPSILON) {
+        // Indistinguishable by quote, context and position: ambiguous only when the hint is far
+        // from both (position score 0); otherwise the earlier one wins (document order).
+        if ((best.p ?? 0) === 0 && (c.p ?? 0) === 0) tied = true;
+      }
+    }
+  }
+  return { best, tied, candidates: cands.length };
+}
+
+function orphan(reason: OrphanReason, best: Candidate | null, candidates: number): AnchorResult {
+  const r: AnchorResult = {
+    range: null,
+    start: null,
+    end: null,
+    score: best ? best.score : 0,
+    method: null,
+    reason,
+  };
+  if (best) {
+    r.detail = {
+      quote: best.q,
+      context: best.c,
+      position: best.p,
+      errors: best.errors,
+      candidates,
+    };
+  }
+  return r;
+}
+
+/** Piecewise-linear map from source positions to index offsets, from confident anchors. */
+class PositionMap {
+  private readonly src: number[];
+  private readonly dst: number[];
+  private readonly scale: number;
+
+  constructor(pairs: Array<[number, number]>, scale: number) {
+    pairs.sort((a, b) => a[0] - b[0]);
+    this.src = pairs.map((p) => p[0]);
+    this.dst = pairs.map((p) => p[1]);
+    this.scale = scale;
+  }
+
+  get size(): number {
+    return this.src.length;
+  }
+
+  map(pos: number): number | null {
+    const n = this.src.length;
+    if (n === 0) return null;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.src[mid] as number) <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const i = lo - 1; // last src <= pos
+    if (i < 0) return (this.dst[0] as number) - ((this.src[0] as number) - pos) * this.scale;
+    if (i >= n - 1) {
+      return (this.dst[n - 1] as number) + (pos - (this.src[n - 1] as number)) * this.scale;
+    }
+    const s0 = this.src[i] as number;
+    const s1 = this.src[i + 1] as number;
+    const d0 = this.dst[i] as number;
+    const d1 = this.dst[i + 1] as number;
+    if (s1 === s0) return d0;
+    return d0 + ((pos - s0) * (d1 - d0)) / (s1 - s0);
+  }
+}
+
+const neverYield: ShouldYield = () => false;
+
+/**
+ * The anchoring work as a generator: it yields (and can be resumed later) whenever
+ * `options.shouldYield()` returns true at a checkpoint (every 64K text characters in the
+ * multi-pattern passes, every few selectors in scoring, every fuzzy selector). It never yields
+ * if `shouldYield` is absent. Its return value is the results array.
+ */
+export function* anchorSteps(
+  index: TextIndex,
+  selectors: ReadonlyArray<QuoteSelector>,
+  options: AnchorOptions = {},
+): Generator<void, AnchorResult[], void> {
+  const shouldYield = options.shouldYield ?? neverYield;
+  const run = new Run(index, options);
+  const n = selectors.length;
+  const results: Array<AnchorResult | null> = new Array(n).fill(null);
+  const prepared: Prepared[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    prepared[i] = prepare(selectors[i] as QuoteSelector, index.length, options);
+    if ((i & 127) === 127 && shouldYield()) yield;
+  }
+  // Tier 1+2: one multi-pattern pass over the folded text for every quote.
+  const patterns = prepared.map((p) => (p.empty ? '' : p.qF));
+  const occurrences = yield* findAll(run.F.text, patterns, MAX_OCCURRENCES, shouldYield);
+  const phase1: Array<Decision | null> = new Array(n).fill(null);
+  const needFuzzy: number[] = [];
+  const anchorsForMap: Array<[number, number]> = [];
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i] as Prepared;
+    if (p.empty) {
+      results[i] = orphan('empty-quote', null, 0);
+      continue;
+    }
+    const cands = run.scoreOccurrences(p, occurrences[i] as number[], p.hint);
+    const d = decide(cands, p.hint);
+    phase1[i] = d;
+    const b = d.best;
+    const hasContext = p.pF.length > 0 || p.sF.length > 0;
+    const ok = b !== null && b.score >= run.threshold && !d.tied;
+    if (ok && b && (!hasContext || (b.c ?? 0) >= 0.5)) {
+      results[i] = accept(run, b, d.candidates, options);
+      if (p.sel.position !== undefined && b.score >= 0.8 && d.candidates >= 1) {
+        anchorsForMap.push([p.sel.position, b.ts]);
+      }
+    } else {
+      needFuzzy.push(i);
+    }
+    if ((i & 63) === 63 && shouldYield()) yield;
+  }
+  // Tier 3: fuzzy, for what is left.
+  if (needFuzzy.length > 0) {
+    const scale =
+      options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
+    const posMap = new PositionMap(anchorsForMap, scale);
+    const fuzzyOn = options.fuzzy !== false;
+    const rate = options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE;
+    // Context keys for all fuzzy selectors, found in one pass.
+    const keys: string[] = [];
+    for (const i of needFuzzy) {
+      const p = prepared[i] as Prepared;
+      keys.push(p.pF.length >= 8 ? p.pF.slice(-CONTEXT_KEY) : '');
+      keys.push(p.sF.length >= 8 ? p.sF.slice(0, CONTEXT_KEY) : '');
+    }
+    const keyOcc = fuzzyOn
+      ? yield* findAll(run.F.text, keys, 64, shouldYield)
+      : keys.map(() => [] as number[]);
+    for (let j = 0; j < needFuzzy.length; j++) {
+      const i = needFuzzy[j] as number;
+      const p = prepared[i] as Prepared;
+      const d1 = phase1[i] as Decision;
+      const mapped = p.sel.position !== undefined ? posMap.map(p.sel.position) : null;
+      const hint =
+        mapped !== null ? Math.max(0, Math.min(index.length, mapped)) : (p.hint as number | null);
+      let cands: Candidate[] = [];
+      // Re-score phase-1 candidates with the better hint.
+      if ((occurrences[i] as number[]).length > 0) {
+        cands = run.scoreOccurrences(p, occurrences[i] as number[], hint);
+      }
+      const L = p.qF.length;
+      if (fuzzyOn && L >= MIN_FUZZY_LENGTH) {
+        const k = Math.max(1, Math.floor(L * rate));
+        const windows = fuzzyWindows(
+          run,
+          p,
+          keyOcc[2 * j] as number[],
+          keyOcc[2 * j + 1] as number[],
+          hint,
+          mapped !== null,
+          k,
+        );
+        for (const [a, b] of windows) {
+          for (const m of approxSearch(run.F.text, p.qF, a, b, { maxErrors: k, maxResults: 3 })) {
+            cands.push(run.evaluate(p, m.start, m.end, m.errors, true, hint));
+          }
+        }
+      }
+      const d = decide(cands, hint);
+      const b = d.best;
+      if (b !== null && b.score >= run.threshold && !d.tied) {
+        results[i] = accept(run, b, d.candidates, options);
+      } else if (b !== null && d.tied && b.score >= run.threshold) {
+        results[i] = orphan('ambiguous', b, d.candidates);
+      } else if (b !== null) {
+        results[i] = orphan('below-threshold', b, d.candidates);
+      } else {
+        results[i] = orphan(d1.best ? 'below-threshold' : 'not-found', d1.best, d1.candidates);
+      }
+      if (shouldYield()) yield;
+    }
+  }
+  return results as AnchorResult[];
+}
+
+function fuzzyWindows(
+  run: Run,
+  p: Prepared,
+  prefixOcc: readonly number[],
+  suffixOcc: readonly number[],
+  hint: number | null,
+  hintIsMapped: boolean,
+  k: number,
+): Array<[number, number]> {
+  const L = p.qF.length;
+  const n = run.F.text.length;
+  const pad = k + CONTEXT_SLACK;
+  const w: Array<[number, number]> = [];
+  const keyLen = Math.min(CONTEXT_KEY, p.pF.length);
+  for (const o of prefixOcc.length <= 32 ? prefixOcc : []) {
+    const s = o + keyLen;
+    w.push([s - pad, s + L + pad]);
+  }
+  for (const o of suffixOcc.length <= 32 ? suffixOcc : []) {
+    w.push([o - L - pad, o + pad]);
+  }
+  if (hint !== null) {
+    const hf = tToF(run.F, Math.round(Math.min(hint, run.text.length)));
+    const r = hintIsMapped ? Math.max(1024, 4 * L) : Math.max(2048, Math.floor(0.05 * n));
+    w.push([hf - r, hf + r + L]);
+  }
+  if (w.length === 0 && n <= (run.opts.fullScanLimit ?? 262_144)) w.push([0, n]);
+  // Clamp, sort, merge.
+  const clamped = w
+    .map(([a, b]): [number, number] => [Math.max(0, a), Math.min(n, b)])
+    .filter(([a, b]) => b > a)
+    .sort((x, y) => x[0] - y[0]);
+  const merged: Array<[number, number]> = [];
+  for (const win of clamped) {
+    const last = merged[merged.length - 1];
+    if (last && win[0] <= last[1]) last[1] = Math.max(last[1], win[1]);
+    else merged.push([win[0], win[1]]);
+  }
+  return merged;
+}
+
+function accept(run: Run, b: Candidate, candidates: number, options: AnchorOptions): AnchorResult {
+  return {
+    range: options.createRanges === false ? null : run.index.rangeFor(b.ts, b.te),
+    start: b.ts,
+    end: b.te,
+    score: b.score,
+    method: b.method,
+    detail: { quote: b.q, context: b.c, position: b.p, errors: b.errors, candidates },
+  };
+}
+
+/** Anchor many selectors in a prebuilt index (synchronously). */
+export function anchorInIndex(
+  index: TextIndex,
+  selectors: ReadonlyArray<QuoteSelector>,
+  options: AnchorOptions = {},
+): AnchorResult[] {
+  const g = anchorSteps(index, selectors, { ...options, shouldYield: undefined });
+  let r = g.next();
+  while (!r.done) r = g.next();
+  return r.value;
+}
+
+/** Build a TextIndex for `root` and anchor every selector. One result per selector, in order. */
+export function anchor(
+  root: Node,
+  selectors: ReadonlyArray<QuoteSelector>,
+  options: AnchorOptions = {},
+): AnchorResult[] {
+  return anchorInIndex(TextIndex.build(root, options.index), selectors, options);
+}
+
+export interface SliceOptions {
+  /** Time budget of one slice in ms. Default 30 (well under the 50 ms long-task limit). */
+  sliceMs?: number;
+  /** How to give the main thread back between slices. Default: a macrotask (setTimeout 0). */
+  yieldToMain?: () => Promise<void>;
+  /** Clock. Default performance.now. */
+  now?: () => number;
+}
+
+/**
+ * Anchor in time slices: builds the index (unless given one) and anchors, yielding to the event
+ * loop whenever a slice exceeds `sliceMs`. Resolves to the same results as anchor(). If the DOM
+ * changes while this runs, call index.update() and reanchor() afterwards.
+ */
+export async function anchorAsync(
+  rootOrIndex: Node | TextIndex,
+  selectors: ReadonlyArray<QuoteSelector>,
+  options: AnchorOptions & SliceOptions = {},
+): Promise<{ index: TextIndex; results: AnchorResult[] }> {
+  const now = options.now ?? (() => performance.now());
+  const sliceMs = options.sliceMs ?? 30;
+  const yieldToMain =
+    options.yieldToMain ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  let sliceStart = now();
+  const shouldYield = () => now() - sliceStart > sliceMs;
+  let index: TextIndex;
+  if (rootOrIndex instanceof TextIndex) {
+    index = rootOrIndex;
+  } else {
+    const g = TextIndex.buildSteps(rootOrIndex, options.index, shouldYield);
+    let r = g.next();
+    while (!r.done) {
+      await yieldToMain();
+      sliceStart = now();
+      r = g.next();
+    }
+    index = r.value;
+  }
+  const g = anchorSteps(index, selectors, { ...options, shouldYield });
+  let r = g.next();
+  while (!r.done) {
+    await yieldToMain();
+    sliceStart = now();
+    r = g.next();
+  }
+  return { index, results: r.value };
+}
+
+/** Options for reanchor(). */
+export interface ReanchorOptions extends AnchorOptions {
+  /**
+   * Results with a score below this are re-anchored even when the change is far from them
+   * (the change may have restored a better place). Default 0.8.
+   */
+  keepScore?: number;
+}
+
+/**
+ * Incremental re-anchoring after `change = index.update()`:
+ *  - a previous result entirely before the change (with CONTEXT_CHARS of margin) is kept as is;
+ *  - one entirely after it is kept and shifted by change.delta;
+ *  - everything else (overlapping or near the change, orphans, weak results) is anchored again,
+ *    in one batch.
+ * Kept results get fresh Ranges from the updated index. `change === null` (text unchanged) just
+ * refreshes ranges. `selectors[i]` must be the selector that produced `previous[i]`.
+ */
+export function reanchor(
+  index: TextIndex,
+  previous: ReadonlyArray<AnchorResult>,
+  selectors: ReadonlyArray<QuoteSelector>,
+  change: TextChange | null,
+  options: ReanchorOptions = {},
+): AnchorResult[] {
+  const keepScore = options.keepScore ?? 0.8;
+  const out: AnchorResult[] = new Array(previous.length);
+  const redo: number[] = [];
+  for (let i = 0; i < previous.length; i++) {
+    const r = previous[i] as AnchorResult;
+    if (r.start === null || r.end === null || r.score < keepScore) {
+      redo.push(i);
+      continue;
+    }
+    let start = r.start;
+    let end = r.end;
+    if (change !== null) {
+      if (end + CONTEXT_CHARS <= change.start) {
+        // unchanged
+      } else if (start >= change.oldEnd + CONTEXT_CHARS) {
+        start += change.delta;
+        end += change.delta;
+      } else {
+        redo.push(i);
+        continue;
+      }
+    }
+    out[i] = {
+      ...r,
+      start,
+      end,
+      range: options.createRanges === false ? null : index.rangeFor(start, end),
+    };
+  }
+  if (redo.length > 0) {
+    const again = anchorInIndex(
+      index,
+      redo.map((i) => selectors[i] as QuoteSelector),
+      options,
+    );
+    redo.forEach((i, j) => {
+      out[i] = again[j] as AnchorResult;
+    });
+  }
+  return out;
+}
+
+/** UTF-16 offset in `text` -> code point offset (W3C TextPositionSelector counts code points). */
+export function toCodePointOffset(text: string, offset: number): number {
+  let cp = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < offset) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    cp++;
+  }
+  return cp;
+}
+
+/** Code point offset -> UTF-16 offset in `text`. */
+export function fromCodePointOffset(text: string, cpOffset: number): number {
+  let i = 0;
+  for (let cp = 0; cp < cpOffset && i < text.length; cp++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      i += d >= 0xdc00 && d <= 0xdfff ? 2 : 1;
+    } else i++;
+  }
+  return i;
+}

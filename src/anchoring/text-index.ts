@@ -1,0 +1,484 @@
+/**
+ * TextIndex: the rendered, normalised text of a DOM subtree plus an exact map from every text
+ * offset back to (Text node, offset in node). Built in one DOM pass; typed arrays, no per-char
+ * objects. See README.md ("Text index") for what counts as rendered text.
+ */
+import { codesToString, type Folded, fold, Normaliser } from './normalise';
+
+export interface TextIndexOptions {
+  /**
+   * Skip elements with aria-hidden="true". Default false: aria-hidden content is usually still
+   * visible on screen (decorative duplicates, icon labels), so a highlight there is not wrong.
+   */
+  skipAriaHidden?: boolean;
+  /**
+   * Also consult getComputedStyle() on every element (display:none, visibility:hidden, and
+   * non-inline display as a block boundary). Default false: it forces style resolution and costs
+   * several times the bare DOM walk. Without it we honour the `hidden` attribute, inline
+   * `style="display:none"`/`visibility:hidden` and tag names only.
+   */
+  checkComputedStyle?: boolean;
+  /** Extra filter: return true to skip an element and its subtree (e.g. the extension's own UI). */
+  skip?: (el: Element) => boolean;
+}
+
+/** What `TextIndex.update()` changed, in text offsets. Text outside [start, oldEnd) is unchanged. */
+export interface TextChange {
+  /** First offset that differs (same in the old and the new text). */
+  start: number;
+  /** End of the replaced span in the OLD text (exclusive). */
+  oldEnd: number;
+  /** End of the replacement span in the NEW text (exclusive). */
+  newEnd: number;
+  /** newEnd - oldEnd: shift for every offset >= oldEnd. */
+  delta: number;
+}
+
+/** Elements whose content is never rendered text. */
+const SKIP_TAGS = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'select',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'svg',
+  'math',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'audio',
+  'video',
+  'input',
+  'button',
+]);
+
+/** Elements whose boundaries are line/paragraph breaks (default UA stylesheet display != inline). */
+const BLOCK_TAGS = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'img',
+]);
+
+/** A yield check: return true when the current slice of work should end. */
+export type ShouldYield = () => boolean;
+const never: ShouldYield = () => false;
+
+interface Collected {
+  nodes: Text[];
+  data: string[];
+  breaks: Uint8Array;
+  total: number;
+}
+
+function isSkipped(el: Element, opts: TextIndexOptions): boolean {
+  if (SKIP_TAGS.has(el.localName)) return true;
+  if (el.hasAttributes()) {
+    if (el.hasAttribute('hidden')) return true;
+    if (opts.skipAriaHidden && el.getAttribute('aria-hidden') === 'true') return true;
+    const style = el.getAttribute('style');
+    if (style !== null && (style.includes('none') || style.includes('hidden'))) {
+      const s = (el as HTMLElement).style;
+      if (s && (s.display === 'none' || s.visibility === 'hidden')) return true;
+    }
+  }
+  if (opts.checkComputedStyle) {
+    const view = el.ownerDocument?.defaultView;
+    if (view) {
+      const cs = view.getComputedStyle(el);
+      if (cs.display === 'none' || cs.visibility === 'hidden') return true;
+    }
+  }
+  if (opts.skip?.(el)) return true;
+  return false;
+}
+
+function isBlock(el: Element, opts: TextIndexOptions): boolean {
+  if (BLOCK_TAGS.has(el.localName)) return true;
+  if (opts.checkComputedStyle) {
+    const view = el.ownerDocument?.defaultView;
+    if (view) {
+      const d = view.getComputedStyle(el).display;
+      return d !== '' && d !== 'inline' && d !== 'contents';
+    }
+  }
+  return false;
+}
+
+/** One DOM pass: the rendered text nodes, their data, and whether a block break precedes each. */
+function* collect(
+  root: Node,
+  opts: TextIndexOptions,
+  shouldYield: ShouldYield,
+): Generator<void, Collected, void> {
+  const nodes: Text[] = [];
+  const data: string[] = [];
+  const breaks: number[] = [];
+  let total = 0;
+  let pendingBreak = false;
+  if (root.nodeType === 3) {
+    const t = root as Text;
+    return { nodes: [t], data: [t.data], breaks: new Uint8Array(1), total: t.data.length };
+  }
+  let n: Node | null = root.firstChild;
+  let steps = 0;
+  while (n !== null) {
+    let descend = false;
+    const type = n.nodeType;
+    if (type === 3) {
+      const d = (n as Text).data;
+      if (d.length > 0) {
+        nodes.push(n as Text);
+        data.push(d);
+        breaks.push(pendingBreak ? 1 : 0);
+        pendingBreak = false;
+        total += d.length;
+      }
+    } else if (type === 1) {
+      const el = n as Element;
+      if (!isSkipped(el, opts)) {
+        if (isBlock(el, opts)) pendingBreak = true;
+        if (el.firstChild !== null) descend = true;
+      }
+    }
+    if (descend) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n !== null) {
+      if (n === root) {
+        n = null;
+        break;
+      }
+      const next: Node | null = n.nextSibling;
+      if (next !== null) {
+        n = next;
+        break;
+      }
+      n = n.parentNode;
+      if (n !== null && n !== root && n.nodeType === 1 && isBlock(n as Element, opts)) {
+        pendingBreak = true;
+      }
+    }
+    if ((++steps & 1023) === 0 && shouldYield()) yield;
+  }
+  return { nodes, data, breaks: Uint8Array.from(breaks), total };
+}
+
+function lowerBound(arr: Int32Array, len: number, value: number): number {
+  let lo = 0;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((arr[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class TextIndex {
+  readonly root: Node;
+  readonly options: TextIndexOptions;
+  /** The normalised rendered text. All offsets in this module index into it (UTF-16 units). */
+  text = '';
+  /** Rendered text nodes, in document order. */
+  nodes: Text[] = [];
+  private data: string[] = [];
+  private breaks: Uint8Array = new Uint8Array(0);
+  private norm: Normaliser = new Normaliser(0);
+  private foldedCache: Folded | null = null;
+  private nodeNumber: Map<Text, number> | null = null;
+  /** Incremented by every update() that changed the text. */
+  version = 0;
+
+  private constructor(root: Node, options: TextIndexOptions) {
+    this.root = root;
+    this.options = options;
+  }
+
+  /** Build the index synchronously. */
+  static build(root: Node, options: TextIndexOptions = {}): TextIndex {
+    const g = TextIndex.buildSteps(root, options);
+    let r = g.next();
+    while (!r.done) r = g.next();
+    return r.value;
+  }
+
+  /**
+   * Build the index as a generator that yields whenever `shouldYield()` returns true (checked
+   * every 1024 DOM nodes / every 64 text nodes), so a caller can spread the work over several
+   * tasks. If the DOM changes between slices, call `update()` on the result.
+   */
+  static *buildSteps(
+    root: Node,
+    options: TextIndexOptions = {},
+    shouldYield: ShouldYield = never,
+  ): Generator<void, TextIndex, void> {
+    const index = new TextIndex(root, options);
+    const c = yield* collect(root, options, shouldYield);
+    const norm = new Normaliser(c.total + c.nodes.length + 16);
+    for (let k = 0; k < c.nodes.length; k++) {
+      if (c.breaks[k]) norm.brk();
+      norm.feed(c.data[k] as string, k);
+      if ((k & 63) === 63 && shouldYield()) yield;
+    }
+    index.nodes = c.nodes;
+    index.data = c.data;
+    index.breaks = c.breaks;
+    index.norm = norm;
+    index.text = norm.text();
+    return index;
+  }
+
+  /** Length of `.text`. */
+  get length(): number {
+    return this.text.length;
+  }
+
+  /** The folded text (lower-cased, quotes/dashes/variants folded) with maps; built lazily. */
+  get folded(): Folded {
+    if (this.foldedCache === null) this.foldedCache = fold(this.text);
+    return this.foldedCache;
+  }
+
+  /** DOM position of the start of the character at `offset`. */
+  startPoint(offset: number): { node: Text; offset: number } {
+    const n = this.norm;
+    const i = Math.max(0, Math.min(offset, n.length - 1));
+    return { node: this.nodes[n.nodeOf[i] as number] as Text, offset: n.srcOff[i] as number };
+  }
+
+  /** DOM position just after the source of the character at `offset - 1`. */
+  endPoint(offset: number): { node: Text; offset: number } {
+    const n = this.norm;
+    const i = Math.max(0, Math.min(offset, n.length) - 1);
+    return {
+      node: this.nodes[n.nodeOf[i] as number] as Text,
+      offset: (n.srcOff[i] as number) + (n.srcLen[i] as number),
+    };
+  }
+
+  /**
+   * A fresh DOM Range over text offsets [start, end). Valid as long as the DOM has not changed
+   * since the last build/update(); after a change, call update() first.
+   */
+  rangeFor(start: number, end: number): Range {
+    const doc = (this.root.ownerDocument ?? this.root) as Document;
+    const range = doc.createRange();
+    if (this.norm.length === 0) {
+      range.selectNodeContents(this.root);
+      range.collapse(true);
+      return range;
+    }
+    const s = Math.max(0, Math.min(start, this.norm.length));
+    const e = Math.max(s, Math.min(end, this.norm.length));
+    const a = this.startPoint(s);
+    range.setStart(a.node, Math.min(a.offset, a.node.length));
+    if (e === s) {
+      range.collapse(true);
+      return range;
+    }
+    const b = this.endPoint(e);
+    range.setEnd(b.node, Math.min(b.offset, b.node.length));
+    return range;
+  }
+
+  /**
+   * Text offset of a DOM point (a Text node and an offset in it), or null if the node is not
+   * indexed. Points inside removed characters or collapsed whitespace map to the next character.
+   */
+  offsetAt(node: Node, offset: number): number | null {
+    if (this.nodeNumber === null) {
+      this.nodeNumber = new Map();
+      for (let k = 0; k < this.nodes.length; k++) this.nodeNumber.set(this.nodes[k] as Text, k);
+    }
+    const k = this.nodeNumber.get(node as Text);
+    if (k === undefined) return null;
+    const n = this.norm;
+    let i = lowerBound(n.nodeOf, n.length, k);
+    while (i < n.length && n.nodeOf[i] === k && (n.srcOff[i] as number) < offset) i++;
+    return i;
+  }
+
+  /**
+   * Re-read the DOM under `root` and splice the text: nodes before the first changed text node
+   * and after the last changed one are reused (their normalised text and maps are copied, not
+   * recomputed). Returns the changed span, or null if the rendered text did not change.
+   * The DOM walk itself is repeated in full (it is the cheap part: no normalisation).
+   */
+  update(): TextChange | null {
+    const g = collect(this.root, this.options, never);
+    let r = g.next();
+    while (!r.done) r = g.next();
+    const c = r.value;
+    const oldNodes = this.nodes;
+    const oldData = this.data;
+    const oldBreaks = this.breaks;
+    const on = oldNodes.length;
+    const nn = c.nodes.length;
+    let p = 0;
+    while (
+      p < on &&
+      p < nn &&
+      oldNodes[p] === c.nodes[p] &&
+      oldData[p] === c.data[p] &&
+      oldBreaks[p] === c.breaks[p]
+    )
+      p++;
+    if (p === on && p === nn) return null;
+    let qo = on - 1;
+    let qn = nn - 1;
+    while (
+      qo >= p &&
+      qn >= p &&
+      oldNodes[qo] === c.nodes[qn] &&
+      oldData[qo] === c.data[qn] &&
+      oldBreaks[qo] === c.breaks[qn]
+    ) {
+      qo--;
+      qn--;
+    }
+    const old = this.norm;
+    const oldText = this.text;
+    // Cut point in the old text: first char of node p, minus a pending space flushed by it.
+    let cut = lowerBound(old.nodeOf, old.length, p);
+    const norm = new Normaliser(old.length + c.total + nn + 16);
+    let pendingNode = -2;
+    let pendingOff = 0;
+    if (cut > 0 && old.codes[cut - 1] === 0x20) {
+      cut--;
+      if (old.srcLen[cut] === 0) pendingNode = -1;
+      else {
+        pendingNode = old.nodeOf[cut] as number;
+        pendingOff = old.srcOff[cut] as number;
+      }
+    }
+    norm.codes.set(old.codes.subarray(0, cut));
+    norm.nodeOf.set(old.nodeOf.subarray(0, cut));
+    norm.srcOff.set(old.srcOff.subarray(0, cut));
+    norm.srcLen.set(old.srcLen.subarray(0, cut));
+    norm.length = cut;
+    norm.pendingNode = pendingNode;
+    norm.pendingOff = pendingOff;
+    for (let k = p; k <= qn; k++) {
+      if (c.breaks[k]) norm.brk();
+      norm.feed(c.data[k] as string, k);
+    }
+    // Suffix: re-feed unchanged nodes until one emits a visible character; from then on the
+    // normaliser state equals the old one and the old text/maps can be copied (shifted).
+    const dk = qn - qo;
+    let ko = qo + 1;
+    let settled = false;
+    while (ko < on) {
+      const kn = ko + dk;
+      const before = norm.length;
+      if (c.breaks[kn]) norm.brk();
+      norm.feed(c.data[kn] as string, kn);
+      ko++;
+      if (norm.length > before) {
+        settled = true;
+        break;
+      }
+    }
+    let oldTailStart = old.length;
+    if (settled && ko < on) {
+      let tail = lowerBound(old.nodeOf, old.length, ko);
+      if (tail > 0 && old.codes[tail - 1] === 0x20 && old.nodeOf[tail - 1] === ko - 1) {
+        tail--;
+        norm.pendingNode = -2;
+      }
+      oldTailStart = tail;
+      const tailLen = old.length - tail;
+      norm.reserve(norm.length + tailLen + 1);
+      const at = norm.length;
+      norm.codes.set(old.codes.subarray(tail, old.length), at);
+      norm.srcOff.set(old.srcOff.subarray(tail, old.length), at);
+      norm.srcLen.set(old.srcLen.subarray(tail, old.length), at);
+      const nodeOf = norm.nodeOf;
+      for (let i = 0; i < tailLen; i++) nodeOf[at + i] = (old.nodeOf[tail + i] as number) + dk;
+      norm.length = at + tailLen;
+    }
+    this.norm = norm;
+    const newRegionEnd = norm.length - (old.length - oldTailStart);
+    const middle = codesToString(norm.codes, cut, newRegionEnd);
+    const newText = oldText.slice(0, cut) + middle + oldText.slice(oldTailStart);
+    // Narrow the span to the characters that really differ.
+    let start = cut;
+    let oldEnd = oldTailStart;
+    let newEnd = newRegionEnd;
+    while (
+      start < oldEnd &&
+      start < newEnd &&
+      oldText.charCodeAt(start) === newText.charCodeAt(start)
+    )
+      start++;
+    while (
+      oldEnd > start &&
+      newEnd > start &&
+      oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)
+    ) {
+      oldEnd--;
+      newEnd--;
+    }
+    this.nodes = c.nodes;
+    this.data = c.data;
+    this.breaks = c.breaks;
+    this.text = newText;
+    this.foldedCache = null;
+    this.nodeNumber = null;
+    if (start === oldEnd && start === newEnd && newText.length === oldText.length) {
+      // Same text, different nodes (e.g. a text node was split): maps changed, text did not.
+      return null;
+    }
+    this.version++;
+    return { start, oldEnd, newEnd, delta: newEnd - oldEnd };
+  }
+}
