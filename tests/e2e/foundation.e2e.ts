@@ -11,6 +11,7 @@ import {
   glossHighlights,
   POPUP,
   screenshot,
+  scrollToHighlights,
   totalHighlighted,
   waitForHighlights,
 } from './harness/gloss';
@@ -42,6 +43,7 @@ describe.each(BROWSERS)('%s', (name) => {
     const badge = await control.waitForBadge(tabId, (t) => /^\d+$/.test(t));
     expect(Number(badge.text)).toBe(totalHighlighted(highlights));
     expect(badge.title).toMatch(/^Gloss: \d+ entit(y|ies) and \d+ claims? highlighted/);
+    await scrollToHighlights(page);
     await screenshot(page, browser, 'canonical-article');
     expect(page.errors).toEqual([]);
     await page.close();

@@ -84,14 +84,14 @@ function wrapPuppeteer(page: PpPage): TestPage {
   };
 }
 
-async function launchChromium(server: FixtureServer): Promise<GlossBrowser> {
+async function launchChromium(server: FixtureServer, headless = true): Promise<GlossBrowser> {
   const dist = join(DIST, 'chrome');
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   const context: BrowserContext = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'gloss-chromium-')),
     {
       executablePath: '/usr/bin/chromium',
-      headless: true,
+      headless,
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 900 },
       args: [
@@ -182,11 +182,11 @@ async function launchFirefox(server: FixtureServer): Promise<GlossBrowser> {
 const running = new Map<BrowserName, Promise<GlossBrowser>>();
 
 /** The one browser of this kind for the whole e2e run (vitest runs e2e files in one process). */
-export function getBrowser(name: BrowserName): Promise<GlossBrowser> {
+export function getBrowser(name: BrowserName, { headless = true } = {}): Promise<GlossBrowser> {
   let b = running.get(name);
   if (!b) {
     b = startFixtureServer().then((server) =>
-      name === 'chromium' ? launchChromium(server) : launchFirefox(server),
+      name === 'chromium' ? launchChromium(server, headless) : launchFirefox(server),
     );
     running.set(name, b);
   }

@@ -29,6 +29,22 @@ export function waitForHighlights(page: TestPage, timeoutMs = 15_000) {
   );
 }
 
+/** Scrolls the page so the article's first paragraphs with highlights are in view. */
+export function scrollToHighlights(page: TestPage) {
+  return page.evaluate(() => {
+    let first: Range | null = null;
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('gloss-')) continue;
+      for (const range of highlight as unknown as Set<Range>) {
+        if (!first || range.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = range as Range;
+      }
+    }
+    const el = first?.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -80);
+  }, null);
+}
+
 /**
  * An extension page kept open for calling extension APIs (tabs, action, storage) as Gloss's own
  * UI would: the same code runs in both browsers.
