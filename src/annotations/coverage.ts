@@ -4,7 +4,8 @@
  *  - attributions: sentences with an attribution verb ("said", "according to", ...) that no
  *    claim (target or cue) touches;
  *  - sentences without any claim (for information).
- * Anything listed in the pack's `exclusions` (every occurrence of its text) is explained.
+ * Anything listed in the pack's `exclusions` (every occurrence of its text) is explained; an
+ * attributed sentence is explained when every attribution cue in it lies inside an exclusion.
  * Sentence-initial function words ("The", "They", ...) are not names.
  */
 import type { Pack, Target } from './model';
@@ -108,8 +109,11 @@ export function coverage(pack: Pack): CoverageReport {
   }
   const isExcused = (s: { start: number; end: number }) =>
     excused.some((x) => x.start <= s.start && s.end <= x.end);
-  const containsExcuse = (s: { start: number; end: number }) =>
-    excused.some((x) => s.start <= x.start && x.end <= s.end);
+  /** Every attribution cue of the sentence lies inside an exclusion. */
+  const cuesExcused = (s: Span) =>
+    [...s.text.matchAll(new RegExp(ATTRIBUTION_CUES.source, 'gi'))].every((m) =>
+      isExcused({ start: s.start + (m.index ?? 0), end: s.start + (m.index ?? 0) + m[0].length }),
+    );
 
   const all = sentences(pack);
   const uncoveredNames: Span[] = [];
@@ -129,7 +133,7 @@ export function coverage(pack: Pack): CoverageReport {
   const touched = (s: Span) => claimCover.some((t) => overlaps(s, t));
   const sentencesWithoutClaims = all.filter((s) => !subheadings.has(s.paragraph) && !touched(s));
   const unattributedSentences = all.filter(
-    (s) => ATTRIBUTION_CUES.test(s.text) && !touched(s) && !containsExcuse(s),
+    (s) => ATTRIBUTION_CUES.test(s.text) && !touched(s) && !cuesExcused(s),
   );
   return { uncoveredNames, unattributedSentences, sentencesWithoutClaims, sentences: all.length };
 }

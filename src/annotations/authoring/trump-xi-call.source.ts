@@ -1167,7 +1167,8 @@ export const source: PackSource = {
     },
     {
       text: 'general licences',
-      reason: 'An instrument under negotiation, covered by a claim; not an entity.',
+      reason:
+        'A quoted term (the licences under negotiation), not speech: covered by a claim as the reporter’s background; not an entity.',
     },
     {
       text: 'high-tech electronics',
