@@ -8,7 +8,12 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { getBrowser } from '../tests/e2e/harness/browsers';
 import { fixture } from '../tests/e2e/harness/fixtures';
-import { ExtensionControl, POPUP, scrollToHighlights, waitForHighlights } from '../tests/e2e/harness/gloss';
+import {
+  ExtensionControl,
+  POPUP,
+  scrollToHighlights,
+  waitForHighlights,
+} from '../tests/e2e/harness/gloss';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const out = resolve(import.meta.dirname, '../artifacts/demo');
@@ -30,7 +35,9 @@ if (headed) {
   const popup = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
   await popup.waitFor(() => document.querySelector('h1'), null);
   await popup.screenshot(join(out, 'popup.png'));
-  console.log(`No display: ran headless. Screenshots: ${join(out, 'article.png')}, ${join(out, 'popup.png')}`);
+  console.log(
+    `No display: ran headless. Screenshots: ${join(out, 'article.png')}, ${join(out, 'popup.png')}`,
+  );
   await browser.close();
   await browser.server.close();
 }

@@ -25,8 +25,7 @@ function isOwnSender(sender: Runtime.MessageSender): boolean {
 }
 /** The popup, side panel or an "open in a tab" view: a page of ours, not a content script. */
 const isExtensionPage = (sender: Runtime.MessageSender) =>
-  typeof sender.url === 'string' &&
-  sender.url.startsWith(browser.runtime.getURL(''));
+  typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 
 async function handle(message: GlossMessage, sender: Runtime.MessageSender): Promise<unknown> {
   switch (message.type) {

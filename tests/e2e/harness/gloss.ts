@@ -36,7 +36,8 @@ export function scrollToHighlights(page: TestPage) {
     for (const [name, highlight] of CSS.highlights) {
       if (!name.startsWith('gloss-')) continue;
       for (const range of highlight as unknown as Set<Range>) {
-        if (!first || range.compareBoundaryPoints(Range.START_TO_START, first) < 0) first = range as Range;
+        if (!first || range.compareBoundaryPoints(Range.START_TO_START, first) < 0)
+          first = range as Range;
       }
     }
     const el = first?.startContainer.parentElement;
