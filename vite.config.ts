@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
+import { checkAllPacks } from './src/annotations/check';
 import pkg from './package.json' with { type: 'json' };
 
 /**
@@ -92,6 +93,17 @@ export function manifestFor(browser: TargetBrowser): ManifestV3Export {
   return manifest as ManifestV3Export;
 }
 
+/** Fails the build on an invalid pack, naming the file and the JSON path of each problem. */
+function packsMustBeValid(): Plugin {
+  return {
+    name: 'gloss-packs-must-be-valid',
+    buildStart() {
+      const report = checkAllPacks();
+      if (!report.ok) this.error(`Invalid annotation pack(s):\n${report.text}`);
+    },
+  };
+}
+
 /**
  * The content scripts (content/gate.js, content/engine.js) are self-contained IIFEs built by
  * scripts/build.ts with the catalog plugin, not by crxjs (its IIFE sub-build drops our plugins, and
@@ -121,7 +133,11 @@ export default defineConfig(({ mode }) => {
   const { content_scripts, ...manifest }: any = manifestFor(browser);
   return {
     publicDir: 'assets',
-    plugins: [crx({ manifest, browser }), contentScriptsOutsideCrx(content_scripts)],
+    plugins: [
+      packsMustBeValid(),
+      crx({ manifest, browser }),
+      contentScriptsOutsideCrx(content_scripts),
+    ],
     build: {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
