@@ -1,15 +1,23 @@
 /**
  * The content engine, injected by the background into a page the gate picked (or that the reader
- * asked Gloss to check). It runs the flow: detect → anchor → paint → report, then keeps the
- * highlights right while the page changes and follows the reader's toggles.
+ * asked Gloss to check). It runs the flow detect → anchor → paint → report, then keeps the
+ * highlights right while the page changes, follows the reader's toggles, and shows cards.
+ * Everything it adds to the page is removed by `destroy()`.
  */
 import { catalog } from 'virtual:gloss-catalog';
-import { anchor } from '../anchoring';
+import {
+  type AnchorResult,
+  anchorAsync,
+  type QuoteSelector,
+  reanchor,
+  type TextIndex,
+} from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
 import { fingerprintArticle, gate, judgeText, type TextJudgement } from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
+import { describeHighlight } from '../highlights/describe';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import { browser } from '../platform/browser';
 import {
@@ -19,20 +27,23 @@ import {
   parseMessage,
 } from '../platform/messages';
 import {
+  DEFAULT_SETTINGS,
   isCategoryShown,
   onSettingsChanged,
   readSettings,
   type Settings,
 } from '../platform/settings';
 import { candidateRoots, detectionText } from './article-root';
+import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter } from './paint';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
 type EngineWindow = typeof globalThis & { [ENGINE_KEY]?: { recheck(): void } };
 
-/** Re-anchor at most this long after the page stops changing. */
-const MUTATION_DEBOUNCE_MS = 150;
+/** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
+const MUTATION_DEBOUNCE_MS = 100;
+const FLASH_MS = 1600;
 
 interface Found {
   pack: Pack;
@@ -41,8 +52,8 @@ interface Found {
   recognisedBy: string;
 }
 
-/** Which known article is on this page, and where. Null if none. */
-function detect(packs: readonly Pack[]): Found | null | 'loading' {
+/** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
+function detect(packs: readonly Pack[]): Found | 'loading' | null {
   const match = gate(readPageMetadata(document, location.href), catalog);
   const trusted = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
@@ -55,26 +66,51 @@ function detect(packs: readonly Pack[]): Found | null | 'loading' {
       }
     }
   }
-  // The page names the article but its text is not there (yet): it may arrive late.
   return trusted ? 'loading' : null;
 }
 
-function send(message: ContentToBackground) {
-  browser.runtime.sendMessage(message).catch(() => {
-    // The extension was updated or reloaded: this engine is orphaned; shut it down quietly.
-    engine?.destroy();
-  });
+const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
+  exact: p.target.quote.exact,
+  prefix: p.target.quote.prefix,
+  suffix: p.target.quote.suffix,
+  position: p.target.position.start,
+});
+
+/** Caret position under the pointer, in either browser's API. */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const pos = doc.caretPositionFromPoint(x, y);
+    return pos ? { node: pos.offsetNode, offset: pos.offset } : null;
+  }
+  const range = document.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
 }
 
+const rectsContain = (range: Range, x: number, y: number) =>
+  [...range.getClientRects()].some(
+    (r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom,
+  );
+
 class Engine {
+  private readonly packs: Pack[];
+  private settings: Settings = { ...DEFAULT_SETTINGS, hiddenCategories: [] };
   private painter: Painter | null = null;
-  private settings: Settings = { enabled: true, hiddenCategories: [] };
+  private cards: CardLayer | null = null;
+  private found: Found | null = null;
+  private planned: PlannedHighlight[] = [];
+  private selectors: QuoteSelector[] = [];
+  private index: TextIndex | null = null;
+  private results: AnchorResult[] = [];
+  /** Anchored highlights by mention or claim id. */
   private anchored = new Map<string, { planned: PlannedHighlight; range: Range }>();
+  private revealCursor = new Map<string, number>();
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopSettings: (() => void) | null = null;
-  private packs: Pack[];
-  private found: Found | null = null;
+  private generation = 0;
+  private cleanups: Array<() => void> = [];
 
   constructor() {
     const { packs, rejected } = loadPacks();
@@ -84,141 +120,262 @@ class Engine {
 
   async start() {
     this.settings = await readSettings();
-    this.stopSettings = onSettingsChanged((s) => {
-      this.settings = s;
-      this.applyVisibility();
-    });
-    this.run();
-    this.observer = new MutationObserver((records) => {
-      if (records.every((r) => isOwnNode(r.target))) return;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => this.run(), MUTATION_DEBOUNCE_MS);
-    });
+    this.cleanups.push(
+      onSettingsChanged((s) => {
+        this.settings = s;
+        this.applyVisibility();
+      }),
+    );
+    this.observer = new MutationObserver((records) => this.onMutations(records));
     this.observer.observe(document.documentElement, {
       childList: true,
       subtree: true,
       characterData: true,
     });
+    this.listen(document, 'pointermove', (e) => this.onPointer(e as PointerEvent), {
+      passive: true,
+    });
+    this.listen(document, 'selectionchange', () => this.onSelection());
+    this.listen(document, 'keydown', (e) => {
+      if ((e as KeyboardEvent).key === 'Escape') this.cards?.hide();
+    });
+    await this.run();
   }
 
-  /** Detect, anchor, paint and report; cheap enough to repeat after the page changes. */
-  run() {
+  private listen(
+    target: EventTarget,
+    type: string,
+    fn: EventListener,
+    opts?: AddEventListenerOptions,
+  ) {
+    target.addEventListener(type, fn, opts);
+    this.cleanups.push(() => target.removeEventListener(type, fn, opts));
+  }
+
+  /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
+  async run() {
+    const generation = ++this.generation;
     const found = detect(this.packs);
     if (found === null || found === 'loading') {
       this.found = null;
-      this.clearPaint();
-      const state: PageState =
-        found === 'loading'
-          ? { status: 'loading', articleId: this.packs[0]?.article.id ?? 'unknown' }
-          : { status: 'none' };
-      send({ type: 'gloss/page-state', state });
+      this.index = null;
+      this.setAnchored([]);
+      const articleId = this.packs[0]?.article.id ?? 'unknown';
+      this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
       return;
     }
-    this.found = found;
-    const { pack, root, judgement } = found;
-    const planned = planHighlights(pack);
-    const sourceLength = canonicalText(pack.article).length;
-    const results = anchor(
-      root,
-      planned.map((p) => ({
-        exact: p.target.quote.exact,
-        prefix: p.target.quote.prefix,
-        suffix: p.target.quote.suffix,
-        position: p.target.position.start,
-      })),
-      { sourceLength },
-    );
-    this.anchored.clear();
-    const groups = new Map<HighlightCategory, Range[]>();
-    const anchoredIds: Record<string, string[]> = {};
-    const orphans: Array<{ id: string; reason: OrphanReason }> = [];
-    const present = new Set(judgement.present);
-    planned.forEach((p, i) => {
-      const range = results[i]?.range;
-      if (range) {
-        this.anchored.set(p.id, { planned: p, range });
-        const list = groups.get(p.category) ?? [];
-        list.push(range);
-        groups.set(p.category, list);
-        anchoredIds[p.category] = [...(anchoredIds[p.category] ?? []), p.id];
-      } else {
-        const paragraphId = pack.article.text.paragraphs[p.paragraph]?.id ?? '';
-        const reason: OrphanReason = present.has(paragraphId)
-          ? 'edited'
-          : judgement.verdict === 'partial'
-            ? 'paywall'
-            : 'not-found';
-        orphans.push({ id: p.id, reason });
-      }
+    const planned = planHighlights(found.pack);
+    const selectors = planned.map(selectorOf);
+    const { index, results } = await anchorAsync(found.root, selectors, {
+      sourceLength: canonicalText(found.pack.article).length,
     });
+    if (generation !== this.generation) return; // A newer pass started meanwhile.
+    Object.assign(this, { found, planned, selectors, index, results });
+    this.commit();
+  }
+
+  /** After a change inside the article: re-read only what changed and re-anchor what it touched. */
+  private refresh() {
+    const { found, index } = this;
+    if (!found || !index || !found.root.isConnected) return this.run();
+    const change = index.update();
+    this.results = reanchor(index, this.results, this.selectors, change, {
+      sourceLength: canonicalText(found.pack.article).length,
+    });
+    this.commit();
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    const relevant = records.some((r) => !isOwnRecord(r));
+    if (!relevant) return;
+    const inArticle = this.found ? records.some((r) => this.found?.root.contains(r.target)) : true;
+    const rootGone = this.found ? !this.found.root.isConnected : false;
+    if (!inArticle && !rootGone) return; // The page changed elsewhere: ads, comments, menus.
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      (rootGone || !this.found ? this.run() : this.refresh())?.catch?.(reportError);
+    }, MUTATION_DEBOUNCE_MS);
+  }
+
+  /** Paint the current results and tell the background what was found. */
+  private commit() {
+    const found = this.found;
+    if (!found) return;
+    const present = new Set(found.judgement.present);
+    const orphans: Array<{ id: string; reason: OrphanReason }> = [];
+    const hits: Array<{ planned: PlannedHighlight; range: Range }> = [];
+    this.planned.forEach((p, i) => {
+      const range = this.results[i]?.range;
+      if (range) {
+        hits.push({ planned: p, range });
+        return;
+      }
+      const paragraphId = found.pack.article.text.paragraphs[p.paragraph]?.id ?? '';
+      const reason: OrphanReason = present.has(paragraphId)
+        ? 'edited'
+        : found.judgement.verdict === 'partial'
+          ? 'paywall'
+          : 'not-found';
+      orphans.push({ id: p.id, reason });
+    });
+    this.setAnchored(hits);
+    const anchored: Record<string, string[]> = {};
+    for (const { planned } of hits)
+      anchored[planned.category] = [...(anchored[planned.category] ?? []), planned.id];
+    this.report({
+      status: found.judgement.verdict === 'partial' ? 'partial' : 'article',
+      articleId: found.pack.article.id,
+      recognisedBy: found.recognisedBy,
+      anchored,
+      orphans,
+    });
+  }
+
+  private setAnchored(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
+    this.anchored = new Map(hits.map((h) => [h.planned.id, h]));
+    const groups = new Map<HighlightCategory, Range[]>();
+    for (const { planned, range } of hits) {
+      const list = groups.get(planned.category) ?? [];
+      list.push(range);
+      groups.set(planned.category, list);
+    }
+    if (hits.length === 0 && !this.painter) return;
     this.painter ??= createPainter(document);
     this.painter.paint(groups);
     this.applyVisibility();
-    send({
-      type: 'gloss/page-state',
-      state: {
-        status: judgement.verdict === 'partial' ? 'partial' : 'article',
-        articleId: pack.article.id,
-        recognisedBy: found.recognisedBy,
-        anchored: anchoredIds,
-        orphans,
-      },
-    });
+  }
+
+  private report(state: PageState) {
+    send({ type: 'gloss/page-state', state });
   }
 
   private applyVisibility() {
     const visible = new Set(HIGHLIGHT_CATEGORIES.filter((c) => isCategoryShown(this.settings, c)));
     this.painter?.show(visible);
+    if (visible.size === 0) this.cards?.hide();
   }
 
-  private clearPaint() {
-    this.anchored.clear();
-    this.painter?.paint(new Map());
+  private visibleHitsAt(node: Node, offset: number, x?: number, y?: number) {
+    const out: Array<{ planned: PlannedHighlight; range: Range }> = [];
+    for (const hit of this.anchored.values()) {
+      if (!isCategoryShown(this.settings, hit.planned.category)) continue;
+      try {
+        if (!hit.range.isPointInRange(node, offset)) continue;
+      } catch {
+        continue; // The node is in another document or detached.
+      }
+      if (x !== undefined && y !== undefined && !rectsContain(hit.range, x, y)) continue;
+      out.push(hit);
+    }
+    // Innermost first: an entity inside a claim shows the entity, then the claim.
+    return out.sort((a, b) => a.range.toString().length - b.range.toString().length);
   }
 
-  reveal(annotationId: string) {
-    const hit = this.anchored.get(annotationId);
+  private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
+    const pack = this.found?.pack;
+    if (!pack || hits.length === 0) return this.cards?.hide();
+    const contents = hits.slice(0, 2).flatMap((h) => describeHighlight(pack, h.planned.id) ?? []);
+    this.cards ??= createCardLayer(document);
+    this.cards.show((hits[0] as { range: Range }).range, contents);
+  }
+
+  private pointerFrame = 0;
+  private onPointer(e: PointerEvent) {
+    if (this.anchored.size === 0 || this.pointerFrame) return;
+    const { clientX: x, clientY: y } = e;
+    this.pointerFrame = requestAnimationFrame(() => {
+      this.pointerFrame = 0;
+      const caret = caretAt(x, y);
+      this.showCards(caret ? this.visibleHitsAt(caret.node, caret.offset, x, y) : []);
+    });
+  }
+
+  /** Keyboard readers: a caret or selection inside a highlight shows its card. */
+  private onSelection() {
+    const selection = document.getSelection();
+    if (!selection?.focusNode || this.anchored.size === 0) return;
+    const hits = this.visibleHitsAt(selection.focusNode, selection.focusOffset);
+    if (hits.length) this.showCards(hits);
+  }
+
+  /** Scroll to a mention or claim (or the next mention of an entity) and flash it. */
+  reveal(id: string): boolean {
+    let hit = this.anchored.get(id);
+    if (!hit) {
+      const mentions = [...this.anchored.values()].filter((h) => h.planned.ownerId === id);
+      if (mentions.length === 0) return false;
+      const cursor = this.revealCursor.get(id) ?? 0;
+      hit = mentions[cursor % mentions.length];
+      this.revealCursor.set(id, cursor + 1);
+    }
     if (!hit) return false;
-    const element = hit.range.startContainer.parentElement;
-    element?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const reduced = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    hit.range.startContainer.parentElement?.scrollIntoView({
+      block: 'center',
+      behavior: reduced ? 'auto' : 'smooth',
+    });
+    this.painter?.flash(hit.range, FLASH_MS);
+    this.showCards([hit]);
     return true;
   }
 
   destroy() {
+    this.generation++;
     clearTimeout(this.timer);
+    cancelAnimationFrame(this.pointerFrame);
     this.observer?.disconnect();
-    this.stopSettings?.();
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.painter?.destroy();
     this.painter = null;
+    this.cards?.destroy();
+    this.cards = null;
     this.anchored.clear();
     delete (globalThis as EngineWindow)[ENGINE_KEY];
   }
 }
 
+const OWN_NODES = 'gloss-card, gloss-mark, style[data-gloss]';
 const isOwnNode = (node: Node) =>
-  node instanceof Element && (node.localName === 'gloss-card' || node.localName === 'gloss-mark');
+  (node instanceof Element ? node : node.parentElement)?.closest(OWN_NODES) != null;
+/** A change Gloss made itself (its card host, its fallback marks or style): not the page's. */
+const isOwnRecord = (r: MutationRecord) =>
+  isOwnNode(r.target) ||
+  (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwnNode));
 
 let engine: Engine | null = null;
+
+function reportError(error: unknown) {
+  send({
+    type: 'gloss/page-state',
+    state: { status: 'error', message: String(error).slice(0, 500) },
+  });
+}
+
+function send(message: ContentToBackground) {
+  browser.runtime.sendMessage(message).catch(() => {
+    // The extension was updated or reloaded: this engine is orphaned. Remove every trace of it.
+    engine?.destroy();
+    engine = null;
+  });
+}
 
 function main() {
   const w = globalThis as EngineWindow;
   if (w[ENGINE_KEY]) {
-    // Injected again (SPA navigation, or the reader asked to check): just look again.
+    // Injected again (an SPA navigation, or the reader asked to check): look again.
     w[ENGINE_KEY].recheck();
     return;
   }
-  engine = new Engine();
-  const current = engine;
-  w[ENGINE_KEY] = { recheck: () => current.run() };
+  const current = new Engine();
+  engine = current;
+  w[ENGINE_KEY] = { recheck: () => void current.run().catch(reportError) };
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
     if (message?.type === 'gloss/reveal')
       return Promise.resolve(current.reveal(message.annotationId));
     return undefined;
   });
-  current.start().catch((error: unknown) => {
-    send({ type: 'gloss/page-state', state: { status: 'error', message: String(error) } });
-  });
+  current.start().catch(reportError);
 }
 
 main();

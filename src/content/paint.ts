@@ -8,6 +8,7 @@
  */
 import {
   CATEGORY_STYLES,
+  FLASH_HIGHLIGHT,
   HIGHLIGHT_CATEGORIES,
   type HighlightCategory,
   highlightName,
@@ -19,6 +20,8 @@ export interface Painter {
   paint(groups: ReadonlyMap<HighlightCategory, readonly Range[]>): void;
   /** Shows exactly the categories listed (instant: no re-anchoring). */
   show(visible: ReadonlySet<HighlightCategory>): void;
+  /** Flashes one range for a moment (the reader asked to see it). */
+  flash(range: Range, ms: number): void;
   destroy(): void;
   readonly kind: 'highlight-api' | 'wrap';
 }
@@ -52,6 +55,7 @@ function highlightApiPainter(doc: Document): Painter {
   const removeSheet = addStylesheet(doc, highlightStylesheet());
   const highlights = new Map<HighlightCategory, Highlight>();
   let visible: ReadonlySet<HighlightCategory> = new Set(HIGHLIGHT_CATEGORIES);
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   const register = () => {
     for (const category of HIGHLIGHT_CATEGORIES) {
@@ -79,7 +83,16 @@ function highlightApiPainter(doc: Document): Painter {
       visible = next;
       register();
     },
+    flash(range, ms) {
+      clearTimeout(flashTimer);
+      const highlight = new win.Highlight(range);
+      highlight.priority = 2;
+      win.CSS.highlights.set(FLASH_HIGHLIGHT, highlight);
+      flashTimer = setTimeout(() => win.CSS.highlights.delete(FLASH_HIGHLIGHT), ms);
+    },
     destroy() {
+      clearTimeout(flashTimer);
+      win.CSS.highlights.delete(FLASH_HIGHLIGHT);
       for (const category of HIGHLIGHT_CATEGORIES)
         win.CSS.highlights.delete(highlightName(category));
       highlights.clear();
@@ -140,6 +153,9 @@ ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
     paint(groups) {
       unwrapAll();
       for (const [category, ranges] of groups) for (const r of ranges) wrapRange(r, category);
+    },
+    flash() {
+      // The fallback has no transient paint; scrolling into view has to do.
     },
     show(next) {
       visible = next;

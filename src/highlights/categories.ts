@@ -57,9 +57,15 @@ export const CATEGORY_STYLES: Readonly<Record<HighlightCategory, CategoryStyle>>
   'claim-warning': claimStyle('#e8590c', 'wavy'),
 };
 
+/** A brief highlight over a mention or claim the reader asked to see. */
+export const FLASH_HIGHLIGHT = 'gloss-flash';
+
 /** The stylesheet that gives every Gloss highlight its look. */
 export function highlightStylesheet(): string {
-  return HIGHLIGHT_CATEGORIES.map(
-    (c) => `::highlight(${highlightName(c)}) { ${CATEGORY_STYLES[c].css} }`,
-  ).join('\n');
+  return [
+    ...HIGHLIGHT_CATEGORIES.map(
+      (c) => `::highlight(${highlightName(c)}) { ${CATEGORY_STYLES[c].css} }`,
+    ),
+    `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.9); color: #111; }`,
+  ].join('\n');
 }
