@@ -159,8 +159,8 @@ export class Normaliser {
     }
   }
 
-  /** Feed one chunk (the data of text node number `node`). */
-  feed(data: string, node: number): void {
+  /** Feed one chunk (the data of text node number `node`), from offset `from`. */
+  feed(data: string, node: number, from = 0): void {
     const len = data.length;
     // Worst case without NFKC expansion: every unit plus one pending space.
     if (this.length + len + 2 > this.codes.length) this.grow(this.length + len + 2);
@@ -168,7 +168,7 @@ export class Normaliser {
     let nodeOf = this.nodeOf;
     let srcOff = this.srcOff;
     let srcLen = this.srcLen;
-    for (let i = 0; i < len; i++) {
+    for (let i = from; i < len; i++) {
       const c = data.charCodeAt(i);
       if (c < 0x80) {
         if (c <= 0x20) {

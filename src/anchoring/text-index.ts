@@ -388,26 +388,31 @@ export class TextIndex {
     }
     const old = this.norm;
     const oldText = this.text;
-    // Cut point in the old text: first char of node p, minus a pending space flushed by it.
+    // Restart point: just after the last visible character before node p. The normaliser state
+    // there is known (nothing pending); the rest of that node and the (empty-emitting) nodes up to
+    // p are fed again, so pending whitespace and block breaks are reproduced exactly.
     let cut = lowerBound(old.nodeOf, old.length, p);
+    while (cut > 0 && old.codes[cut - 1] === 0x20) cut--;
     const norm = new Normaliser(old.length + c.total + nn + 16);
-    let pendingNode = -2;
-    let pendingOff = 0;
-    if (cut > 0 && old.codes[cut - 1] === 0x20) {
-      cut--;
-      if (old.srcLen[cut] === 0) pendingNode = -1;
-      else {
-        pendingNode = old.nodeOf[cut] as number;
-        pendingOff = old.srcOff[cut] as number;
-      }
-    }
     norm.codes.set(old.codes.subarray(0, cut));
     norm.nodeOf.set(old.nodeOf.subarray(0, cut));
     norm.srcOff.set(old.srcOff.subarray(0, cut));
     norm.srcLen.set(old.srcLen.subarray(0, cut));
     norm.length = cut;
-    norm.pendingNode = pendingNode;
-    norm.pendingOff = pendingOff;
+    let resume = 0;
+    if (cut > 0) {
+      const j = old.nodeOf[cut - 1] as number;
+      norm.feed(
+        c.data[j] as string,
+        j,
+        (old.srcOff[cut - 1] as number) + (old.srcLen[cut - 1] as number),
+      );
+      resume = j + 1;
+    }
+    for (let k = resume; k < p; k++) {
+      if (c.breaks[k]) norm.brk();
+      norm.feed(c.data[k] as string, k);
+    }
     for (let k = p; k <= qn; k++) {
       if (c.breaks[k]) norm.brk();
       norm.feed(c.data[k] as string, k);
@@ -445,6 +450,9 @@ export class TextIndex {
       const nodeOf = norm.nodeOf;
       for (let i = 0; i < tailLen; i++) nodeOf[at + i] = (old.nodeOf[tail + i] as number) + dk;
       norm.length = at + tailLen;
+      // The end state is the old end state (same trailing nodes), renumbered.
+      norm.pendingNode = old.pendingNode >= 0 ? old.pendingNode + dk : old.pendingNode;
+      norm.pendingOff = old.pendingOff;
     }
     this.norm = norm;
     const newRegionEnd = norm.length - (old.length - oldTailStart);

@@ -98,9 +98,19 @@ describe('incremental path: index.update() + reanchor()', () => {
       fc.property(
         fc.array(
           fc.record({
-            kind: fc.constantFrom('replace', 'insert', 'remove', 'split', 'edit', 'wrap'),
+            kind: fc.constantFrom('replace', 'insert', 'remove', 'split', 'edit', 'wrap', 'block'),
             at: fc.nat(),
-            text: fc.constantFrom('new words here', '  spaced  ', '', 'Mr Xi', '\u00adsoft', 'x'),
+            text: fc.constantFrom(
+              'new words here',
+              '  spaced  ',
+              '',
+              ' ',
+              'Mr Xi',
+              '\u00adsoft',
+              'x',
+              '\u00a0a\u200b',
+              'e\u0301',
+            ),
           }),
           { minLength: 1, maxLength: 6 },
         ),
@@ -127,7 +137,7 @@ describe('incremental path: index.update() + reanchor()', () => {
               const t = p.lastChild;
               if (t && t.nodeType === 3) (t as Text).appendData(op.text);
             } else {
-              const b = document.createElement('span');
+              const b = document.createElement(op.kind === 'block' ? 'div' : 'span');
               while (p.firstChild) b.appendChild(p.firstChild);
               p.appendChild(b);
             }
@@ -151,7 +161,7 @@ describe('incremental path: index.update() + reanchor()', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: 300 },
     );
   });
 });
