@@ -1,0 +1,141 @@
+/** Small pieces shared by the sections. */
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import type { Claim, ClaimKind, EntityKind } from '../annotations/model';
+import { CATEGORY_STYLES, type HighlightCategory } from '../highlights/categories';
+import { useArticle } from './context';
+import { formatDate, speakerName } from './derive';
+import { reveal } from './hooks';
+import { t } from './i18n';
+import {
+  ATTRIBUTION_LABEL,
+  CLAIM_KIND_LABEL,
+  CLAIM_LINE,
+  ORPHAN_REASON_LABEL,
+  PRECISION_LABEL,
+} from './labels';
+
+/**
+ * A sample of how a category is painted in the page: entities shaded, claims underlined in a line
+ * style of their own, so colour is never the only cue.
+ */
+export function CategorySample({ category }: { category: HighlightCategory }) {
+  const swatch = CATEGORY_STYLES[category].swatch;
+  const claim = category.startsWith('claim-');
+  const line = claim ? CLAIM_LINE[category.slice('claim-'.length) as ClaimKind] : undefined;
+  return (
+    <span
+      class={claim ? 'sample sample-claim' : 'sample sample-entity'}
+      style={{ '--swatch': swatch, ...(line ? { '--line-style': line } : {}) }}
+      aria-hidden="true"
+    >
+      Aa
+    </span>
+  );
+}
+
+export const entityCategory = (kind: EntityKind) => `entity-${kind}` as const;
+export const claimCategory = (kind: ClaimKind) => `claim-${kind}` as const;
+
+/** A <time> for a partial date, shown to its precision. */
+export function DateText({
+  value,
+  precision,
+}: {
+  value: string;
+  precision: 'day' | 'month' | 'year';
+}) {
+  return (
+    <time dateTime={value} title={t(PRECISION_LABEL[precision])}>
+      {formatDate(value, precision, t('dateLocale'))}
+    </time>
+  );
+}
+
+/** A button that asks the page to scroll to an annotation and flash it. */
+export function RevealButton({
+  annotationId,
+  describedBy,
+  children,
+}: {
+  annotationId: string;
+  describedBy?: string;
+  children?: ComponentChildren;
+}) {
+  const { tabId, announce } = useArticle();
+  const [busy, setBusy] = useState(false);
+  return (
+    <button
+      type="button"
+      class="reveal"
+      aria-describedby={describedBy}
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        const ok = await reveal(tabId, annotationId);
+        setBusy(false);
+        announce(ok ? t('revealDone') : t('revealFailed'));
+      }}
+    >
+      {children ?? t('showInPage')}
+    </button>
+  );
+}
+
+/** One claim: its words, kind, attribution, when and where it was said, and its place on the page. */
+export function ClaimItem({
+  claim,
+  idPrefix,
+  showSpeaker = false,
+}: {
+  claim: Claim;
+  idPrefix: string;
+  showSpeaker?: boolean;
+}) {
+  const { pack, page } = useArticle();
+  const quoteId = `${idPrefix}-${claim.id}`;
+  const orphan = page.orphans.get(claim.id);
+  const anchored = page.anchored.has(claim.id);
+  const name = speakerName(pack, claim.speaker);
+  const viaId = claim.said?.via;
+  const via = viaId ? (pack.entities.find((e) => e.id === viaId)?.name ?? viaId) : null;
+  // "Chinese Foreign Ministry statement, via Chinese Foreign Ministry" says it twice.
+  const showVia = via && !claim.said?.medium?.toLowerCase().includes(via.toLowerCase());
+  return (
+    <li class="claim">
+      {showSpeaker && (
+        <p class="claim-speaker">{typeof name === 'string' ? name : t('speakerReporter')}</p>
+      )}
+      <p class={`claim-text line-${CLAIM_LINE[claim.kind]}`} id={quoteId}>
+        {claim.target.quote.exact}
+      </p>
+      <p class="claim-meta">
+        <span class={`tag tag-${claim.kind}`}>{t(CLAIM_KIND_LABEL[claim.kind])}</span>
+        <span>{t(ATTRIBUTION_LABEL[claim.attribution])}</span>
+        {claim.said?.medium && <span>{claim.said.medium}</span>}
+        {claim.said?.date && (
+          <span>
+            <DateText value={claim.said.date.value} precision={claim.said.date.precision} />
+          </span>
+        )}
+        {showVia && <span>{t('saidVia', [via])}</span>}
+      </p>
+      <p class="claim-actions">
+        {anchored ? (
+          <RevealButton annotationId={claim.id} describedBy={quoteId} />
+        ) : (
+          <span class="muted">{orphan ? t(ORPHAN_REASON_LABEL[orphan]) : t('orphanNotFound')}</span>
+        )}
+      </p>
+    </li>
+  );
+}
+
+/** A heading with a count beside it. */
+export function Count({ n, label }: { n: number; label?: string }) {
+  return (
+    <span class="count" {...(label ? { title: label } : {})}>
+      {n}
+    </span>
+  );
+}

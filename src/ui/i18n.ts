@@ -1,0 +1,19 @@
+/**
+ * Every string the UI shows comes from the extension's message catalogue
+ * (assets/_locales/<lang>/messages.json), through `t`. Keys are typed from the English catalogue,
+ * so a missing key fails the type check.
+ */
+import { browser } from '../platform/browser';
+
+export type MessageKey = keyof typeof import('../../assets/_locales/en/messages.json');
+
+/** The message for `key`, with `$1`-style placeholders filled from `subs`. Never empty. */
+export function t(key: MessageKey, subs?: ReadonlyArray<string | number>): string {
+  let message = '';
+  try {
+    message = browser.i18n.getMessage(key, subs?.map(String));
+  } catch {
+    // A broken catalogue must not blank the UI: fall through to the key.
+  }
+  return message || key;
+}

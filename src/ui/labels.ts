@@ -1,0 +1,91 @@
+/**
+ * Human labels for the model's codes. Every label is a message key, spelled out here (never built
+ * from a code), so the type check and the catalogue test see every key.
+ */
+import type { Attribution, ClaimKind, DatePrecision, EntityKind } from '../annotations/model';
+import type { HighlightCategory } from '../highlights/categories';
+import type { OrphanReason } from '../platform/messages';
+import type { MessageKey } from './i18n';
+
+export const ENTITY_KIND_LABEL: Record<EntityKind, MessageKey> = {
+  person: 'kindPeople',
+  organisation: 'kindOrganisations',
+  place: 'kindPlaces',
+  thing: 'kindThings',
+  event: 'kindEvents',
+};
+
+export const CLAIM_KIND_LABEL: Record<ClaimKind, MessageKey> = {
+  fact: 'claimKindFact',
+  commitment: 'claimKindCommitment',
+  assessment: 'claimKindAssessment',
+  warning: 'claimKindWarning',
+};
+
+export const CLAIM_KIND_PLURAL: Record<ClaimKind, MessageKey> = {
+  fact: 'claimKindFacts',
+  commitment: 'claimKindCommitments',
+  assessment: 'claimKindAssessments',
+  warning: 'claimKindWarnings',
+};
+
+export const ATTRIBUTION_LABEL: Record<Attribution, MessageKey> = {
+  'direct-quote': 'attributionDirectQuote',
+  'reported-speech': 'attributionReportedSpeech',
+  'official-statement': 'attributionOfficialStatement',
+  'anonymous-sources': 'attributionAnonymousSources',
+  'reporter-background': 'attributionReporterBackground',
+  'reporter-analysis': 'attributionReporterAnalysis',
+};
+
+export const ORPHAN_REASON_LABEL: Record<OrphanReason, MessageKey> = {
+  paywall: 'orphanPaywall',
+  'not-loaded': 'orphanNotLoaded',
+  edited: 'orphanEdited',
+  'not-found': 'orphanNotFound',
+};
+
+export const PRECISION_LABEL: Record<DatePrecision, MessageKey> = {
+  day: 'precisionDay',
+  month: 'precisionMonth',
+  year: 'precisionYear',
+};
+
+export const RECOGNISED_BY_LABEL: Record<string, MessageKey> = {
+  url: 'recognisedByUrl',
+  metadata: 'recognisedByMetadata',
+  text: 'recognisedByText',
+};
+
+/** The style cue that tells a category apart without its colour. */
+export const CATEGORY_CUE: Record<HighlightCategory, MessageKey> = {
+  'entity-person': 'cueShaded',
+  'entity-organisation': 'cueShaded',
+  'entity-place': 'cueShaded',
+  'entity-thing': 'cueShaded',
+  'entity-event': 'cueShaded',
+  'claim-fact': 'cueSolid',
+  'claim-commitment': 'cueDouble',
+  'claim-assessment': 'cueDotted',
+  'claim-warning': 'cueWavy',
+};
+
+/** The underline line style of each claim category (as painted in the page). */
+export const CLAIM_LINE: Record<ClaimKind, 'solid' | 'double' | 'dotted' | 'wavy'> = {
+  fact: 'solid',
+  commitment: 'double',
+  assessment: 'dotted',
+  warning: 'wavy',
+};
+
+export const CATEGORY_LABEL: Record<HighlightCategory, MessageKey> = {
+  'entity-person': ENTITY_KIND_LABEL.person,
+  'entity-organisation': ENTITY_KIND_LABEL.organisation,
+  'entity-place': ENTITY_KIND_LABEL.place,
+  'entity-thing': ENTITY_KIND_LABEL.thing,
+  'entity-event': ENTITY_KIND_LABEL.event,
+  'claim-fact': CLAIM_KIND_PLURAL.fact,
+  'claim-commitment': CLAIM_KIND_PLURAL.commitment,
+  'claim-assessment': CLAIM_KIND_PLURAL.assessment,
+  'claim-warning': CLAIM_KIND_PLURAL.warning,
+};
