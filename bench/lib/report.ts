@@ -1,0 +1,369 @@
+/**
+ * Results: the table on stdout, the JSON file, bench/RESULTS.md and the SVG chart. Pure.
+ */
+
+export const PAGES = [
+  'canonical',
+  'edited',
+  'text-20k',
+  'text-100k',
+  'text-500k',
+  'text-2m',
+] as const;
+export const PACKS = ['1x', '10x', '100x'] as const;
+export const LIBRARIES = [
+  'gloss',
+  'apache-annotator',
+  'hypothesis-style',
+  'dom-anchor-text-quote',
+  'floor',
+] as const;
+
+export type PageId = (typeof PAGES)[number];
+export type PackId = (typeof PACKS)[number];
+export type LibraryId = (typeof LIBRARIES)[number];
+
+export interface Cell {
+  page: PageId;
+  pack: PackId;
+  library: LibraryId;
+  /** Median time of anchoring the whole pack once; null when timed out or skipped. */
+  medianMs: number | null;
+  /** Selectors given a range (null for the floor, which anchors nothing). */
+  anchored: number | null;
+  /** Of those, how many are in the wrong place. */
+  wrong: number | null;
+  selectors: number;
+  iterations: number;
+  /** 'ok' | 'timeout' (one iteration ran past the cap) | 'skipped' (predicted to time out). */
+  status: 'ok' | 'timeout' | 'skipped';
+  /** For skipped cells: the extrapolated time of one iteration. */
+  estimatedMs?: number;
+  pageChars: number;
+  minMs?: number;
+  p90Ms?: number;
+  /** The very first (cold, unwarmed) run in the page. */
+  firstRunMs?: number;
+}
+
+export interface Report {
+  browser: string;
+  date: string;
+  machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string };
+  results: Cell[];
+  metrics: Record<string, number | null>;
+  details: Record<string, unknown>;
+  targets: Target[];
+}
+
+export interface Target {
+  name: string;
+  goal: string;
+  measured: string;
+  pass: boolean | null;
+  note?: string;
+}
+
+export function median(xs: readonly number[]): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+export function quantile(xs: readonly number[], q: number): number {
+  if (xs.length === 0) return Number.NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))] as number;
+}
+
+/**
+ * Iterations for a cell after a warm-up run of `warmupMs`: enough for about `targetMs` of work,
+ * at least `min`, at most `max`; a single iteration when one run already takes over `slowMs`.
+ */
+export function iterationsFor(
+  warmupMs: number,
+  { targetMs = 500, min = 5, max = 400, slowMs = 1500 } = {},
+): number {
+  if (warmupMs >= slowMs) return 1;
+  if (warmupMs >= targetMs / min) return Math.max(2, Math.min(min, Math.round(1000 / warmupMs)));
+  return Math.max(min, Math.min(max, Math.round(targetMs / Math.max(0.01, warmupMs))));
+}
+
+/**
+ * Predicted time of one iteration from smaller cells of the same library: time grows at least
+ * linearly with the selector count (every peer searches the text once per selector) and with
+ * the text length. Returns the largest lower bound, or null when nothing smaller was measured.
+ */
+export function predictMs(
+  done: readonly Cell[],
+  library: LibraryId,
+  selectors: number,
+  pageChars: number,
+): number | null {
+  let best: number | null = null;
+  for (const c of done) {
+    if (c.library !== library) continue;
+    const t = c.medianMs ?? c.estimatedMs ?? null;
+    if (t === null || c.selectors > selectors || c.pageChars > pageChars) continue;
+    // Linear in the number of selectors only when the page is the same size (per-selector scans);
+    // linear in page size only when the pack is the same.
+    let est: number;
+    if (c.pageChars === pageChars) est = (t * selectors) / c.selectors;
+    else if (c.selectors === selectors) est = (t * pageChars) / c.pageChars;
+    else continue;
+    if (best === null || est > best) best = est;
+  }
+  return best;
+}
+
+export const fmtMs = (ms: number | null | undefined): string => {
+  if (ms === null || ms === undefined || Number.isNaN(ms)) return '-';
+  if (ms >= 100) return ms.toFixed(0);
+  if (ms >= 10) return ms.toFixed(1);
+  if (ms >= 1) return ms.toFixed(2);
+  return ms.toFixed(3);
+};
+
+function cellTime(c: Cell): string {
+  if (c.status === 'timeout') return 'timeout';
+  if (c.status === 'skipped')
+    return c.estimatedMs ? `timeout (est. ${fmtMs(c.estimatedMs / 1000)} s)` : 'timeout';
+  return fmtMs(c.medianMs);
+}
+
+function cellCorrect(c: Cell): string {
+  if (c.anchored === null) return '';
+  return `${c.anchored}/${c.selectors}${c.wrong ? ` (${c.wrong} wrong)` : ''}`;
+}
+
+/** Rows: page x pack; columns: each library's time and anchored/wrong counts. */
+export function tableRows(cells: readonly Cell[]): string[][] {
+  const header = ['page', 'pack', 'chars'];
+  for (const l of LIBRARIES) {
+    header.push(`${l} ms`);
+    if (l !== 'floor') header.push(`${l} anchored`);
+  }
+  const rows: string[][] = [header];
+  for (const page of PAGES) {
+    for (const pack of PACKS) {
+      const here = cells.filter((c) => c.page === page && c.pack === pack);
+      if (here.length === 0) continue;
+      const row = [page, pack, String(here[0]?.pageChars ?? '')];
+      for (const l of LIBRARIES) {
+        const c = here.find((x) => x.library === l);
+        row.push(c ? cellTime(c) : '-');
+        if (l !== 'floor') row.push(c ? cellCorrect(c) : '-');
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+/** Plain-text table with aligned columns. */
+export function formatTable(rows: readonly string[][]): string {
+  const widths: number[] = [];
+  for (const r of rows) {
+    r.forEach((v, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, v.length);
+    });
+  }
+  return rows
+    .map((r, k) => {
+      const line = r.map((v, i) => (i < 3 ? v.padEnd(widths[i] ?? 0) : v.padStart(widths[i] ?? 0)));
+      const s = line.join('  ');
+      return k === 0 ? `${s}\n${'-'.repeat(s.length)}` : s;
+    })
+    .join('\n');
+}
+
+export function markdownTable(rows: readonly string[][]): string {
+  const [head, ...body] = rows;
+  if (!head) return '';
+  const esc = (v: string) => v.replace(/\|/g, '\\|');
+  return [
+    `| ${head.map(esc).join(' | ')} |`,
+    `|${head.map((_, i) => (i < 3 ? ' --- ' : ' ---: ')).join('|')}|`,
+    ...body.map((r) => `| ${r.map(esc).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** The JSON file: the required shape plus everything else we measured. */
+export function toJson(report: Report): string {
+  return `${JSON.stringify(
+    {
+      browser: report.browser,
+      date: report.date,
+      machine: report.machine,
+      results: report.results.map((c) => ({
+        page: c.page,
+        pack: c.pack,
+        library: c.library,
+        medianMs: c.medianMs,
+        anchored: c.anchored,
+        wrong: c.wrong,
+        status: c.status,
+        selectors: c.selectors,
+        iterations: c.iterations,
+        pageChars: c.pageChars,
+        ...(c.estimatedMs !== undefined ? { estimatedMs: c.estimatedMs } : {}),
+        ...(c.minMs !== undefined ? { minMs: c.minMs } : {}),
+        ...(c.p90Ms !== undefined ? { p90Ms: c.p90Ms } : {}),
+        ...(c.firstRunMs !== undefined ? { firstRunMs: c.firstRunMs } : {}),
+      })),
+      metrics: report.metrics,
+      targets: report.targets,
+      details: report.details,
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+const COLORS: Record<LibraryId, string> = {
+  gloss: '#d9480f',
+  'apache-annotator': '#1971c2',
+  'hypothesis-style': '#2f9e44',
+  'dom-anchor-text-quote': '#9c36b5',
+  floor: '#495057',
+};
+
+/**
+ * Log-log chart of time against page text size, one line per library, for one pack. Timed-out
+ * cells are drawn as an open marker at the top edge.
+ */
+export function renderChart(cells: readonly Cell[], pack: PackId = '1x'): string {
+  const pages: PageId[] = ['canonical', 'text-20k', 'text-100k', 'text-500k', 'text-2m'];
+  const pts = cells.filter((c) => c.pack === pack && pages.includes(c.page));
+  const W = 760;
+  const H = 440;
+  const L = 70;
+  const R = 190;
+  const T = 40;
+  const B = 60;
+  const xs = pts.map((c) => c.pageChars).filter((x) => x > 0);
+  const ys = pts.map((c) => c.medianMs).filter((y): y is number => y !== null && y > 0);
+  const xmin = Math.min(...xs, 1e3);
+  const xmax = Math.max(...xs, 2e6);
+  const ymin = 10 ** Math.floor(Math.log10(Math.min(...ys, 1)));
+  const ymax = 10 ** Math.ceil(Math.log10(Math.max(...ys, 10)));
+  const px = (x: number) =>
+    L + ((Math.log10(x) - Math.log10(xmin)) / (Math.log10(xmax) - Math.log10(xmin))) * (W - L - R);
+  const py = (y: number) =>
+    H -
+    B -
+    ((Math.log10(y) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin))) * (H - T - B);
+  const out: string[] = [];
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+    `<rect width="${W}" height="${H}" fill="#fff"/>`,
+    `<text x="${L}" y="22" font-size="15" font-weight="bold">Anchoring time vs page text size (pack ${pack}, median, log-log)</text>`,
+  );
+  for (let e = Math.log10(ymin); e <= Math.log10(ymax); e++) {
+    const y = py(10 ** e);
+    out.push(
+      `<line x1="${L}" x2="${W - R}" y1="${y}" y2="${y}" stroke="#e9ecef"/>`,
+      `<text x="${L - 6}" y="${y + 4}" text-anchor="end">${fmtMs(10 ** e)} ms</text>`,
+    );
+  }
+  const xticks = [1e4, 1e5, 1e6].filter((x) => x >= xmin && x <= xmax);
+  for (const x of [...new Set([...xticks, ...xs])].sort((a, b) => a - b)) {
+    const X = px(x);
+    out.push(`<line x1="${X}" x2="${X}" y1="${T}" y2="${H - B}" stroke="#f1f3f5"/>`);
+  }
+  for (const x of [...new Set(xs)].sort((a, b) => a - b)) {
+    out.push(
+      `<text x="${px(x)}" y="${H - B + 16}" text-anchor="middle">${x >= 1e6 ? `${(x / 1e6).toFixed(1)}M` : `${Math.round(x / 1e3)}k`}</text>`,
+    );
+  }
+  out.push(
+    `<text x="${(L + W - R) / 2}" y="${H - 18}" text-anchor="middle">page text (characters)</text>`,
+    `<line x1="${L}" x2="${L}" y1="${T}" y2="${H - B}" stroke="#343a40"/>`,
+    `<line x1="${L}" x2="${W - R}" y1="${H - B}" y2="${H - B}" stroke="#343a40"/>`,
+  );
+  LIBRARIES.forEach((lib, i) => {
+    const series = pts.filter((c) => c.library === lib).sort((a, b) => a.pageChars - b.pageChars);
+    const ok = series.filter((c) => c.medianMs !== null && c.medianMs > 0);
+    if (ok.length > 1) {
+      const d = ok
+        .map(
+          (c, k) =>
+            `${k ? 'L' : 'M'}${px(c.pageChars).toFixed(1)},${py(c.medianMs as number).toFixed(1)}`,
+        )
+        .join(' ');
+      out.push(`<path d="${d}" fill="none" stroke="${COLORS[lib]}" stroke-width="2"/>`);
+    }
+    for (const c of ok) {
+      out.push(
+        `<circle cx="${px(c.pageChars).toFixed(1)}" cy="${py(c.medianMs as number).toFixed(1)}" r="3.5" fill="${COLORS[lib]}"/>`,
+      );
+    }
+    for (const c of series.filter((s) => s.medianMs === null)) {
+      out.push(
+        `<circle cx="${px(c.pageChars).toFixed(1)}" cy="${T}" r="4" fill="#fff" stroke="${COLORS[lib]}" stroke-width="2"><title>${lib}: timeout</title></circle>`,
+      );
+    }
+    const ly = T + 10 + i * 20;
+    out.push(
+      `<line x1="${W - R + 15}" x2="${W - R + 40}" y1="${ly}" y2="${ly}" stroke="${COLORS[lib]}" stroke-width="2"/>`,
+      `<text x="${W - R + 46}" y="${ly + 4}">${lib}</text>`,
+    );
+  });
+  out.push(
+    `<text x="${W - R + 15}" y="${T + 10 + LIBRARIES.length * 20 + 8}" fill="#868e96">open circle at top: timeout</text>`,
+    '</svg>',
+  );
+  return `${out.join('\n')}\n`;
+}
+
+export function targetsMarkdown(targets: readonly Target[]): string {
+  const rows = targets.map(
+    (t) =>
+      `| ${t.name} | ${t.goal} | ${t.measured} | ${t.pass === null ? 'n/a' : t.pass ? 'pass' : '**miss**'} | ${t.note ?? ''} |`,
+  );
+  return [
+    '| target | goal | measured | result | note |',
+    '| --- | --- | --- | --- | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+export function resultsMarkdown(report: Report, notes: string): string {
+  const m = report.machine;
+  const metricRows = Object.entries(report.metrics).map(
+    ([k, v]) => `| ${k} | ${v === null ? '-' : typeof v === 'number' ? fmtMs(v) : String(v)} |`,
+  );
+  return `# Gloss anchoring benchmark: results
+
+Generated by \`npm run bench\` (bench/run.ts) on ${report.date}. Do not edit by hand: the next run
+overwrites this file.
+
+- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB memory, ${m.os}, Node ${m.node}
+- Browser: ${report.browser} (headless, playwright-core)
+
+## Targets
+
+${targetsMarkdown(report.targets)}
+
+## Anchoring: time (median ms of one whole pack) and correctness
+
+Each cell: median wall time to anchor every selector of the pack in \`document.body\` and get DOM
+Ranges (index build included), and "anchored/selectors (wrong)". Wrong = the range is not at
+the selector's true place in the page text (another occurrence of the same words counts as wrong;
+so does anchoring text the page does not contain). Floor = one TreeWalker pass collecting the
+text nodes' data (no matching).
+
+${markdownTable(tableRows(report.results))}
+
+![time vs page size](chart.svg)
+
+## Other metrics
+
+| metric | value |
+| --- | --- |
+${metricRows.join('\n')}
+
+${notes}
+`;
+}
