@@ -1,0 +1,208 @@
+/**
+ * The popup and the side panel in both real browsers, for the canonical Straits Times page:
+ * their sections against the pack, the highlight toggles against the page's highlight registry,
+ * click-to-scroll, and axe-core in light and dark mode.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { ENTITY_KINDS, type Pack } from '../../src/annotations/model';
+import { packById } from '../../src/annotations/packs';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  getBrowser,
+  type TestPage,
+} from './harness/browsers';
+import { fixture } from './harness/fixtures';
+import { ExtensionControl, POPUP, SIDEPANEL, screenshot, waitForHighlights } from './harness/gloss';
+import {
+  activateTab,
+  categoryHighlights,
+  openSection,
+  runAxe,
+  setColorScheme,
+  waitForArticle,
+} from './harness/ui';
+
+afterAll(closeAllBrowsers);
+
+const pack = packById('2025-11-24-trump-xi-call') as Pack;
+const mentionTotal = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
+const SECTIONS = ['overview', 'entities', 'claims', 'timeline', 'missing', 'highlights'];
+
+const count = (page: TestPage, selector: string) =>
+  page.evaluate((s) => document.querySelectorAll(s).length, selector);
+const textOf = (page: TestPage, selector: string) =>
+  page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
+
+describe.each(BROWSERS)('%s', (name) => {
+  let browser: GlossBrowser;
+  let control: ExtensionControl;
+  let article: TestPage;
+  let tabId: number;
+
+  beforeAll(async () => {
+    browser = await getBrowser(name);
+    control = await ExtensionControl.open(browser);
+    await control.setSettings({ enabled: true, hiddenCategories: [] });
+    const canonical = fixture('canonical');
+    const url = browser.url(canonical.host, canonical.path);
+    article = await browser.open(url);
+    await waitForHighlights(article);
+    tabId = await control.tabId(url);
+  });
+
+  afterAll(async () => {
+    await control?.setSettings({ enabled: true, hiddenCategories: [] });
+    await article?.close();
+  });
+
+  for (const [host, path] of [
+    ['popup', POPUP],
+    ['side panel', SIDEPANEL],
+  ] as const) {
+    test(`the ${host} shows the article’s sections, as the pack has them`, async () => {
+      const ui = await browser.openExtensionPage(`${path}?tab=${tabId}`);
+      await waitForArticle(ui);
+      expect(await textOf(ui, 'h1')).toBe(pack.article.headline);
+      const highlighted = Object.values(await categoryHighlights(article)).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      await ui.waitFor(
+        (want) => document.querySelector('[data-testid=highlighted-count]')?.textContent === want,
+        `${highlighted} of ${mentionTotal + pack.claims.length}`,
+      );
+      expect(await textOf(ui, '.facts')).toContain(pack.article.publisher);
+
+      await openSection(ui, 'entities');
+      for (const kind of ENTITY_KINDS) {
+        expect(await count(ui, `section[data-kind=${kind}] li.entity`), kind).toBe(
+          pack.entities.filter((e) => e.kind === kind).length,
+        );
+      }
+      await openSection(ui, 'claims');
+      expect(await count(ui, 'section[data-speaker] li.claim')).toBe(pack.claims.length);
+      expect(await count(ui, 'section[data-speaker=reporter] li.claim')).toBe(
+        pack.claims.filter((c) => c.speaker.type === 'reporter').length,
+      );
+      await openSection(ui, 'timeline');
+      expect(await count(ui, '.timeline li')).toBe(pack.timeline.length);
+      await openSection(ui, 'missing');
+      expect(await textOf(ui, '[role=tabpanel]')).toContain('Everything Gloss knows');
+      await screenshot(ui, browser, `ui-${host.replace(' ', '')}-missing`);
+      expect(ui.errors).toEqual([]);
+      await ui.close();
+    });
+  }
+
+  test('toggles hide and restore exactly their category’s highlights in the page', async () => {
+    const ui = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
+    await waitForArticle(ui);
+    await openSection(ui, 'highlights');
+    const before = await categoryHighlights(article);
+    expect(before['gloss-entity-place']).toBeGreaterThan(0);
+
+    await ui.click('button[data-category=entity-place]');
+    await article.waitFor(() => !CSS.highlights.has('gloss-entity-place'), null);
+    const { 'gloss-entity-place': _, ...others } = before;
+    expect(await categoryHighlights(article)).toEqual(others);
+    expect(
+      await ui.evaluate(
+        () =>
+          document
+            .querySelector('button[data-category=entity-place]')
+            ?.getAttribute('aria-pressed'),
+        null,
+      ),
+    ).toBe('false');
+
+    await ui.click('button[data-category=entity-place]');
+    await article.waitFor(() => CSS.highlights.has('gloss-entity-place'), null);
+    expect(await categoryHighlights(article)).toEqual(before);
+
+    await ui.click('[data-testid=master-toggle]');
+    await article.waitFor(
+      () => ![...CSS.highlights.keys()].some((n) => /^gloss-(entity|claim)-/.test(n)),
+      null,
+    );
+    await ui.click('[data-testid=master-toggle]');
+    await article.waitFor(
+      (n) =>
+        [...CSS.highlights.keys()].filter((k) => /^gloss-(entity|claim)-/.test(k)).length === n,
+      Object.keys(before).length,
+    );
+    expect(await categoryHighlights(article)).toEqual(before);
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+  });
+
+  test('choosing an entity scrolls the page to its mention', async () => {
+    await article.evaluate(() => window.scrollTo(0, 0), null);
+    const ui = await browser.openExtensionPage(`${SIDEPANEL}?tab=${tabId}`);
+    await waitForArticle(ui);
+    await openSection(ui, 'entities');
+    // The reader uses the side panel beside the page, so the page is in front and rendered (a
+    // background tab does not render: Firefox drops its smooth scrolls). The UI page stays live
+    // in its background tab, and is clicked there as a script would.
+    await activateTab(control, tabId);
+    await article.waitFor(() => document.visibilityState === 'visible', null);
+    // Mr Lutnick is first mentioned far down the article.
+    await ui.evaluate(() => {
+      (document.querySelector('li[data-entity=lutnick] button.entity-name') as HTMLElement).click();
+    }, null);
+    await ui.waitFor(
+      () => /mention 1 of \d+ shown/.test(document.querySelector('.status')?.textContent ?? ''),
+      null,
+    );
+    // The page scrolled, and the mention is in view.
+    await article.waitFor(() => window.scrollY > 200, null);
+    await article.waitFor(() => {
+      const root = document.querySelector('article') ?? document.body;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent?.indexOf('Lutnick') ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 'Lutnick'.length);
+        const r = range.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }
+      return false;
+    }, null);
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+  });
+
+  test('the axe check sees a violation when there is one (it really runs in the page)', async () => {
+    const ui = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
+    await waitForArticle(ui);
+    await ui.evaluate(() => {
+      const button = document.createElement('button');
+      button.className = 'planted';
+      document.querySelector('main')?.append(button); // a button without a name
+    }, null);
+    const violations = await runAxe(ui);
+    expect(violations.map((v) => v.id)).toContain('button-name');
+    await ui.close();
+  });
+
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`axe finds no accessibility violations (${scheme})`, async () => {
+      for (const path of [POPUP, SIDEPANEL]) {
+        const ui = await browser.openExtensionPage(`${path}?tab=${tabId}`);
+        await waitForArticle(ui);
+        expect(await setColorScheme(ui, scheme)).toBe(scheme);
+        for (const section of SECTIONS) {
+          await openSection(ui, section);
+          if (section === 'entities') await ui.click('li[data-entity=xi] button.entity-name');
+          const violations = await runAxe(ui);
+          expect(violations, `${path} ${section} (${scheme})`).toEqual([]);
+        }
+        await screenshot(ui, browser, `ui-${scheme}-${path.includes('popup') ? 'popup' : 'panel'}`);
+        await ui.close();
+      }
+    });
+  }
+});
