@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { matchQuote } from '../../bench/lib/hypothesis-match';
+import {
+  type Cell,
+  formatTable,
+  iterationsFor,
+  markdownTable,
+  median,
+  predictMs,
+  type Report,
+  renderChart,
+  resultsMarkdown,
+  tableRows,
+  toJson,
+} from '../../bench/lib/report';
+
+const cell = (over: Partial<Cell>): Cell => ({
+  page: 'canonical',
+  pack: '1x',
+  library: 'gloss',
+  medianMs: 1,
+  anchored: 10,
+  wrong: 0,
+  selectors: 10,
+  iterations: 5,
+  status: 'ok',
+  pageChars: 7000,
+  ...over,
+});
+
+const cells: Cell[] = [
+  cell({}),
+  cell({ library: 'apache-annotator', medianMs: 20, anchored: 6 }),
+  cell({ library: 'hypothesis-style', medianMs: 8, wrong: 1 }),
+  cell({ library: 'dom-anchor-text-quote', medianMs: 9 }),
+  cell({ library: 'floor', medianMs: 0.2, anchored: null, wrong: null }),
+  cell({ page: 'text-2m', pageChars: 2_000_000, medianMs: 30 }),
+  cell({
+    page: 'text-2m',
+    pageChars: 2_000_000,
+    library: 'apache-annotator',
+    medianMs: null,
+    anchored: null,
+    wrong: null,
+    status: 'timeout',
+  }),
+];
+
+describe('statistics', () => {
+  it('median', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('iterations: ~0.5 s of work, bounded', () => {
+    expect(iterationsFor(1)).toBe(400);
+    expect(iterationsFor(10)).toBe(50);
+    expect(iterationsFor(2000)).toBe(1);
+    expect(iterationsFor(300)).toBeGreaterThanOrEqual(2);
+    expect(iterationsFor(300)).toBeLessThanOrEqual(5);
+  });
+
+  it('predicts linearly from smaller cells of the same library', () => {
+    const done = [
+      cell({ library: 'apache-annotator', medianMs: 100, selectors: 10, pageChars: 1000 }),
+    ];
+    expect(predictMs(done, 'apache-annotator', 100, 1000)).toBe(1000);
+    expect(predictMs(done, 'apache-annotator', 10, 4000)).toBe(400);
+    expect(predictMs(done, 'apache-annotator', 100, 4000)).toBeNull();
+    expect(predictMs(done, 'gloss', 100, 1000)).toBeNull();
+  });
+});
+
+describe('tables', () => {
+  it('one row per page and pack, every library, timeouts spelled out', () => {
+    const rows = tableRows(cells);
+    expect(rows).toHaveLength(3);
+    expect(rows[0]?.[0]).toBe('page');
+    expect(rows[1]?.slice(0, 3)).toEqual(['canonical', '1x', '7000']);
+    expect(rows[1]).toContain('10/10 (1 wrong)');
+    expect(rows[2]).toContain('timeout');
+    const text = formatTable(rows);
+    expect(text.split('\n')).toHaveLength(4);
+    expect(markdownTable(rows).split('\n')[1]).toMatch(/^\|( ---:? \|)+$/);
+  });
+
+  const report: Report = {
+    browser: 'Chromium 1',
+    date: '2025-01-01T00:00:00.000Z',
+    machine: { cpu: 'cpu', cores: 2, memoryGb: 8, os: 'Linux', node: 'v20' },
+    results: cells,
+    metrics: { detectNonArticleMs: 0.05, toggleMs: null },
+    details: {},
+    targets: [{ name: 't', goal: '<= 1', measured: '0.5', pass: true }],
+  };
+
+  it('JSON has the required shape, null medians for timeouts', () => {
+    const j = JSON.parse(toJson(report));
+    expect(j.browser).toBe('Chromium 1');
+    expect(j.results).toHaveLength(cells.length);
+    for (const r of j.results) {
+      expect(Object.keys(r)).toEqual(
+        expect.arrayContaining(['page', 'pack', 'library', 'medianMs', 'anchored', 'wrong']),
+      );
+    }
+    expect(j.results.find((r: Cell) => r.status === 'timeout').medianMs).toBeNull();
+    expect(j.metrics.detectNonArticleMs).toBe(0.05);
+  });
+
+  it('markdown and SVG', () => {
+    const md = resultsMarkdown(report, 'notes here');
+    expect(md).toContain('| t | <= 1 | 0.5 | pass |');
+    expect(md).toContain('chart.svg');
+    expect(md).toContain('notes here');
+    const svg = renderChart(cells);
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('gloss');
+    expect(svg).toContain('<path');
+    expect(svg).toContain('timeout');
+  });
+});
+
+describe('hypothesis-style matcher', () => {
+  const text = 'alpha beta gamma. The cat sat on the mat. Later the cat sat on the hat.';
+  it('uses context to pick the right occurrence', () => {
+    const second = text.lastIndexOf('the cat sat');
+    const m = matchQuote(text, 'cat sat', { prefix: 'Later the ', suffix: ' on the hat' });
+    expect(m?.start).toBe(second + 4);
+    expect(m?.score).toBe(1);
+  });
+  it('finds approximate matches and gives up on unrelated quotes', () => {
+    expect(matchQuote(text, 'The cat sit on the mat')?.start).toBe(text.indexOf('The cat'));
+    expect(matchQuote(text, 'zzzzzzzzzzzzzz')).toBeNull();
+    expect(matchQuote(text, '')).toBeNull();
+  });
+});
