@@ -64,7 +64,7 @@ export function App({ host }: { host: Host }) {
         </span>
         <span class="bar-actions">
           <MasterToggle settings={settings} change={change} compact />
-          {host === 'popup' && tabParam() === null && canOpenSidePanel() && (
+          {host === 'popup' && canOpenSidePanel() && (
             <OpenPanelButton tabId={tabId ?? null} announce={setStatus} />
           )}
         </span>
@@ -91,7 +91,10 @@ function OpenPanelButton({
       onClick={() => {
         // Called first thing in the click: the browsers open panels only in a user gesture.
         openSidePanel(tabId)
-          .then(() => window.close())
+          .then(() => {
+            // A real popup makes way for the panel; the "open in a tab" view (?tab=) stays.
+            if (tabParam() === null) window.close();
+          })
           .catch(() => announce(t('openSidePanelFailed')));
       }}
     >

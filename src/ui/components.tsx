@@ -101,6 +101,13 @@ export function ClaimItem({
   const via = viaId ? (pack.entities.find((e) => e.id === viaId)?.name ?? viaId) : null;
   // "Chinese Foreign Ministry statement, via Chinese Foreign Ministry" says it twice.
   const showVia = via && !claim.said?.medium?.toLowerCase().includes(via.toLowerCase());
+  // When and where it was said, as the article words it: "posted on social media, 24 Nov 2025".
+  const said = [
+    claim.said?.medium,
+    claim.said?.date &&
+      formatDate(claim.said.date.value, claim.said.date.precision, t('dateLocale')),
+    showVia ? t('saidVia', [via]) : undefined,
+  ].filter((x): x is string => Boolean(x));
   return (
     <li class="claim">
       {showSpeaker && (
@@ -112,14 +119,8 @@ export function ClaimItem({
       <p class="claim-meta">
         <span class={`tag tag-${claim.kind}`}>{t(CLAIM_KIND_LABEL[claim.kind])}</span>
         <span>{t(ATTRIBUTION_LABEL[claim.attribution])}</span>
-        {claim.said?.medium && <span>{claim.said.medium}</span>}
-        {claim.said?.date && (
-          <span>
-            <DateText value={claim.said.date.value} precision={claim.said.date.precision} />
-          </span>
-        )}
-        {showVia && <span>{t('saidVia', [via])}</span>}
       </p>
+      {said.length > 0 && <p class="claim-said">{said.join(', ')}</p>}
       <p class="claim-actions">
         {anchored ? (
           <RevealButton annotationId={claim.id} describedBy={quoteId} />

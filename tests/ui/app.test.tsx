@@ -84,7 +84,7 @@ describe('entities', () => {
     const trump = pack.entities.find((e) => e.id === 'trump');
     const row = $('li[data-entity=trump]', root);
     expect(text($('[data-testid=mentions]', row as Element))).toBe(
-      `${(trump?.mentions.length ?? 0) - 1} of ${trump?.mentions.length}`,
+      `${(trump?.mentions.length ?? 0) - 1} of ${trump?.mentions.length} on page`,
     );
     expect(text(row)).toContain('US President');
   });

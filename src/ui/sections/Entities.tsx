@@ -90,7 +90,7 @@ function EntityItem({
           {entity.role && <span class="role">{entity.role}</span>}
         </button>
         <span class={found.length ? 'mentions' : 'mentions none'} data-testid="mentions">
-          {t('countOfTotal', [found.length, total])}
+          {t('mentionsFoundOfTotal', [found.length, total])}
         </span>
       </div>
       <p class="description">{entity.description}</p>

@@ -1,0 +1,116 @@
+/**
+ * `npx tsx scripts/screenshots.ts`: README screenshots of the popup and the side panel, light and
+ * dark, from the real build (it runs `scripts/build.ts` first) in Debian's Chromium, for the
+ * canonical Straits Times fixture page. Writes docs/screenshots/*.png.
+ *
+ * The popup is shot at the size Chrome gives it (400 px wide, as tall as its content up to 600 px);
+ * the side panel at 360 x 760. Dark mode is the browser's own `prefers-color-scheme` emulation.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { startFixtureServer } from '../tests/e2e/harness/fixture-server';
+import { fixture } from '../tests/e2e/harness/fixtures';
+
+const root = resolve(import.meta.dirname, '..');
+const out = join(root, 'docs/screenshots');
+const dist = join(root, 'dist/chrome');
+
+execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/build.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+mkdirSync(out, { recursive: true });
+
+const server = await startFixtureServer();
+const context = await chromium.launchPersistentContext(
+  mkdtempSync(join(tmpdir(), 'gloss-shots-')),
+  {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    ignoreHTTPSErrors: true,
+    viewport: { width: 1280, height: 900 },
+    deviceScaleFactor: 1,
+    args: [
+      `--disable-extensions-except=${dist}`,
+      `--load-extension=${dist}`,
+      `--host-resolver-rules=${server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  },
+);
+
+try {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const base = `chrome-extension://${new URL(worker.url()).host}/`;
+
+  const canonical = fixture('canonical');
+  const article = await context.newPage();
+  await article.goto(`https://${canonical.host}${canonical.path}`, { waitUntil: 'load' });
+  await article.waitForFunction(() =>
+    [...CSS.highlights.keys()].some((n) => n.startsWith('gloss-')),
+  );
+  const tabId: number = await worker.evaluate(async (url) => {
+    // biome-ignore lint/suspicious/noExplicitAny: the service worker's own `chrome`
+    const api = (globalThis as any).chrome;
+    const tabs: Array<{ id: number; url?: string }> = await api.tabs.query({});
+    return tabs.find((t) => t.url === url)?.id ?? -1;
+  }, article.url());
+  if (tabId < 0) throw new Error('The article tab was not found');
+
+  const open = async (path: string, width: number, height: number, scheme: 'light' | 'dark') => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width, height });
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+    await page.goto(`${base}${path}?tab=${tabId}`);
+    await page.waitForSelector('[role=tablist]');
+    return page;
+  };
+  const section = async (page: Page, id: string) => {
+    await page.click(`#tab-${id}`);
+    await page.waitForSelector(`[role=tabpanel][data-section=${id}]`);
+  };
+  /** A popup is as tall as its content, up to 600 px. */
+  const fitPopup = async (page: Page) => {
+    const height = await page.evaluate(() =>
+      Math.ceil(document.querySelector('.app')?.getBoundingClientRect().height ?? 600),
+    );
+    await page.setViewportSize({ width: 400, height: Math.min(600, height) });
+  };
+  const shoot = async (page: Page, name: string) => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const file = join(out, `${name}.png`);
+    await page.screenshot({ path: file });
+    console.log(`wrote ${file}`);
+  };
+
+  for (const scheme of ['light', 'dark'] as const) {
+    const popup = await open('src/popup/index.html', 400, 600, scheme);
+    await fitPopup(popup);
+    await shoot(popup, `popup-overview-${scheme}`);
+    await section(popup, 'highlights');
+    await popup.setViewportSize({ width: 400, height: 600 });
+    await fitPopup(popup);
+    await shoot(popup, `popup-highlights-${scheme}`);
+    await popup.close();
+
+    const panel = await open('src/sidepanel/index.html', 360, 760, scheme);
+    await section(panel, 'entities');
+    await panel.click('li[data-entity=xi] button.entity-name');
+    await panel.waitForSelector('li[data-entity=xi] .details');
+    await shoot(panel, `sidepanel-entities-${scheme}`);
+    await section(panel, 'claims');
+    await shoot(panel, `sidepanel-claims-${scheme}`);
+    await panel.close();
+  }
+} finally {
+  await context.close();
+  await server.close();
+}
