@@ -3,8 +3,9 @@ import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
-import { checkAllPacks } from './src/annotations/check';
 import pkg from './package.json' with { type: 'json' };
+import { checkAllPacks } from './src/annotations/check';
+import { leadShingles } from './src/detection/detect';
 
 /**
  * One manifest.json, two browsers. `vite build --mode chrome|firefox` writes dist/<browser>/.
@@ -55,6 +56,7 @@ export function glossCatalog(): Plugin {
         headline: article.headline,
         canonicalUrl: article.canonicalUrl,
         urls: (article.sites ?? []).flatMap((site: { urls?: string[] }) => site.urls ?? []),
+        lead: leadShingles(article.text.paragraphs),
       }));
       return `export const catalog = ${JSON.stringify(catalog)};`;
     },

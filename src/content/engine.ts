@@ -69,6 +69,20 @@ function detect(packs: readonly Pack[]): Found | 'loading' | null {
   return trusted ? 'loading' : null;
 }
 
+/**
+ * Give the main thread back between anchoring slices. Not setTimeout: browsers throttle it to
+ * a second or more in background tabs, which would stretch a 2 MB page's anchoring to minutes.
+ */
+function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
   exact: p.target.quote.exact,
   prefix: p.target.quote.prefix,
@@ -168,6 +182,7 @@ class Engine {
     const selectors = planned.map(selectorOf);
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength: canonicalText(found.pack.article).length,
+      yieldToMain,
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     Object.assign(this, { found, planned, selectors, index, results });

@@ -4,7 +4,7 @@
  * the background to inject the engine (src/content/engine.ts). Elsewhere it does nothing more.
  */
 import { catalog } from 'virtual:gloss-catalog';
-import { gate } from '../detection/detect';
+import { type GateMatch, gate, probeLead } from '../detection/detect';
 import { browser } from '../platform/browser';
 import type { ContentToBackground } from '../platform/messages';
 import { readPageMetadata } from './metadata';
@@ -12,9 +12,31 @@ import { readPageMetadata } from './metadata';
 const GATE_KEY = Symbol.for('gloss.gate');
 type GateWindow = typeof globalThis & { [GATE_KEY]?: string };
 
+/** Text of the page's opening paragraphs: a few element reads, never a full-page scan. */
+function openingText(): string {
+  const root = document.querySelector('article, [itemprop="articleBody"], main') ?? document.body;
+  let text = '';
+  for (const p of root?.querySelectorAll('p') ?? []) {
+    text += ` ${p.textContent ?? ''}`;
+    if (text.length > 3000) break;
+  }
+  return text;
+}
+
+const looksLikeAnArticle = () =>
+  document.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article' ||
+  document.querySelector('article') !== null;
+
+function findCandidate(): GateMatch | null {
+  const byMetadata = gate(readPageMetadata(document, location.href), catalog);
+  if (byMetadata || !looksLikeAnArticle()) return byMetadata;
+  const articleId = probeLead(openingText(), catalog);
+  return articleId ? { articleId, by: 'text' } : null;
+}
+
 function check() {
   const w = globalThis as GateWindow;
-  const match = gate(readPageMetadata(document, location.href), catalog);
+  const match = findCandidate();
   if (!match) return;
   // Ask once per URL: SPA navigations may bring a new article.
   const key = `${match.articleId} ${location.href}`;

@@ -15,6 +15,37 @@ export interface ArticleSignature {
   canonicalUrl: string;
   /** Other known URLs of this article (syndicated copies). */
   urls: string[];
+  /** Shingle hashes of the article's opening paragraphs (see `leadShingles`). */
+  lead: number[];
+}
+
+/** How many opening paragraphs the lead fingerprint covers. */
+export const LEAD_PARAGRAPHS = 5;
+/** A page's opening shares at least this many 4-grams with the article's: worth a full look. */
+const LEAD_MATCH = 6;
+
+/** The lead fingerprint of an article: shingles of its first paragraphs, sorted. */
+export function leadShingles(paragraphs: ReadonlyArray<{ text: string }>): number[] {
+  const all = new Set<number>();
+  for (const p of paragraphs.slice(0, LEAD_PARAGRAPHS))
+    for (const h of shingles(p.text)) all.add(h);
+  return [...all].sort((a, b) => a - b);
+}
+
+/**
+ * The gate's cheap text probe, for copies whose URL and metadata Gloss does not know: does the
+ * opening text of the page share enough 4-grams with an article's opening?
+ */
+export function probeLead(
+  openingText: string,
+  catalog: readonly ArticleSignature[],
+): string | null {
+  const page = shingles(openingText);
+  for (const article of catalog) {
+    let hits = 0;
+    for (const h of article.lead) if (page.has(h) && ++hits >= LEAD_MATCH) return article.id;
+  }
+  return null;
 }
 
 export interface PageMetadata {
@@ -27,7 +58,7 @@ export interface PageMetadata {
   h1?: string | undefined;
 }
 
-export type GateMatch = { articleId: string; by: 'url' | 'metadata' | 'headline' };
+export type GateMatch = { articleId: string; by: 'url' | 'metadata' | 'headline' | 'text' };
 
 /** Compare URLs without query, fragment, trailing slash or `.html`. */
 export function normaliseUrl(url: string): string | null {

@@ -13,12 +13,18 @@ import { join, normalize, resolve } from 'node:path';
 
 export const PAGES_DIR = resolve(import.meta.dirname, '../../fixtures/pages');
 
-/** Every host that has fixture pages. */
+/**
+ * A host Gloss does not run on that serves every fixture page as it is, at
+ * /<real host>/<path>: the same page without Gloss, to compare text and layout against.
+ */
+export const PLAIN_HOST = 'plain.gloss.test';
+
+/** Every host that has fixture pages, and the plain host. */
 export function fixtureHosts(): string[] {
-  return readdirSync(PAGES_DIR, { withFileTypes: true })
+  const hosts = readdirSync(PAGES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name.includes('.'))
-    .map((d) => d.name)
-    .sort();
+    .map((d) => d.name);
+  return [...hosts, PLAIN_HOST].sort();
 }
 
 function makeCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
@@ -48,8 +54,15 @@ function makeCertificate(hosts: string[]): { key: Buffer; cert: Buffer } {
   return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
 }
 
-export function fileForRequest(host: string, path: string): string | null {
-  const clean = decodeURIComponent(path.split(/[?#]/)[0] ?? '/');
+export function fileForRequest(requestHost: string, path: string): string | null {
+  let host = requestHost;
+  let clean = decodeURIComponent(path.split(/[?#]/)[0] ?? '/');
+  if (host === PLAIN_HOST) {
+    const [, first = '', ...rest] = clean.split('/');
+    host = first;
+    clean = `/${rest.join('/')}`;
+  }
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(host)) return null;
   const rel = clean.endsWith('/') ? `${clean}index.html` : `${clean}.html`;
   const file = normalize(join(PAGES_DIR, host, rel));
   if (!file.startsWith(join(PAGES_DIR, host))) return null;

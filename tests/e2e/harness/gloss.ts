@@ -57,13 +57,21 @@ export class ExtensionControl {
     return new ExtensionControl(await browser.openExtensionPage(`${POPUP}?control=1`));
   }
 
-  /** The id of the tab showing `url` (the most recent one). */
+  /**
+   * The id of the tab showing `url`. Gloss has no "tabs" permission, so tabs on sites outside its
+   * host permissions show no URL: for those, the most recently opened tab without one.
+   */
   async tabId(url: string): Promise<number> {
     return this.page.evaluate(async (u) => {
       // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`/`chrome`
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
       const tabs: Array<{ id: number; url?: string }> = await api.tabs.query({});
-      const hit = tabs.filter((t) => t.url?.split('#')[0] === u.split('#')[0]).pop();
+      const hit =
+        tabs.filter((t) => t.url?.split('#')[0] === u.split('#')[0]).pop() ??
+        tabs
+          .filter((t) => !t.url)
+          .sort((a, b) => a.id - b.id)
+          .pop();
       if (!hit) throw new Error(`No tab shows ${u}: ${tabs.map((t) => t.url).join(', ')}`);
       return hit.id;
     }, url);
@@ -106,4 +114,31 @@ export async function screenshot(page: TestPage, browser: GlossBrowser, name: st
   const file = join(dir, `${name}.png`);
   await page.screenshot(file);
   return file;
+}
+
+/** The page state the background holds for a tab, as the popup would ask for it. */
+export function pageState(control: ExtensionControl, tabId: number) {
+  return control.page.evaluate(async (id) => {
+    // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`/`chrome`
+    const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+    return api.runtime.sendMessage({ type: 'gloss/get-tab-state', tabId: id });
+  }, tabId) as Promise<{
+    status: string;
+    articleId?: string;
+    recognisedBy?: string;
+    anchored?: Record<string, string[]>;
+    orphans?: Array<{ id: string; reason: string }>;
+  }>;
+}
+
+/** The text under every range of every Gloss highlight, by highlight name. */
+export function highlightedTexts(page: TestPage): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+      out[name] = [...(highlight as unknown as Set<Range>)].map((r) => r.toString());
+    }
+    return out;
+  }, null);
 }
