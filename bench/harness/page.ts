@@ -43,6 +43,7 @@ let selectors: BenchSelector[] = [];
 let sourceLength = 0;
 let nodeStart = new Map<Node, number>();
 let pageTextLength = 0;
+let pageText = '';
 
 const now = () => performance.now();
 
@@ -64,7 +65,8 @@ function indexPage(): string {
     at += t.data.length;
   }
   pageTextLength = at;
-  return parts.join('');
+  pageText = parts.join('');
+  return pageText;
 }
 
 function boundaryOffset(container: Node, offset: number): number {
@@ -253,6 +255,7 @@ function glossProfile(iterations: number) {
   const build: number[] = [];
   const fold: number[] = [];
   const match: number[] = [];
+  const exactOnly: number[] = [];
   const ranges: number[] = [];
   let results: AnchorResult[] = [];
   const sels = glossSelectors();
@@ -266,6 +269,8 @@ function glossProfile(iterations: number) {
     const t3 = now();
     for (const r of results) if (r.start !== null && r.end !== null) index.rangeFor(r.start, r.end);
     const t4 = now();
+    anchorInIndex(index, sels, { sourceLength, createRanges: false, fuzzy: false });
+    exactOnly.push(now() - t4);
     build.push(t1 - t0);
     fold.push(t2 - t1);
     match.push(t3 - t2);
@@ -280,6 +285,8 @@ function glossProfile(iterations: number) {
     buildMs: median(build),
     foldMs: median(fold),
     matchMs: median(match),
+    /** anchorInIndex with fuzzy: false (exact/normalised tiers and scoring only). */
+    exactTierMs: median(exactOnly),
     rangesMs: median(ranges),
     methods,
   };
@@ -390,7 +397,13 @@ function detectArticle(url: string, paragraphs: Array<{ id: string; text: string
   return { ms: batched(run, 5, 15), result };
 }
 
+/** The page text around [start, end), the span in brackets. */
+function excerpt(start: number, end: number, pad = 40): string {
+  return `${pageText.slice(Math.max(0, start - pad), start)}[${pageText.slice(start, end)}]${pageText.slice(end, end + pad)}`;
+}
+
 const api = {
+  excerpt,
   load(sels: BenchSelector[], srcLength: number) {
     selectors = sels;
     sourceLength = srcLength;

@@ -83,7 +83,7 @@ export function quantile(xs: readonly number[], q: number): number {
  */
 export function iterationsFor(
   warmupMs: number,
-  { targetMs = 500, min = 5, max = 400, slowMs = 1500 } = {},
+  { targetMs = 400, min = 5, max = 400, slowMs = 1000 } = {},
 ): number {
   if (warmupMs >= slowMs) return 1;
   if (warmupMs >= targetMs / min) return Math.max(2, Math.min(min, Math.round(1000 / warmupMs)));
@@ -91,9 +91,10 @@ export function iterationsFor(
 }
 
 /**
- * Predicted time of one iteration from smaller cells of the same library: time grows at least
- * linearly with the selector count (every peer searches the text once per selector) and with
- * the text length. Returns the largest lower bound, or null when nothing smaller was measured.
+ * Predicted time of one iteration from the nearest smaller cells of the same library: the same
+ * page with the largest smaller pack (scaled by the selector count), and the same pack on the
+ * largest smaller page (scaled by the text length). Every peer searches the text once per
+ * selector, so both are rough lower bounds for them. Returns the larger estimate, or null.
  */
 export function predictMs(
   done: readonly Cell[],
@@ -101,20 +102,18 @@ export function predictMs(
   selectors: number,
   pageChars: number,
 ): number | null {
-  let best: number | null = null;
-  for (const c of done) {
-    if (c.library !== library) continue;
-    const t = c.medianMs ?? c.estimatedMs ?? null;
-    if (t === null || c.selectors > selectors || c.pageChars > pageChars) continue;
-    // Linear in the number of selectors only when the page is the same size (per-selector scans);
-    // linear in page size only when the pack is the same.
-    let est: number;
-    if (c.pageChars === pageChars) est = (t * selectors) / c.selectors;
-    else if (c.selectors === selectors) est = (t * pageChars) / c.pageChars;
-    else continue;
-    if (best === null || est > best) best = est;
-  }
-  return best;
+  const mine = done.filter((c) => c.library === library && (c.medianMs ?? c.estimatedMs) != null);
+  const t = (c: Cell) => (c.medianMs ?? c.estimatedMs) as number;
+  const samePage = mine
+    .filter((c) => c.pageChars === pageChars && c.selectors < selectors)
+    .sort((a, b) => b.selectors - a.selectors)[0];
+  const samePack = mine
+    .filter((c) => c.selectors === selectors && c.pageChars < pageChars)
+    .sort((a, b) => b.pageChars - a.pageChars)[0];
+  const est: number[] = [];
+  if (samePage) est.push((t(samePage) * selectors) / samePage.selectors);
+  if (samePack) est.push((t(samePack) * pageChars) / samePack.pageChars);
+  return est.length ? Math.max(...est) : null;
 }
 
 export const fmtMs = (ms: number | null | undefined): string => {

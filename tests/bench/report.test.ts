@@ -53,20 +53,22 @@ describe('statistics', () => {
     expect(median([])).toBeNaN();
   });
 
-  it('iterations: ~0.5 s of work, bounded', () => {
-    expect(iterationsFor(1)).toBe(400);
-    expect(iterationsFor(10)).toBe(50);
+  it('iterations: ~0.4 s of work, bounded', () => {
+    expect(iterationsFor(0.5)).toBe(400);
+    expect(iterationsFor(10)).toBe(40);
     expect(iterationsFor(2000)).toBe(1);
     expect(iterationsFor(300)).toBeGreaterThanOrEqual(2);
     expect(iterationsFor(300)).toBeLessThanOrEqual(5);
   });
 
-  it('predicts linearly from smaller cells of the same library', () => {
+  it('predicts linearly from the nearest smaller cells of the same library', () => {
     const done = [
       cell({ library: 'apache-annotator', medianMs: 100, selectors: 10, pageChars: 1000 }),
+      cell({ library: 'apache-annotator', medianMs: 5000, selectors: 10, pageChars: 500 }),
+      cell({ library: 'apache-annotator', medianMs: 300, selectors: 10, pageChars: 2000 }),
     ];
     expect(predictMs(done, 'apache-annotator', 100, 1000)).toBe(1000);
-    expect(predictMs(done, 'apache-annotator', 10, 4000)).toBe(400);
+    expect(predictMs(done, 'apache-annotator', 10, 4000)).toBe(600);
     expect(predictMs(done, 'apache-annotator', 100, 4000)).toBeNull();
     expect(predictMs(done, 'gloss', 100, 1000)).toBeNull();
   });
