@@ -175,6 +175,56 @@ describe.each(BROWSERS)('%s', (name) => {
     await ui.close();
   });
 
+  test('on a paywalled copy, the popup lists what the paywall cut, with its words', async () => {
+    const paywall = fixture('paywall');
+    const url = browser.url(paywall.host, paywall.path);
+    const page = await browser.open(url);
+    await waitForHighlights(page);
+    const id = await control.tabId(url);
+    const ui = await browser.openExtensionPage(`${POPUP}?tab=${id}`);
+    await waitForArticle(ui);
+    await ui.waitFor(() => document.querySelector('[data-testid=partial-banner]'), null);
+    const highlighted = Object.values(await categoryHighlights(page)).reduce((a, b) => a + b, 0);
+    const missing = mentionTotal + pack.claims.length - highlighted;
+    expect(missing).toBeGreaterThan(0);
+    await openSection(ui, 'missing');
+    expect(await count(ui, 'li[data-orphan]')).toBe(missing);
+    expect(await count(ui, 'section[data-reason=paywall] li[data-orphan]')).toBeGreaterThan(0);
+    expect(await textOf(ui, 'section[data-reason=paywall] h3')).toContain(
+      'Cut by the paywall on this page',
+    );
+    expect(await runAxe(ui)).toEqual([]);
+    await screenshot(ui, browser, 'ui-paywall-missing');
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+    await page.close();
+  });
+
+  test('on a page without a known article, the popup says so and what Gloss knows', async () => {
+    const other = fixture('other-article');
+    const url = browser.url(other.host, other.path);
+    const page = await browser.open(url);
+    const id = await control.tabId(url);
+    const ui = await browser.openExtensionPage(`${POPUP}?tab=${id}`);
+    await ui.waitFor(
+      () => document.querySelector('h1')?.textContent === 'No known article on this page',
+      null,
+    );
+    expect(await textOf(ui, '.known')).toContain(pack.article.headline);
+    await ui.click('button.primary'); // Check this page
+    await ui.waitFor(
+      () =>
+        /found no article/.test(document.querySelector('.state [role=status]')?.textContent ?? ''),
+      null,
+    );
+    expect(await textOf(ui, 'h1')).toBe('No known article on this page');
+    expect(await runAxe(ui)).toEqual([]);
+    await screenshot(ui, browser, 'ui-no-article');
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+    await page.close();
+  });
+
   test('the axe check sees a violation when there is one (it really runs in the page)', async () => {
     const ui = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
     await waitForArticle(ui);
