@@ -8,9 +8,8 @@ import type { CardContent } from '../highlights/describe';
 
 const CARD_CSS = `
 :host { all: initial; }
-.layer { position: fixed; inset: 0 auto auto 0; width: 0; height: 0; z-index: 2147483647; }
 .card {
-  position: fixed; box-sizing: border-box; max-width: min(360px, calc(100vw - 16px));
+  box-sizing: border-box; width: max-content; max-width: min(360px, calc(100vw - 16px));
   padding: 10px 12px; border-radius: 8px; pointer-events: none;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: #1d1b22; background: #ffffff; border: 1px solid #d6d3dd;
@@ -37,9 +36,35 @@ export interface CardLayer {
   destroy(): void;
 }
 
+/**
+ * The host's own box is the card's box. Inline !important styles beat any page stylesheet
+ * (`* { position: static !important }` included); pointer-events none keeps hover on the text.
+ */
+const HOST_STYLE: Record<string, string> = {
+  all: 'initial',
+  position: 'fixed',
+  'z-index': '2147483647',
+  'pointer-events': 'none',
+  display: 'block',
+  margin: '0',
+  padding: '0',
+  border: '0',
+  width: 'auto',
+  height: 'auto',
+  transform: 'none',
+};
+
 export function createCardLayer(doc: Document): CardLayer {
   let host: HTMLElement | null = null;
   let stack: HTMLElement | null = null;
+
+  const place = (left: number, top: number, visible: boolean) => {
+    if (!host) return;
+    for (const [k, v] of Object.entries(HOST_STYLE)) host.style.setProperty(k, v, 'important');
+    host.style.setProperty('left', `${left}px`, 'important');
+    host.style.setProperty('top', `${top}px`, 'important');
+    if (!visible) host.style.setProperty('display', 'none', 'important');
+  };
 
   const ensure = () => {
     if (stack) return stack;
@@ -47,13 +72,11 @@ export function createCardLayer(doc: Document): CardLayer {
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
     style.textContent = CARD_CSS;
-    const layer = doc.createElement('div');
-    layer.className = 'layer';
     stack = doc.createElement('div');
     stack.setAttribute('role', 'tooltip');
     stack.setAttribute('aria-live', 'polite');
-    layer.append(stack);
-    shadow.append(style, layer);
+    shadow.append(style, stack);
+    place(0, 0, false);
     // Outside <body>: no page text, layout or body-level CSS sees it.
     doc.documentElement.append(host);
     return stack;
@@ -88,21 +111,19 @@ export function createCardLayer(doc: Document): CardLayer {
     show(anchor, contents) {
       const el = ensure();
       el.replaceChildren(...contents.map(render));
-      const rect = anchor.getBoundingClientRect();
+      const rect = anchor.getClientRects()[0] ?? anchor.getBoundingClientRect();
       const view = doc.documentElement;
+      const left = Math.max(8, Math.min(rect.left, view.clientWidth - 368));
       const below = rect.bottom + 8;
-      el.style.position = 'fixed';
-      el.style.left = `${Math.max(8, Math.min(rect.left, view.clientWidth - 368))}px`;
-      el.style.top = `${below}px`;
-      el.hidden = false;
+      place(left, below, true);
       // Flip above the text when there is no room below.
-      const height = el.getBoundingClientRect().height;
+      const height = host?.getBoundingClientRect().height ?? 0;
       if (below + height > view.clientHeight && rect.top - height - 8 > 0) {
-        el.style.top = `${rect.top - height - 8}px`;
+        place(left, rect.top - height - 8, true);
       }
     },
     hide() {
-      if (stack) stack.hidden = true;
+      if (host) host.style.setProperty('display', 'none', 'important');
     },
     destroy() {
       host?.remove();

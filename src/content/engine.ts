@@ -289,9 +289,19 @@ class Engine {
   private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
     const pack = this.found?.pack;
     if (!pack || hits.length === 0) return this.cards?.hide();
-    const contents = hits.slice(0, 2).flatMap((h) => describeHighlight(pack, h.planned.id) ?? []);
+    const contents = hits
+      .slice(0, 2)
+      .flatMap(
+        (h) => describeHighlight(pack, h.planned.id, (owner) => this.countAnchored(owner)) ?? [],
+      );
     this.cards ??= createCardLayer(document);
     this.cards.show((hits[0] as { range: Range }).range, contents);
+  }
+
+  private countAnchored(ownerId: string): number {
+    let n = 0;
+    for (const hit of this.anchored.values()) if (hit.planned.ownerId === ownerId) n++;
+    return n;
   }
 
   private pointerFrame = 0;

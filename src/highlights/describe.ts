@@ -65,12 +65,14 @@ export function speakerName(pack: Pack, claim: Claim): string {
   return 'The reporter';
 }
 
-function describeEntity(entity: Entity): CardContent {
+function describeEntity(entity: Entity, foundOnPage?: number): CardContent {
   const rows: Array<[string, string]> = [];
   if (entity.role) rows.push(['Role', entity.role]);
   rows.push(['About', entity.description]);
   const n = entity.mentions.length;
-  rows.push(['Mentions', `${n} in this article`]);
+  const here =
+    foundOnPage === undefined || foundOnPage === n ? '' : `, ${foundOnPage} on this page`;
+  rows.push(['Mentions', `${n} in this article${here}`]);
   return {
     eyebrow: ENTITY_KIND_LABELS[entity.kind],
     title: entity.name,
@@ -97,10 +99,17 @@ function describeClaim(pack: Pack, claim: Claim): CardContent {
   };
 }
 
-/** The card for a mention id or a claim id; null if the pack has no such highlight. */
-export function describeHighlight(pack: Pack, id: string): CardContent | null {
+/**
+ * The card for a mention id or a claim id; null if the pack has no such highlight.
+ * `foundOnPage` counts the entity's mentions highlighted on this page, when known.
+ */
+export function describeHighlight(
+  pack: Pack,
+  id: string,
+  foundOnPage?: (entityId: string) => number,
+): CardContent | null {
   const claim = pack.claims.find((c) => c.id === id);
   if (claim) return describeClaim(pack, claim);
   const entity = pack.entities.find((e) => e.mentions.some((m) => m.id === id));
-  return entity ? describeEntity(entity) : null;
+  return entity ? describeEntity(entity, foundOnPage?.(entity.id)) : null;
 }

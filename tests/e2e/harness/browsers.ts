@@ -26,6 +26,7 @@ export interface TestPage {
   screenshot(file: string): Promise<void>;
   click(selector: string): Promise<void>;
   keyboard(keys: string): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
   /** Uncaught errors the page reported. */
   errors: string[];
   close(): Promise<void>;
@@ -59,6 +60,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     },
     click: (selector) => page.click(selector),
     keyboard: (keys) => page.keyboard.press(keys),
+    mouseMove: (x, y) => page.mouse.move(x, y),
     close: () => page.close(),
   };
 }
@@ -80,6 +82,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     click: (selector) => page.click(selector),
     // biome-ignore lint/suspicious/noExplicitAny: key names are the same in both drivers
     keyboard: (keys) => page.keyboard.press(keys as any),
+    mouseMove: (x, y) => page.mouse.move(x, y),
     close: () => page.close(),
   };
 }
