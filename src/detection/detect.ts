@@ -104,10 +104,17 @@ export interface ArticleFingerprint {
   paragraphs: Array<{ id: string; shingles: Set<number> }>;
 }
 
+/** Fewer words than a shingle (a subheading like "Trade terms") is no evidence either way. */
+const MIN_WORDS = 4;
+
 export function fingerprintArticle(
   paragraphs: ReadonlyArray<{ id: string; text: string }>,
 ): ArticleFingerprint {
-  return { paragraphs: paragraphs.map((p) => ({ id: p.id, shingles: shingles(p.text) })) };
+  return {
+    paragraphs: paragraphs
+      .filter((p) => fingerprintWords(p.text).length >= MIN_WORDS)
+      .map((p) => ({ id: p.id, shingles: shingles(p.text) })),
+  };
 }
 
 export interface TextJudgement {
