@@ -29,6 +29,8 @@ const SETTINGS_KEY = 'gloss.settings.v1';
 
 /** Installed in every page at document start (main world). */
 const WATCH_SCRIPT = `(() => {
+  // tsx (esbuild keepNames) wraps named functions we pass to page.evaluate in __name().
+  globalThis.__name = globalThis.__name || ((f) => f);
   if (location.protocol !== 'https:') return;
   const b = { firstPaint: null, longtasks: [], events: [], armed: false, want: null, hit: null };
   window.__glossWatch = b;

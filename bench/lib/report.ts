@@ -83,9 +83,10 @@ export function quantile(xs: readonly number[], q: number): number {
  */
 export function iterationsFor(
   warmupMs: number,
-  { targetMs = 400, min = 5, max = 400, slowMs = 1000 } = {},
+  { targetMs = 400, min = 5, max = 400, slowMs = 4000 } = {},
 ): number {
   if (warmupMs >= slowMs) return 1;
+  if (warmupMs >= 1000) return 2;
   if (warmupMs >= targetMs / min) return Math.max(2, Math.min(min, Math.round(1000 / warmupMs)));
   return Math.max(min, Math.min(max, Math.round(targetMs / Math.max(0.01, warmupMs))));
 }
