@@ -106,6 +106,7 @@ function pageFacts(page: TestPage, selector: string) {
       const r = el.getBoundingClientRect();
       return [r.x, r.y, r.width, r.height].map((n) => Math.round(n * 10) / 10).join(',');
     });
+    // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what must not change
     return { text: document.body.innerText, boxes };
   }, selector);
 }
@@ -164,7 +165,10 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(state.status).toBe('article');
     // Every annotation in a paragraph the copy carries unchanged (house style aside) must be
     // found; those in the dropped and reworded paragraphs may be orphans, never misplaced.
-    const copyText = fold(await page.evaluate(() => document.body.innerText, null));
+    const copyText = fold(
+      // biome-ignore lint/performance/useDomNodeTextContent: the text as a reader sees it
+      await page.evaluate(() => document.body.innerText, null),
+    );
     const unchanged = new Set(
       pack.article.text.paragraphs.filter((p) => copyText.includes(fold(p.text))).map((p) => p.id),
     );
