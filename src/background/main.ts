@@ -19,6 +19,26 @@ async function injectEngine(tabId: number, frameId?: number) {
   });
 }
 
+/**
+ * The reader asked Gloss to look at this tab (popup button or context menu): inject the engine,
+ * which recognises a known article by its text alone. The browser allows it on sites outside
+ * Gloss's host permissions only through activeTab, i.e. when the request comes from the reader.
+ */
+async function checkPage(tabId: number): Promise<{ ok: boolean }> {
+  try {
+    await injectEngine(tabId);
+    return { ok: true };
+  } catch (error) {
+    const state: PageState = {
+      status: 'error',
+      message: `Gloss could not read this page (${String(error).slice(0, 200)}). Open Gloss from the toolbar on the page, or use its context menu, and try again.`,
+    };
+    await setTabState(tabId, state);
+    await showBadge(tabId, state).catch(() => {});
+    return { ok: false };
+  }
+}
+
 /** Only Gloss's own pages and content scripts may talk to the background. */
 function isOwnSender(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id;
@@ -47,9 +67,7 @@ async function handle(message: GlossMessage, sender: Runtime.MessageSender): Pro
     case 'gloss/get-tab-state':
       return isExtensionPage(sender) ? getTabState(message.tabId) : null;
     case 'gloss/check-page':
-      if (!isExtensionPage(sender)) return null;
-      await injectEngine(message.tabId);
-      return null;
+      return isExtensionPage(sender) ? checkPage(message.tabId) : null;
     default:
       return null;
   }
@@ -79,11 +97,7 @@ browser.runtime.onInstalled.addListener(() => {
 });
 
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
-  if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) {
-    await injectEngine(tab.id).catch((error: unknown) =>
-      console.warn('Gloss: check failed', error),
-    );
-  }
+  if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) await checkPage(tab.id);
 });
 
 // A new page in the tab: forget the old page's findings.
