@@ -16,7 +16,7 @@
 
 import { findAll } from './multi-search';
 import { approxSearch } from './myers';
-import { fold, fToTEnd, fToTStart, HONORIFICS, Normaliser, tToF } from './normalise';
+import { fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
 import { type ShouldYield, type TextChange, TextIndex, type TextIndexOptions } from './text-index';
 
 export interface QuoteSelector {
@@ -82,8 +82,17 @@ export const DEFAULT_MAX_ERROR_RATE = 0.25;
 export const CONTEXT_CHARS = 32;
 /** Quote similarity assigned to a non-exact match found by the normalised tier. */
 export const NORMALISED_QUOTE_SCORE = 0.96;
-/** Maximum weight of the position factor: a hint can lower a score by at most 10%. */
+/** Maximum weight of the position factor: a scaled hint can lower a score by at most 10%. */
 export const POSITION_WEIGHT = 0.1;
+/**
+ * Position weight when the hint is interpolated from confidently anchored neighbours (accurate to
+ * about a paragraph): used only to re-rank contested candidates, see anchorSteps().
+ */
+export const MAPPED_POSITION_WEIGHT = 0.2;
+/** Exact/normalised winners with context agreement below this also run the fuzzy tier. */
+export const ESCALATE_CONTEXT = 0.75;
+/** Candidates whose scores are within this margin of the best are "contested". */
+export const CONTEST_MARGIN = 0.15;
 /** Positions this far apart (fraction of the text length) get a position score of 0. */
 export const POSITION_SPAN = 0.3;
 
@@ -111,10 +120,11 @@ export function combineScore(
   p: number | null,
   quoteLength: number,
   contextLength: number,
+  positionWeight = POSITION_WEIGHT,
 ): number {
   const wc = c === null ? 0 : contextWeight(quoteLength, contextLength);
   const base = (q + wc * (c ?? 0)) / (1 + wc);
-  return p === null ? base : base * (1 - POSITION_WEIGHT * (1 - p));
+  return p === null ? base : base * (1 - positionWeight * (1 - p));
 }
 
 /**
@@ -167,14 +177,17 @@ interface Prepared {
   qF: string;
   pF: string;
   sF: string;
-  /** The folded quote dropped leading characters (an honorific such as "Mr "). */
-  dropLead: boolean;
+  /**
+   * Rendered quote characters the folded quote lost at its start / end because a fold crossed the
+   * quote boundary or dropped them ("Mr " before a name; "a" of "soya" before " bean"). A match is
+   * extended over them when the page has the same characters there.
+   */
+  leadT: string;
+  trailT: string;
   /** Position hint in index text offsets (scaled), or null. */
   hint: number | null;
   empty: boolean;
 }
-
-const HONORIFIC_ZONE = new RegExp(`^(?:${HONORIFICS.join('|')})\\.? $`, 'i');
 
 function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): Prepared {
   const prefix = sel.prefix ?? '';
@@ -199,7 +212,17 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
     hint = Math.max(0, Math.min(textLength, sel.position * scale));
   }
   if (qs < 0) {
-    return { sel, qT: '', qF: '', pF: '', sF: '', dropLead: false, hint, empty: true };
+    return {
+      sel,
+      qT: '',
+      qF: '',
+      pF: '',
+      sF: '',
+      leadT: '',
+      trailT: '',
+      hint,
+      empty: true,
+    };
   }
   const qT = whole.slice(qs, qe);
   const f = fold(whole);
@@ -208,16 +231,18 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
   let qF = f.text.slice(fqs, fqe);
   let pF = f.text.slice(Math.max(0, fqs - CONTEXT_CHARS), fqs);
   let sF = f.text.slice(fqe, fqe + CONTEXT_CHARS);
-  let dropLead = fqs < f.text.length && fToTStart(f, fqs) > qs;
+  let leadT = fqs < fqe ? whole.slice(qs, Math.max(qs, fToTStart(f, fqs))) : '';
+  let trailT = fqe > fqs ? whole.slice(Math.min(qe, fToTEnd(f, fqe - 1)), qe) : '';
   if (qF.length === 0) {
     // The quote is only a foldable honorific ("Mr" before a name): search it unfolded.
     const alone = fold(qT);
     qF = alone.text.length > 0 ? alone.text : qT.toLowerCase();
     pF = fold(whole.slice(0, qs)).text.slice(-CONTEXT_CHARS);
     sF = fold(whole.slice(qe)).text.slice(0, CONTEXT_CHARS);
-    dropLead = false;
+    leadT = '';
+    trailT = '';
   }
-  return { sel, qT, qF, pF, sF, dropLead, hint, empty: false };
+  return { sel, qT, qF, pF, sF, leadT, trailT, hint, empty: false };
 }
 
 interface Candidate {
@@ -257,16 +282,20 @@ class Run {
     errors: number,
     fuzzy: boolean,
     hint: number | null,
+    positionWeight = POSITION_WEIGHT,
   ): Candidate {
     const F = this.F;
     const ftext = F.text;
     let ts = fToTStart(F, fs);
-    const te = fe > fs ? fToTEnd(F, fe - 1) : ts;
-    if (p.dropLead && fs > 0) {
-      const zoneStart = fToTEnd(F, fs - 1);
-      if (zoneStart < ts && HONORIFIC_ZONE.test(this.text.slice(zoneStart, ts))) ts = zoneStart;
-    } else if (p.dropLead && fs === 0 && ts > 0 && HONORIFIC_ZONE.test(this.text.slice(0, ts))) {
-      ts = 0;
+    let te = fe > fs ? fToTEnd(F, fe - 1) : ts;
+    const text = this.text;
+    if (p.leadT.length > 0) {
+      const n = p.leadT.length;
+      if (ts >= n && text.slice(ts - n, ts).toLowerCase() === p.leadT.toLowerCase()) ts -= n;
+    }
+    if (p.trailT.length > 0) {
+      const n = p.trailT.length;
+      if (text.slice(te, te + n).toLowerCase() === p.trailT.toLowerCase()) te += n;
     }
     let q: number;
     let method: AnchorMethod;
@@ -300,7 +329,7 @@ class Run {
       const span = Math.max(1, POSITION_SPAN * this.text.length);
       pos = Math.max(0, 1 - Math.abs(ts - hint) / span);
     }
-    const score = combineScore(q, c, pos, p.qF.length, ctxLen);
+    const score = combineScore(q, c, pos, p.qF.length, ctxLen, positionWeight);
     return { ts, te, fs, fe, q, c, p: pos, score, method, errors };
   }
 
@@ -318,7 +347,12 @@ class Run {
   }
 
   /** Evaluate the occurrences of one prepared selector; returns all fully scored candidates. */
-  scoreOccurrences(p: Prepared, occ: readonly number[], hint: number | null): Candidate[] {
+  scoreOccurrences(
+    p: Prepared,
+    occ: readonly number[],
+    hint: number | null,
+    positionWeight = POSITION_WEIGHT,
+  ): Candidate[] {
     const L = p.qF.length;
     let chosen: readonly number[] = occ;
     if (occ.length > MAX_FULLY_SCORED) {
@@ -333,7 +367,7 @@ class Run {
       }
       chosen = [...pick];
     }
-    return chosen.map((fs) => this.evaluate(p, fs, fs + L, 0, false, hint));
+    return chosen.map((fs) => this.evaluate(p, fs, fs + L, 0, false, hint, positionWeight));
   }
 }
 
@@ -341,6 +375,14 @@ interface Decision {
   best: Candidate | null;
   tied: boolean;
   candidates: number;
+}
+
+/** Is another candidate (at another place) within CONTEST_MARGIN of the best? */
+function isContested(cands: readonly Candidate[], best: Candidate): boolean {
+  for (const c of cands) {
+    if (c !== best && c.ts !== best.ts && best.score - c.score < CONTEST_MARGIN) return true;
+  }
+  return false;
 }
 
 function decide(cands: readonly Candidate[], hint: number | null): Decision {
@@ -457,6 +499,7 @@ export function* anchorSteps(
   const phase1: Array<Decision | null> = new Array(n).fill(null);
   const needFuzzy: number[] = [];
   const anchorsForMap: Array<[number, number]> = [];
+  const contested: number[] = [];
   for (let i = 0; i < n; i++) {
     const p = prepared[i] as Prepared;
     if (p.empty) {
@@ -467,23 +510,47 @@ export function* anchorSteps(
     const d = decide(cands, p.hint);
     phase1[i] = d;
     const b = d.best;
-    const hasContext = p.pF.length > 0 || p.sF.length > 0;
-    const ok = b !== null && b.score >= run.threshold && !d.tied;
-    if (ok && b && (!hasContext || (b.c ?? 0) >= 0.5)) {
-      results[i] = accept(run, b, d.candidates, options);
-      if (p.sel.position !== undefined && b.score >= 0.8 && d.candidates >= 1) {
-        anchorsForMap.push([p.sel.position, b.ts]);
-      }
-    } else {
-      needFuzzy.push(i);
+    if (b !== null && isContested(cands, b)) contested.push(i);
+    else if (b !== null && p.sel.position !== undefined && b.score >= 0.8 && (b.c ?? 1) >= 0.5) {
+      // A clear winner: it anchors the source -> page position map.
+      anchorsForMap.push([p.sel.position, b.ts]);
     }
     if ((i & 63) === 63 && shouldYield()) yield;
   }
+  const scale =
+    options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
+  const posMap = new PositionMap(anchorsForMap, scale);
+  const mappedHint = (p: Prepared): number | null => {
+    if (p.sel.position === undefined || posMap.size === 0) return null;
+    const m = posMap.map(p.sel.position);
+    return m === null ? null : Math.max(0, Math.min(index.length, m));
+  };
+  // Contested selectors (several candidates of similar score: duplicates whose context does not
+  // settle it) are re-ranked with the interpolated hint and a stronger position weight.
+  for (const i of contested) {
+    const p = prepared[i] as Prepared;
+    const h = mappedHint(p);
+    if (h === null) continue;
+    const cands = run.scoreOccurrences(p, occurrences[i] as number[], h, MAPPED_POSITION_WEIGHT);
+    phase1[i] = decide(cands, h);
+  }
+  for (let i = 0; i < n; i++) {
+    const p = prepared[i] as Prepared;
+    const d = phase1[i];
+    if (p.empty || !d) continue;
+    const b = d.best;
+    const hasContext = p.pF.length > 0 || p.sF.length > 0;
+    const ok = b !== null && b.score >= run.threshold && !d.tied;
+    // Accept now only if the context agrees well; otherwise the fuzzy tier also looks for an
+    // edited copy of the quote with better context (the best of both wins).
+    if (ok && b && (!hasContext || (b.c ?? 0) >= ESCALATE_CONTEXT)) {
+      results[i] = accept(run, b, d.candidates, options);
+    } else {
+      needFuzzy.push(i);
+    }
+  }
   // Tier 3: fuzzy, for what is left.
   if (needFuzzy.length > 0) {
-    const scale =
-      options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
-    const posMap = new PositionMap(anchorsForMap, scale);
     const fuzzyOn = options.fuzzy !== false;
     const rate = options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE;
     // Context keys for all fuzzy selectors, found in one pass.
@@ -500,13 +567,13 @@ export function* anchorSteps(
       const i = needFuzzy[j] as number;
       const p = prepared[i] as Prepared;
       const d1 = phase1[i] as Decision;
-      const mapped = p.sel.position !== undefined ? posMap.map(p.sel.position) : null;
-      const hint =
-        mapped !== null ? Math.max(0, Math.min(index.length, mapped)) : (p.hint as number | null);
+      const mapped = mappedHint(p);
+      const hint = mapped ?? p.hint;
+      const pw = mapped !== null ? MAPPED_POSITION_WEIGHT : POSITION_WEIGHT;
       let cands: Candidate[] = [];
       // Re-score phase-1 candidates with the better hint.
       if ((occurrences[i] as number[]).length > 0) {
-        cands = run.scoreOccurrences(p, occurrences[i] as number[], hint);
+        cands = run.scoreOccurrences(p, occurrences[i] as number[], hint, pw);
       }
       const L = p.qF.length;
       if (fuzzyOn && L >= MIN_FUZZY_LENGTH) {
@@ -522,7 +589,7 @@ export function* anchorSteps(
         );
         for (const [a, b] of windows) {
           for (const m of approxSearch(run.F.text, p.qF, a, b, { maxErrors: k, maxResults: 3 })) {
-            cands.push(run.evaluate(p, m.start, m.end, m.errors, true, hint));
+            cands.push(run.evaluate(p, m.start, m.end, m.errors, true, hint, pw));
           }
         }
       }

@@ -344,7 +344,14 @@ export class TextIndex {
     if (k === undefined) return null;
     const n = this.norm;
     let i = lowerBound(n.nodeOf, n.length, k);
-    while (i < n.length && n.nodeOf[i] === k && (n.srcOff[i] as number) < offset) i++;
+    // Skip characters before the point, and a virtual (block-break) space that sits in front of
+    // the character at the point.
+    while (
+      i < n.length &&
+      n.nodeOf[i] === k &&
+      ((n.srcOff[i] as number) < offset || (n.srcLen[i] === 0 && n.srcOff[i] === offset))
+    )
+      i++;
     return i;
   }
 
