@@ -98,6 +98,7 @@ export const POSITION_SPAN = 0.3;
 
 const MAX_OCCURRENCES = 10_000;
 const MAX_FULLY_SCORED = 8;
+const QUICK_CONTEXT = 12;
 const MIN_FUZZY_LENGTH = 5;
 const CONTEXT_KEY = 16;
 const CONTEXT_SLACK = 6;
@@ -141,6 +142,8 @@ export function contextSimilarity(
   if (m === 0) return 1;
   const n = actual.length;
   if (n === 0) return 0;
+  // Fast path (the common case): the context is there verbatim, next to the quote.
+  if (side === 'before' ? actual.endsWith(expected) : actual.startsWith(expected)) return 1;
   // DP over expected (rows) x actual (cols), reading both away from the quote.
   let prev = new Int32Array(n + 1);
   let cur = new Int32Array(n + 1);
@@ -333,14 +336,16 @@ class Run {
     return { ts, te, fs, fe, q, c, p: pos, score, method, errors };
   }
 
-  /** Cheap pre-score for many candidates: aligned equal characters in the context windows. */
+  /** Cheap pre-score for many candidates: equal characters at aligned positions next to it. */
   quickContext(p: Prepared, fs: number, fe: number): number {
     const f = this.F.text;
     let s = 0;
-    for (let i = 1; i <= p.pF.length; i++) {
+    const np = Math.min(QUICK_CONTEXT, p.pF.length);
+    for (let i = 1; i <= np; i++) {
       if (f.charCodeAt(fs - i) === p.pF.charCodeAt(p.pF.length - i)) s++;
     }
-    for (let i = 0; i < p.sF.length; i++) {
+    const ns = Math.min(QUICK_CONTEXT, p.sF.length);
+    for (let i = 0; i < ns; i++) {
       if (f.charCodeAt(fe + i) === p.sF.charCodeAt(i)) s++;
     }
     return s;
@@ -361,9 +366,17 @@ class Run {
         .sort((a, b) => b.k - a.k || a.fs - b.fs);
       const pick = new Set(ranked.slice(0, MAX_FULLY_SCORED).map((r) => r.fs));
       if (hint !== null) {
-        const hf = tToF(this.F, Math.round(hint));
-        const near = [...occ].sort((a, b) => Math.abs(a - hf) - Math.abs(b - hf));
-        for (const fs of near.slice(0, 2)) pick.add(fs);
+        // The two occurrences nearest the hint (occ is sorted: binary search, then neighbours).
+        const hf = tToF(this.F, Math.round(Math.min(hint, this.text.length)));
+        let lo = 0;
+        let hi = occ.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if ((occ[mid] as number) < hf) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo < occ.length) pick.add(occ[lo] as number);
+        if (lo > 0) pick.add(occ[lo - 1] as number);
       }
       chosen = [...pick];
     }
@@ -375,6 +388,7 @@ interface Decision {
   best: Candidate | null;
   tied: boolean;
   candidates: number;
+  scored: readonly Candidate[];
 }
 
 /** Is another candidate (at another place) within CONTEST_MARGIN of the best? */
@@ -406,7 +420,7 @@ function decide(cands: readonly Candidate[], hint: number | null): Decision {
       }
     }
   }
-  return { best, tied, candidates: cands.length };
+  return { best, tied, candidates: cands.length, scored: cands };
 }
 
 function orphan(reason: OrphanReason, best: Candidate | null, candidates: number): AnchorResult {
@@ -531,7 +545,14 @@ export function* anchorSteps(
     const p = prepared[i] as Prepared;
     const h = mappedHint(p);
     if (h === null) continue;
-    const cands = run.scoreOccurrences(p, occurrences[i] as number[], h, MAPPED_POSITION_WEIGHT);
+    const prev = phase1[i] as Decision;
+    const top = prev.scored.filter((c) => (prev.best?.score ?? 0) - c.score < CONTEST_MARGIN);
+    const cands = run.scoreOccurrences(
+      p,
+      top.map((c) => c.fs),
+      h,
+      MAPPED_POSITION_WEIGHT,
+    );
     phase1[i] = decide(cands, h);
   }
   for (let i = 0; i < n; i++) {
