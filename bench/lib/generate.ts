@@ -528,9 +528,17 @@ export function groundTruth(
   if (!edited) return { start: at + sel.localStart, end: at + sel.localEnd, reworded: false };
   const e = edited[sel.paragraph];
   if (!e || e.text === null || e.map === null) return { start: null, end: null, reworded: false };
-  const a = e.map[sel.localStart] as number;
-  const b = e.map[Math.min(sel.localEnd, e.map.length - 1)] as number;
-  const reworded = e.reworded.some(([s, t]) => sel.localStart < t && sel.localEnd > s);
+  let a = e.map[sel.localStart] as number;
+  let b = e.map[Math.min(sel.localEnd, e.map.length - 1)] as number;
+  let reworded = false;
+  for (const [s, t] of e.reworded) {
+    if (sel.localStart < t && sel.localEnd > s) {
+      // Inside a reworded sentence the words moved: the whole new sentence is the right place.
+      reworded = true;
+      a = Math.min(a, e.map[s] as number);
+      b = Math.max(b, e.map[t] as number);
+    }
+  }
   return { start: at + a, end: at + b, reworded };
 }
 

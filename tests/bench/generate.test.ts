@@ -193,6 +193,17 @@ describe('ground truth and judging', () => {
     expect(groundTruth(gone, starts, edited).start).toBeNull();
   });
 
+  it('edited: a span inside a reworded sentence may land anywhere in the new sentence', () => {
+    const edited = editParagraphs(paragraphs, BLOOMBERG_EDITS);
+    const at = text.indexOf('The US leader added');
+    const t = groundTruth(selectorAt(paragraphs, at + 4, at + 6, 'real'), starts, edited);
+    expect(t.reworded).toBe(true);
+    const p0 = starts[3] as number;
+    expect(edited[3]?.text?.slice((t.start as number) - p0, (t.end as number) - p0)).toMatch(
+      /^Trump also said .* 2026\.$/,
+    );
+  });
+
   it('judge: overlap is right, elsewhere or absent is wrong, null is an orphan', () => {
     const truth = { start: 100, end: 120, reworded: false };
     expect(judge({ start: 100, end: 120 }, truth)).toBe('right');
