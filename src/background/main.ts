@@ -4,7 +4,7 @@
  * menu. It trusts no message: each is shape-checked and must come from Gloss's own contexts.
  */
 import { browser, type Runtime } from '../platform/browser';
-import { type GlossMessage, type PageState, parseMessage } from '../platform/messages';
+import { ENGINE_PORT, type GlossMessage, type PageState, parseMessage } from '../platform/messages';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
 import { clearTabState, getTabState, setTabState } from './tab-state';
@@ -84,11 +84,32 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
   });
 });
 
+// Engines keep a port open only to learn when the extension goes away (see engine.ts).
+browser.runtime.onConnect.addListener((port: Runtime.Port) => {
+  if (port.name !== ENGINE_PORT || port.sender?.id !== browser.runtime.id) port.disconnect();
+});
+
 browser.commands.onCommand.addListener(async (command: string) => {
   if (command === 'toggle-highlights') await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
 });
 
+/**
+ * After an install, update or reload, pages already open on supported sites have no gate
+ * (Chrome does not inject into them; Firefox does, and a second gate only repeats a cheap check).
+ */
+async function gateOpenTabs() {
+  const matches = browser.runtime.getManifest().content_scripts?.[0]?.matches ?? [];
+  if (matches.length === 0) return;
+  for (const tab of await browser.tabs.query({ url: matches })) {
+    if (tab.id === undefined) continue;
+    await browser.scripting
+      .executeScript({ target: { tabId: tab.id }, files: ['content/gate.js'] })
+      .catch(() => {}); // A tab still loading or discarded gets its gate when it loads.
+  }
+}
+
 browser.runtime.onInstalled.addListener(() => {
+  gateOpenTabs().catch(() => {});
   browser.contextMenus.create({
     id: CHECK_PAGE_MENU,
     title: browser.i18n.getMessage('contextMenuCheckPage'),

@@ -15,13 +15,14 @@ import {
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
-import { fingerprintArticle, gate, judgeText, type TextJudgement } from '../detection/detect';
+import { fingerprintArticle, gate, judgeShingles, type TextJudgement } from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
 import { describeHighlight } from '../highlights/describe';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import { browser } from '../platform/browser';
 import {
   type ContentToBackground,
+  ENGINE_PORT,
   type OrphanReason,
   type PageState,
   parseMessage,
@@ -33,13 +34,24 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
-import { candidateRoots, detectionText } from './article-root';
+import { candidateRoots, detectionShingles } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
-import { createPainter, type Painter } from './paint';
+import { createPainter, type Painter, sweepStaleTraces } from './paint';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
-type EngineWindow = typeof globalThis & { [ENGINE_KEY]?: { recheck(): void } };
+
+/** False once the extension that injected this script is gone (reloaded, updated, removed). */
+function extensionAlive(): boolean {
+  try {
+    return Boolean(browser.runtime?.id);
+  } catch {
+    return false;
+  }
+}
+type EngineWindow = typeof globalThis & {
+  [ENGINE_KEY]?: { recheck(): void; alive(): boolean; destroy(): void };
+};
 
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
 const MUTATION_DEBOUNCE_MS = 100;
@@ -53,14 +65,18 @@ interface Found {
 }
 
 /** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
-function detect(packs: readonly Pack[]): Found | 'loading' | null {
+async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null> {
   const match = gate(readPageMetadata(document, location.href), catalog);
   const trusted = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
-  for (const pack of candidates) {
-    const fingerprint = fingerprintArticle(pack.article.text.paragraphs);
-    for (const root of candidateRoots(document)) {
-      const judgement = judgeText(fingerprint, detectionText(root), trusted);
+  const fingerprints = candidates.map((pack) => ({
+    pack,
+    fingerprint: fingerprintArticle(pack.article.text.paragraphs),
+  }));
+  for (const root of candidateRoots(document)) {
+    const page = await detectionShingles(root, yieldToMain);
+    for (const { pack, fingerprint } of fingerprints) {
+      const judgement = judgeShingles(fingerprint, page, trusted);
       if (judgement.verdict !== 'none') {
         return { pack, root, judgement, recognisedBy: match ? match.by : 'text' };
       }
@@ -125,6 +141,7 @@ class Engine {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
   private cleanups: Array<() => void> = [];
+  private destroyed = false;
 
   constructor() {
     const { packs, rejected } = loadPacks();
@@ -132,7 +149,25 @@ class Engine {
     this.packs = packs;
   }
 
+  /**
+   * A port to the background whose disconnection tells us the extension was reloaded, updated
+   * or removed while the page stayed open: then remove every trace. (A background that merely
+   * went to sleep also drops the port; then the extension is still there and we reconnect.)
+   */
+  private watchExtension() {
+    if (this.destroyed) return;
+    try {
+      const port = browser.runtime.connect({ name: ENGINE_PORT });
+      port.onDisconnect.addListener(() => {
+        setTimeout(() => (extensionAlive() ? this.watchExtension() : this.destroy()), 50);
+      });
+    } catch {
+      this.destroy();
+    }
+  }
+
   async start() {
+    this.watchExtension();
     this.settings = await readSettings();
     this.cleanups.push(
       onSettingsChanged((s) => {
@@ -169,7 +204,8 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
-    const found = detect(this.packs);
+    const found = await detect(this.packs);
+    if (generation !== this.generation) return; // A newer pass started meanwhile.
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -344,7 +380,13 @@ class Engine {
     return true;
   }
 
+  isAlive(): boolean {
+    return !this.destroyed && extensionAlive();
+  }
+
   destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
     this.generation++;
     clearTimeout(this.timer);
     cancelAnimationFrame(this.pointerFrame);
@@ -355,7 +397,8 @@ class Engine {
     this.cards?.destroy();
     this.cards = null;
     this.anchored.clear();
-    delete (globalThis as EngineWindow)[ENGINE_KEY];
+    const w = globalThis as EngineWindow;
+    if (w[ENGINE_KEY]?.alive === undefined || !w[ENGINE_KEY]?.alive()) delete w[ENGINE_KEY];
   }
 }
 
@@ -386,14 +429,23 @@ function send(message: ContentToBackground) {
 
 function main() {
   const w = globalThis as EngineWindow;
-  if (w[ENGINE_KEY]) {
+  const existing = w[ENGINE_KEY];
+  if (existing?.alive()) {
     // Injected again (an SPA navigation, or the reader asked to check): look again.
-    w[ENGINE_KEY].recheck();
+    existing.recheck();
     return;
   }
+  // A predecessor from before an extension reload: in this world (Chrome) it is told to go; in
+  // a discarded one (Firefox) only its paint is left, which we sweep.
+  existing?.destroy();
+  sweepStaleTraces(document);
   const current = new Engine();
   engine = current;
-  w[ENGINE_KEY] = { recheck: () => void current.run().catch(reportError) };
+  w[ENGINE_KEY] = {
+    recheck: () => void current.run().catch(reportError),
+    alive: () => current.isAlive(),
+    destroy: () => current.destroy(),
+  };
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parseMessage(raw);
     if (message?.type === 'gloss/reveal')
@@ -403,4 +455,8 @@ function main() {
   current.start().catch(reportError);
 }
 
-main();
+try {
+  main();
+} catch (error) {
+  reportError(error);
+}

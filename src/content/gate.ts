@@ -9,8 +9,8 @@ import { browser } from '../platform/browser';
 import type { ContentToBackground } from '../platform/messages';
 import { readPageMetadata } from './metadata';
 
-const GATE_KEY = Symbol.for('gloss.gate');
-type GateWindow = typeof globalThis & { [GATE_KEY]?: string };
+/** The last article and URL this gate asked about: ask once per URL. */
+let asked = '';
 
 /** Text of the page's opening paragraphs: a few element reads, never a full-page scan. */
 function openingText(): string {
@@ -35,31 +35,31 @@ function findCandidate(): GateMatch | null {
 }
 
 function check() {
-  const w = globalThis as GateWindow;
   const match = findCandidate();
   if (!match) return;
   // Ask once per URL: SPA navigations may bring a new article.
   const key = `${match.articleId} ${location.href}`;
-  if (w[GATE_KEY] === key) return;
-  w[GATE_KEY] = key;
+  if (asked === key) return;
+  asked = key;
   const message: ContentToBackground = { type: 'gloss/candidate', articleId: match.articleId };
-  browser.runtime.sendMessage(message).catch(() => {
-    // The extension was reloaded or updated: this page's gate is stale; stay quiet.
-  });
+  browser.runtime.sendMessage(message).catch(stop);
 }
-
-check();
 
 // Single-page apps change the URL and the head without a page load: re-check when they do.
 let lastUrl = location.href;
-new MutationObserver(() => {
+const onChange = () => {
   if (location.href === lastUrl) return;
   lastUrl = location.href;
   check();
-}).observe(document.head ?? document.documentElement, { childList: true, subtree: true });
-addEventListener('popstate', () => {
-  if (location.href !== lastUrl) {
-    lastUrl = location.href;
-    check();
-  }
-});
+};
+const observer = new MutationObserver(onChange);
+
+/** The extension was reloaded or removed: this gate is stale; stop watching. */
+function stop() {
+  observer.disconnect();
+  removeEventListener('popstate', onChange);
+}
+
+check();
+observer.observe(document.head ?? document.documentElement, { childList: true, subtree: true });
+addEventListener('popstate', onChange);

@@ -30,6 +30,42 @@ export function supportsHighlightApi(win: Window & typeof globalThis): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS?.highlights?.set === 'function';
 }
 
+/** Marks Gloss's stylesheets so a later instance can recognise a dead one's leftovers. */
+const SHEET_MARK = '/* gloss-highlights */';
+
+/**
+ * Removes what a previous Gloss instance left behind when it could not clean up itself (Firefox
+ * discards a content script's code when the extension is reloaded, not what it painted).
+ */
+export function sweepStaleTraces(doc: Document): void {
+  const win = doc.defaultView as Window & typeof globalThis;
+  try {
+    doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((sheet) => {
+      try {
+        return !isGlossSheet(sheet);
+      } catch {
+        return true; // A sheet we may not read is not ours.
+      }
+    });
+  } catch {
+    // adoptedStyleSheets not writable here: nothing of ours can be in it either.
+  }
+  for (const el of doc.querySelectorAll('style[data-gloss], gloss-card')) el.remove();
+  if (supportsHighlightApi(win)) {
+    // forEach, not an iterator: Firefox's content-script sandbox cannot iterate the page's registry.
+    const names: string[] = [];
+    win.CSS.highlights.forEach((_highlight, name) => {
+      if (name.startsWith('gloss-')) names.push(name);
+    });
+    for (const name of names) win.CSS.highlights.delete(name);
+  }
+}
+
+function isGlossSheet(sheet: CSSStyleSheet): boolean {
+  const rules = [...sheet.cssRules].map((r) => r.cssText).join('\n');
+  return /::highlight\(gloss-|gloss-mark\[/.test(rules);
+}
+
 /** Adds the stylesheet without adding a node to the page where the browser allows it. */
 function addStylesheet(doc: Document, css: string): () => void {
   try {
@@ -52,7 +88,12 @@ function addStylesheet(doc: Document, css: string): () => void {
 
 function highlightApiPainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
-  const removeSheet = addStylesheet(doc, highlightStylesheet());
+  const removeSheet = addStylesheet(doc, `${SHEET_MARK}\n${highlightStylesheet()}`);
+  /** Delete a registry entry only if it is still ours (a newer instance may own the name now). */
+  const release = (name: string, ours: Highlight | undefined) => {
+    if (ours && win.CSS.highlights.get(name) === ours) win.CSS.highlights.delete(name);
+  };
+  let flashing: Highlight | undefined;
   const highlights = new Map<HighlightCategory, Highlight>();
   let visible: ReadonlySet<HighlightCategory> = new Set(HIGHLIGHT_CATEGORIES);
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -63,13 +104,16 @@ function highlightApiPainter(doc: Document): Painter {
       const highlight = highlights.get(category);
       if (highlight && highlight.size > 0 && visible.has(category))
         win.CSS.highlights.set(name, highlight);
-      else win.CSS.highlights.delete(name);
+      else release(name, highlight);
     }
   };
 
   return {
     kind: 'highlight-api',
     paint(groups) {
+      for (const category of HIGHLIGHT_CATEGORIES) {
+        if (!groups.has(category)) release(highlightName(category), highlights.get(category));
+      }
       highlights.clear();
       for (const [category, ranges] of groups) {
         const highlight = new win.Highlight(...ranges);
@@ -87,14 +131,15 @@ function highlightApiPainter(doc: Document): Painter {
       clearTimeout(flashTimer);
       const highlight = new win.Highlight(range);
       highlight.priority = 2;
+      flashing = highlight;
       win.CSS.highlights.set(FLASH_HIGHLIGHT, highlight);
-      flashTimer = setTimeout(() => win.CSS.highlights.delete(FLASH_HIGHLIGHT), ms);
+      flashTimer = setTimeout(() => release(FLASH_HIGHLIGHT, highlight), ms);
     },
     destroy() {
       clearTimeout(flashTimer);
-      win.CSS.highlights.delete(FLASH_HIGHLIGHT);
+      release(FLASH_HIGHLIGHT, flashing);
       for (const category of HIGHLIGHT_CATEGORIES)
-        win.CSS.highlights.delete(highlightName(category));
+        release(highlightName(category), highlights.get(category));
       highlights.clear();
       removeSheet();
     },

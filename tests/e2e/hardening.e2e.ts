@@ -1,0 +1,218 @@
+/**
+ * Gloss never breaks a page, in both real browsers: the page's own scripts keep working, page CSS
+ * cannot reach Gloss's cards, a replaced <body> is followed, a huge article is read without
+ * freezing, framed pages are left alone, and when the extension is reloaded under an open page
+ * its highlights go away cleanly. (Runs last-ish: the reload test restarts the extension.)
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { packById } from '../../src/annotations/packs';
+import { planHighlights } from '../../src/highlights/plan';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  getBrowser,
+  type TestPage,
+} from './harness/browsers';
+import { fixture } from './harness/fixtures';
+import {
+  ExtensionControl,
+  glossHighlights,
+  pageState,
+  totalHighlighted,
+  waitForHighlights,
+} from './harness/gloss';
+
+afterAll(closeAllBrowsers);
+
+const pack = packById('2025-11-24-trump-xi-call');
+if (!pack) throw new Error('seed pack missing');
+const planned = planHighlights(pack);
+
+/** Waits until exactly `n` Gloss ranges are painted, all on nodes still in the document. */
+const waitForLiveHighlights = (page: TestPage, n: number, timeoutMs = 15_000) =>
+  page.waitFor(
+    (count) => {
+      let live = 0;
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+        for (const r of h as unknown as Set<Range>) {
+          if (r.startContainer.isConnected && !r.collapsed) live++;
+        }
+      }
+      return live === count;
+    },
+    n,
+    timeoutMs,
+  );
+
+/** Shows the card of the first place mention by putting the caret in it; returns the card's size. */
+async function cardSize(page: TestPage) {
+  await page.evaluate(() => {
+    const range = [
+      ...(CSS.highlights.get('gloss-entity-place') as unknown as Set<Range>),
+    ][0] as Range;
+    const caret = document.createRange();
+    caret.setStart(range.startContainer, range.startOffset + 1);
+    document.getSelection()?.removeAllRanges();
+    document.getSelection()?.addRange(caret);
+  }, null);
+  await page.waitFor(() => {
+    const r = document.querySelector('gloss-card')?.getBoundingClientRect();
+    return r && r.width > 0;
+  }, null);
+  return page.evaluate(() => {
+    const r = document.querySelector('gloss-card')?.getBoundingClientRect() as DOMRect;
+    return { width: Math.round(r.width), height: Math.round(r.height) };
+  }, null);
+}
+
+describe.each(BROWSERS)('%s', (name) => {
+  let browser: GlossBrowser;
+  let control: ExtensionControl;
+
+  beforeAll(async () => {
+    browser = await getBrowser(name);
+    control = await ExtensionControl.open(browser);
+  });
+
+  async function open(situation: string) {
+    const f = fixture(situation);
+    const url = browser.url(f.host, f.path);
+    return { page: await browser.open(url), url };
+  }
+
+  test("the page's own click and selection handlers keep working", async () => {
+    const { page } = await open('rerender');
+    await waitForHighlights(page);
+    await page.click('[data-key="3"]');
+    const state = await page.evaluate(() => {
+      const f = (window as unknown as { __fixture: { clicks: number } }).__fixture;
+      return {
+        clicks: f.clicks,
+        clicked: document.querySelector('[data-key="3"]')?.classList.contains('was-clicked'),
+      };
+    }, null);
+    expect(state).toEqual({ clicks: 1, clicked: true });
+    const selected = await page.evaluate(() => {
+      const p = document.querySelector('[data-key="4"]') as HTMLElement;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      document.getSelection()?.removeAllRanges();
+      document.getSelection()?.addRange(range);
+      return p.textContent;
+    }, null);
+    await page.waitFor(
+      (text) =>
+        (window as unknown as { __fixture: { lastSelection: string } }).__fixture.lastSelection ===
+        text,
+      selected,
+    );
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('page CSS that styles every element does not change Gloss cards', async () => {
+    const { page } = await open('canonical');
+    await waitForHighlights(page);
+    const before = await cardSize(page);
+    await page.evaluate(() => {
+      const style = document.createElement('style');
+      style.textContent = `*, div, span { font: 40px/3 serif !important; color: red !important;
+        padding: 30px !important; border: 6px solid red !important; letter-spacing: 4px !important;
+        position: static !important; display: block !important; width: 90px !important;
+        visibility: visible !important; opacity: 1 !important; }
+        gloss-card { display: none !important; }`;
+      document.head.append(style);
+      document.getSelection()?.removeAllRanges();
+    }, null);
+    expect(await cardSize(page)).toEqual(before);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a page that replaces its <body> gets its highlights back on the new nodes', async () => {
+    const { page } = await open('canonical');
+    await waitForHighlights(page);
+    await page.evaluate(() => {
+      document.body.replaceWith(document.body.cloneNode(true));
+    }, null);
+    await waitForLiveHighlights(page, planned.length);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an article of 100 000 paragraphs is highlighted without errors', async () => {
+    const { page, url } = await open('huge-article');
+    await waitForHighlights(page, 60_000);
+    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t), 60_000);
+    const state = await pageState(control, await control.tabId(url));
+    expect(state.status).toBe('article');
+    expect(state.orphans).toEqual([]);
+    expect(totalHighlighted(await glossHighlights(page))).toBe(planned.length);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an article shown in a frame of another site: left alone, no errors', async () => {
+    const { page, url } = await open('framed-article');
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)), null);
+    expect(await glossHighlights(page)).toEqual({});
+    expect((await control.badge(await control.tabId(url))).text).toBe('');
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('the extension reloaded under an open page: the old paint goes, the new Gloss takes over cleanly', async () => {
+    const { page } = await open('canonical');
+    await waitForHighlights(page);
+    const glossTraces = () =>
+      page.evaluate(() => {
+        const sheets = document.adoptedStyleSheets.filter((s) =>
+          [...s.cssRules].some((r) => r.cssText.includes('gloss-')),
+        ).length;
+        return sheets + document.querySelectorAll('style[data-gloss]').length;
+      }, null);
+    expect(await glossTraces()).toBe(1);
+    // Mark the old instance's highlights, to tell them from the new instance's.
+    await page.evaluate(() => {
+      (window as unknown as { __old: unknown[] }).__old = [...CSS.highlights.values()];
+    }, null);
+    // The control page closes with the extension; don't wait for an answer from it.
+    control.page
+      .evaluate(() => {
+        // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`/`chrome`
+        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+        setTimeout(() => api.runtime.reload(), 50);
+      }, null)
+      .catch(() => {});
+    // The reloaded Gloss finds the open article again and paints it afresh: every highlight is
+    // a new one, and the old instance's stylesheet is gone.
+    await page.waitFor(
+      (n) => {
+        const old = (window as unknown as { __old: unknown[] }).__old;
+        let count = 0;
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+          if (old.includes(h)) return false;
+          count += h.size;
+        }
+        return count === n;
+      },
+      planned.length,
+      30_000,
+    );
+    expect(await glossTraces()).toBe(1);
+    expect(page.errors).toEqual([]);
+    await page.close();
+    // Gloss's pages are back for the next tests.
+    for (let i = 0; i < 50; i++) {
+      try {
+        control = await ExtensionControl.open(browser);
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 200));
+      }
+    }
+  });
+});
