@@ -52,12 +52,16 @@ export function sweepStaleTraces(doc: Document): void {
   }
   for (const el of doc.querySelectorAll('style[data-gloss], gloss-card')) el.remove();
   if (supportsHighlightApi(win)) {
-    // forEach, not an iterator: Firefox's content-script sandbox cannot iterate the page's registry.
-    const names: string[] = [];
-    win.CSS.highlights.forEach((_highlight, name) => {
-      if (name.startsWith('gloss-')) names.push(name);
-    });
-    for (const name of names) win.CSS.highlights.delete(name);
+    // By name, without reading the registry: a dead instance's Highlight objects throw
+    // "permission denied" when touched (Firefox), and the registry cannot be iterated from a
+    // content script there anyway.
+    for (const name of [...HIGHLIGHT_CATEGORIES.map(highlightName), FLASH_HIGHLIGHT]) {
+      try {
+        win.CSS.highlights.delete(name);
+      } catch {
+        // Nothing of ours under that name.
+      }
+    }
   }
 }
 

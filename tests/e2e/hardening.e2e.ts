@@ -12,6 +12,7 @@ import {
   closeAllBrowsers,
   type GlossBrowser,
   getBrowser,
+  launchBrowser,
   type TestPage,
 } from './harness/browsers';
 import { fixture } from './harness/fixtures';
@@ -162,57 +163,60 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(page.errors).toEqual([]);
     await page.close();
   });
+});
 
-  test('the extension reloaded under an open page: the old paint goes, the new Gloss takes over cleanly', async () => {
-    const { page } = await open('canonical');
-    await waitForHighlights(page);
-    const glossTraces = () =>
-      page.evaluate(() => {
-        const sheets = document.adoptedStyleSheets.filter((s) =>
-          [...s.cssRules].some((r) => r.cssText.includes('gloss-')),
-        ).length;
-        return sheets + document.querySelectorAll('style[data-gloss]').length;
+describe.each(BROWSERS)('%s, extension reloaded under an open page', (name) => {
+  test('the old paint goes cleanly; where Gloss comes back, it takes over with one stylesheet', async () => {
+    // A browser of its own: this test restarts the extension.
+    const browser = await launchBrowser(name);
+    try {
+      const control = await ExtensionControl.open(browser);
+      const f = fixture('canonical');
+      const page = await browser.open(browser.url(f.host, f.path));
+      await waitForHighlights(page);
+      const glossSheets = () =>
+        page.evaluate(
+          () =>
+            document.adoptedStyleSheets.filter((s) =>
+              [...s.cssRules].some((r) => r.cssText.includes('gloss-')),
+            ).length + document.querySelectorAll('style[data-gloss]').length,
+          null,
+        );
+      expect(await glossSheets()).toBe(1);
+      await page.evaluate(() => {
+        (window as unknown as { __old: unknown[] }).__old = [...CSS.highlights.values()];
       }, null);
-    expect(await glossTraces()).toBe(1);
-    // Mark the old instance's highlights, to tell them from the new instance's.
-    await page.evaluate(() => {
-      (window as unknown as { __old: unknown[] }).__old = [...CSS.highlights.values()];
-    }, null);
-    // The control page closes with the extension; don't wait for an answer from it.
-    control.page
-      .evaluate(() => {
-        // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`/`chrome`
-        const api = (globalThis as any).browser ?? (globalThis as any).chrome;
-        setTimeout(() => api.runtime.reload(), 50);
-      }, null)
-      .catch(() => {});
-    // The reloaded Gloss finds the open article again and paints it afresh: every highlight is
-    // a new one, and the old instance's stylesheet is gone.
-    await page.waitFor(
-      (n) => {
-        const old = (window as unknown as { __old: unknown[] }).__old;
-        let count = 0;
-        for (const [name, h] of CSS.highlights) {
-          if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
-          if (old.includes(h)) return false;
-          count += h.size;
-        }
-        return count === n;
-      },
-      planned.length,
-      30_000,
-    );
-    expect(await glossTraces()).toBe(1);
-    expect(page.errors).toEqual([]);
-    await page.close();
-    // Gloss's pages are back for the next tests.
-    for (let i = 0; i < 50; i++) {
-      try {
-        control = await ExtensionControl.open(browser);
-        break;
-      } catch {
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      // The control page closes with the extension: don't wait for its answer.
+      control.page
+        .evaluate(() => {
+          // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`/`chrome`
+          const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+          setTimeout(() => api.runtime.reload(), 50);
+        }, null)
+        .catch(() => {});
+      // Either the old instance removed its paint and nothing came back (Chromium does not
+      // restart an extension loaded from the command line), or the new instance repainted every
+      // highlight afresh (Firefox): never the old instance's paint left behind, never two sheets.
+      await page.waitFor(
+        (n) => {
+          const old = (window as unknown as { __old: unknown[] }).__old;
+          let count = 0;
+          let stale = false;
+          CSS.highlights.forEach((h, key) => {
+            if (!key.startsWith('gloss-') || key === 'gloss-flash') return;
+            if (old.includes(h)) stale = true;
+            count += h.size;
+          });
+          return !stale && (count === 0 || count === n);
+        },
+        planned.length,
+        30_000,
+      );
+      const painted = totalHighlighted(await glossHighlights(page));
+      expect(await glossSheets()).toBe(painted === 0 ? 0 : 1);
+      expect(page.errors).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 });

@@ -182,6 +182,19 @@ async function launchFirefox(server: FixtureServer): Promise<GlossBrowser> {
   };
 }
 
+/** A browser of its own, with its own fixture server: for tests that restart the extension. */
+export async function launchBrowser(name: BrowserName): Promise<GlossBrowser> {
+  const server = await startFixtureServer();
+  const browser = name === 'chromium' ? await launchChromium(server) : await launchFirefox(server);
+  return {
+    ...browser,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 const running = new Map<BrowserName, Promise<GlossBrowser>>();
 
 /** The one browser of this kind for the whole e2e run (vitest runs e2e files in one process). */
