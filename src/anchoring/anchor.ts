@@ -14,6 +14,7 @@
  * best one is accepted only if its score reaches the threshold.
  */
 
+import { type ContextPattern, compileContext, contextDistance } from './context';
 import { findAll } from './multi-search';
 import { approxSearch } from './myers';
 import { fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
@@ -187,10 +188,19 @@ interface Prepared {
    */
   leadT: string;
   trailT: string;
+  /** leadT / trailT lower-cased (compared case-insensitively with the page). */
+  leadL: string;
+  trailL: string;
+  /** pF / sF compiled for the bit-parallel context distance (context.ts). */
+  pC: ContextPattern;
+  sC: ContextPattern;
   /** Position hint in index text offsets (scaled), or null. */
   hint: number | null;
   empty: boolean;
 }
+
+const EMPTY_BEFORE = compileContext('', 'before');
+const EMPTY_AFTER = compileContext('', 'after');
 
 function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): Prepared {
   const prefix = sel.prefix ?? '';
@@ -223,6 +233,10 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
       sF: '',
       leadT: '',
       trailT: '',
+      leadL: '',
+      trailL: '',
+      pC: EMPTY_BEFORE,
+      sC: EMPTY_AFTER,
       hint,
       empty: true,
     };
@@ -245,7 +259,21 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
     leadT = '';
     trailT = '';
   }
-  return { sel, qT, qF, pF, sF, leadT, trailT, hint, empty: false };
+  return {
+    sel,
+    qT,
+    qF,
+    pF,
+    sF,
+    leadT,
+    trailT,
+    leadL: leadT.toLowerCase(),
+    trailL: trailT.toLowerCase(),
+    pC: compileContext(pF, 'before'),
+    sC: compileContext(sF, 'after'),
+    hint,
+    empty: false,
+  };
 }
 
 interface Candidate {
@@ -294,18 +322,18 @@ class Run {
     const text = this.text;
     if (p.leadT.length > 0) {
       const n = p.leadT.length;
-      if (ts >= n && text.slice(ts - n, ts).toLowerCase() === p.leadT.toLowerCase()) ts -= n;
+      if (ts >= n && text.slice(ts - n, ts).toLowerCase() === p.leadL) ts -= n;
     }
     if (p.trailT.length > 0) {
       const n = p.trailT.length;
-      if (text.slice(te, te + n).toLowerCase() === p.trailT.toLowerCase()) te += n;
+      if (text.slice(te, te + n).toLowerCase() === p.trailL) te += n;
     }
     let q: number;
     let method: AnchorMethod;
     if (fuzzy && errors > 0) {
       q = Math.min(NORMALISED_QUOTE_SCORE, 1 - errors / Math.max(1, p.qF.length));
       method = 'fuzzy';
-    } else if (this.text.slice(ts, te) === p.qT) {
+    } else if (te - ts === p.qT.length && text.startsWith(p.qT, ts)) {
       q = 1;
       method = 'exact';
     } else {
@@ -314,17 +342,20 @@ class Run {
     }
     let c: number | null = null;
     let ctxLen = 0;
-    if (p.pF.length > 0 || p.sF.length > 0) {
+    const pm = p.pF.length;
+    const sm = p.sF.length;
+    if (pm > 0 || sm > 0) {
       let sum = 0;
-      if (p.pF.length > 0) {
-        const actual = ftext.slice(Math.max(0, fs - p.pF.length - CONTEXT_SLACK), fs);
-        sum += p.pF.length * rescale(contextSimilarity(p.pF, actual, 'before'));
+      if (pm > 0) {
+        // The page side: up to pm + CONTEXT_SLACK folded chars before the candidate.
+        const n = Math.min(fs, pm + CONTEXT_SLACK);
+        sum += pm * rescale(1 - contextDistance(p.pC, ftext, fs, n) / pm);
       }
-      if (p.sF.length > 0) {
-        const actual = ftext.slice(fe, fe + p.sF.length + CONTEXT_SLACK);
-        sum += p.sF.length * rescale(contextSimilarity(p.sF, actual, 'after'));
+      if (sm > 0) {
+        const n = Math.max(0, Math.min(ftext.length - fe, sm + CONTEXT_SLACK));
+        sum += sm * rescale(1 - contextDistance(p.sC, ftext, fe, n) / sm);
       }
-      ctxLen = p.pF.length + p.sF.length;
+      ctxLen = pm + sm;
       c = sum / ctxLen;
     }
     let pos: number | null = null;
