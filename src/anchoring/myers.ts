@@ -27,12 +27,15 @@ export interface CompiledPattern {
   readonly peq: Map<number, Int32Array>;
   /** Bit of the last pattern row inside the last block. */
   readonly lastBit: number;
+  /** The same masks for char codes < 128, flat: ascii[c * blocks + b] (no Map lookup). */
+  readonly ascii: Int32Array;
 }
 
 export function compilePattern(p: string): CompiledPattern {
   const m = p.length;
   const blocks = Math.max(1, Math.ceil(m / 32));
   const peq = new Map<number, Int32Array>();
+  const ascii = new Int32Array(128 * blocks);
   for (let i = 0; i < m; i++) {
     const c = p.charCodeAt(i);
     let v = peq.get(c);
@@ -42,8 +45,9 @@ export function compilePattern(p: string): CompiledPattern {
     }
     const b = i >>> 5;
     v[b] = (v[b] as number) | (1 << (i & 31));
+    if (c < 128) ascii[c * blocks + b] = (ascii[c * blocks + b] as number) | (1 << (i & 31));
   }
-  return { text: p, m, blocks, peq, lastBit: 1 << ((m - 1) & 31) };
+  return { text: p, m, blocks, peq, lastBit: 1 << ((m - 1) & 31), ascii };
 }
 
 const HIGH = 1 << 31;
@@ -100,6 +104,91 @@ function anchoredReverse(pat: CompiledPattern, text: string, from: number, to: n
   return scores;
 }
 
+/**
+ * Forward pass (free start): every end position j + 1 in [lo, hi) where the pattern matches with
+ * at most k edits, and that edit count. Inlined `advance` with flat ASCII masks: this loop is the
+ * fuzzy tier's hot spot.
+ */
+function forwardScan(
+  pat: CompiledPattern,
+  text: string,
+  lo: number,
+  hi: number,
+  k: number,
+  endPos: number[],
+  endScore: number[],
+): void {
+  const m = pat.m;
+  const blocks = pat.blocks;
+  const ascii = pat.ascii;
+  const peq = pat.peq;
+  const lastBit = pat.lastBit;
+  let score = m;
+  if (blocks === 1) {
+    let pv = -1;
+    let mv = 0;
+    for (let j = lo; j < hi; j++) {
+      const c = text.charCodeAt(j);
+      const eq = c < 128 ? (ascii[c] as number) : (peq.get(c)?.[0] ?? 0);
+      const xv = eq | mv;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      if ((ph & lastBit) !== 0) score++;
+      else if ((mh & lastBit) !== 0) score--;
+      ph <<= 1;
+      mh <<= 1;
+      pv = mh | ~(xv | ph);
+      mv = ph & xv;
+      if (score <= k) {
+        endPos.push(j + 1);
+        endScore.push(score);
+      }
+    }
+    return;
+  }
+  const P = new Int32Array(blocks).fill(-1);
+  const M = new Int32Array(blocks);
+  const last = blocks - 1;
+  for (let j = lo; j < hi; j++) {
+    const c = text.charCodeAt(j);
+    let row: Int32Array | undefined;
+    let base = 0;
+    if (c < 128) {
+      row = ascii;
+      base = c * blocks;
+    } else row = peq.get(c);
+    let hin = 0;
+    for (let b = 0; b <= last; b++) {
+      let eq = row === undefined ? 0 : (row[base + b] as number);
+      let pv = P[b] as number;
+      const mv = M[b] as number;
+      const xv = eq | mv;
+      if (hin < 0) eq |= 1;
+      const xh = (((eq & pv) + pv) ^ pv) | eq;
+      let ph = mv | ~(xh | pv);
+      let mh = pv & xh;
+      const hb = b === last ? lastBit : HIGH;
+      let hout = 0;
+      if ((ph & hb) !== 0) hout = 1;
+      else if ((mh & hb) !== 0) hout = -1;
+      ph <<= 1;
+      mh <<= 1;
+      if (hin < 0) mh |= 1;
+      else if (hin > 0) ph |= 1;
+      pv = mh | ~(xv | ph);
+      P[b] = pv;
+      M[b] = ph & xv;
+      hin = hout;
+    }
+    score += hin;
+    if (score <= k) {
+      endPos.push(j + 1);
+      endScore.push(score);
+    }
+  }
+}
+
 function reverse(s: string): string {
   let r = '';
   for (let i = s.length - 1; i >= 0; i--) r += s[i];
@@ -132,18 +221,9 @@ export function approxSearch(
   const hi = Math.min(text.length, to);
   const k = Math.max(0, Math.min(opts.maxErrors, m));
   const maxResults = opts.maxResults ?? 5;
-  const P = new Int32Array(pat.blocks).fill(-1);
-  const M = new Int32Array(pat.blocks);
-  let score = m;
   const endPos: number[] = [];
   const endScore: number[] = [];
-  for (let j = lo; j < hi; j++) {
-    score += advance(pat, P, M, pat.peq.get(text.charCodeAt(j)), 0);
-    if (score <= k) {
-      endPos.push(j + 1);
-      endScore.push(score);
-    }
-  }
+  forwardScan(pat, text, lo, hi, k, endPos, endScore);
   if (endPos.length === 0) return [];
   const order = endPos.map((_, i) => i);
   order.sort(
@@ -156,6 +236,18 @@ export function approxSearch(
   for (const i of order) {
     if (chosen.length >= maxResults) break;
     const end = endPos[i] as number;
+    // A match ending here is at least max(1, m - k) long (edit distance >= length difference):
+    // if even its latest possible start overlaps a chosen match by more than m / 2, it would be
+    // dropped below, so skip its reverse pass (the neighbours of a match, end +- 1, 2, ...).
+    const latestStart = end - Math.max(1, m - k);
+    let doomed = false;
+    for (const c of chosen) {
+      if (Math.min(c.end, end) - Math.max(c.start, latestStart) > m / 2) {
+        doomed = true;
+        break;
+      }
+    }
+    if (doomed) continue;
     const startMin = Math.max(lo, end - m - k);
     const scores = anchoredReverse(rev, text, startMin, end);
     let best = -1;
