@@ -17,7 +17,7 @@
 import { type ContextPattern, compileContext, contextDistance } from './context';
 import { findAll } from './multi-search';
 import { approxSearch } from './myers';
-import { fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
+import { type Folded, fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
 import { type ShouldYield, type TextChange, TextIndex, type TextIndexOptions } from './text-index';
 
 export interface QuoteSelector {
@@ -293,14 +293,14 @@ interface Candidate {
 class Run {
   readonly index: TextIndex;
   readonly text: string;
-  readonly F: ReturnType<typeof fold>;
+  readonly F: Folded;
   readonly opts: AnchorOptions;
   readonly threshold: number;
 
-  constructor(index: TextIndex, opts: AnchorOptions) {
+  constructor(index: TextIndex, opts: AnchorOptions, folded: Folded) {
     this.index = index;
     this.text = index.text;
-    this.F = index.folded;
+    this.F = folded;
     this.opts = opts;
     this.threshold = opts.threshold ?? DEFAULT_THRESHOLD;
   }
@@ -530,7 +530,8 @@ export function* anchorSteps(
   options: AnchorOptions = {},
 ): Generator<void, AnchorResult[], void> {
   const shouldYield = options.shouldYield ?? neverYield;
-  const run = new Run(index, options);
+  const folded = yield* index.foldedSteps(shouldYield);
+  const run = new Run(index, options, folded);
   const n = selectors.length;
   const results: Array<AnchorResult | null> = new Array(n).fill(null);
   const prepared: Prepared[] = new Array(n);

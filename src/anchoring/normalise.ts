@@ -400,17 +400,11 @@ const VARIANT_MAP = new Map<string, string>(SPELLING_VARIANTS.map(([a, b]) => [a
 /** Honorifics dropped before a capitalised word (checked against the rendered text's case). */
 export const HONORIFICS: ReadonlyArray<string> = ['mr', 'mrs', 'ms', 'mx', 'dr', 'prof'];
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-const VARIANT_RE = new RegExp(
-  `(?<![\\p{L}\\p{N}])(?:(${HONORIFICS.join('|')})\\.? (?=\\p{L})|(${[...VARIANT_MAP.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe)
-    .join('|')}))`,
-  'gu',
-);
+/** A yield check (same as text-index's ShouldYield). */
+type YieldCheck = () => boolean;
+const noYield: YieldCheck = () => false;
+/** Characters between yield checks in the folding loops. */
+const FOLD_CHUNK = 1 << 16;
 
 function isUpper(c: string | undefined): boolean {
   return c !== undefined && c !== c.toLowerCase() && c === c.toUpperCase();
@@ -427,127 +421,247 @@ export interface Folded {
   t2f: Int32Array | null;
 }
 
-function lowerSameLength(t: string): string {
+function* lowerSameLength(t: string, shouldYield: YieldCheck): Generator<void, string, void> {
   const lower = t.toLowerCase();
   if (lower.length === t.length) return lower;
   // Rare (e.g. U+0130): lower-case per character, keeping characters whose lower case grows.
-  let out = '';
-  for (let i = 0; i < t.length; i++) {
-    const ch = t[i] as string;
-    const l = ch.toLowerCase();
-    out += l.length === 1 ? l : ch;
+  const parts: string[] = [];
+  for (let from = 0; from < t.length; from += FOLD_CHUNK) {
+    let out = '';
+    const to = Math.min(t.length, from + FOLD_CHUNK);
+    for (let i = from; i < to; i++) {
+      const ch = t[i] as string;
+      const l = ch.toLowerCase();
+      out += l.length === 1 ? l : ch;
+    }
+    parts.push(out);
+    if (shouldYield()) yield;
   }
-  return out;
+  return parts.join('');
+}
+
+const LETTER_OR_NUMBER_RE = /^[\p{L}\p{N}]/u;
+const LETTER_RE = /^\p{L}/u;
+/** Per UTF-16 unit: 0 unknown, 1 letter/number, 2 other (filled lazily from the regex). */
+const lnCache = new Uint8Array(0x10000);
+/** Per UTF-16 unit: 0 unknown, 1 letter, 2 other. */
+const lCache = new Uint8Array(0x10000);
+
+/**
+ * Is the UTF-16 unit at g[i] (with its pair, if a surrogate) a letter or number? Matches the
+ * regex class [\p{L}\p{N}] in unicode mode: a surrogate pair is judged as one code point.
+ */
+function isLetterOrNumberAt(g: string, i: number, end: boolean): boolean {
+  const c = g.charCodeAt(i);
+  if (c < 0x80)
+    return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    // The lookbehind sees the code point ending at i (end) or starting at i.
+    const s = end ? g.slice(Math.max(0, i - 1), i + 1) : g.slice(i, i + 2);
+    const cp = s.codePointAt(0) as number;
+    const whole = cp > 0xffff ? String.fromCodePoint(cp) : g[i];
+    return LETTER_OR_NUMBER_RE.test(whole as string);
+  }
+  let v = lnCache[c] as number;
+  if (v === 0) {
+    v = LETTER_OR_NUMBER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    lnCache[c] = v;
+  }
+  return v === 1;
+}
+
+function isLetterAt(g: string, i: number): boolean {
+  const c = g.charCodeAt(i);
+  if (c < 0x80) return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+  if (c >= 0xd800 && c <= 0xdbff) return LETTER_RE.test(g.slice(i, i + 2));
+  let v = lCache[c] as number;
+  if (v === 0) {
+    v = LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+    lCache[c] = v;
+  }
+  return v === 1;
+}
+
+/** Variant keys by first char code, longest first (the regex alternation's order). */
+const VARIANTS_BY_FIRST = new Map<number, string[]>();
+for (const key of [...VARIANT_MAP.keys()].sort((a, b) => b.length - a.length)) {
+  const c = key.charCodeAt(0);
+  const list = VARIANTS_BY_FIRST.get(c);
+  if (list) list.push(key);
+  else VARIANTS_BY_FIRST.set(c, [key]);
+}
+/** First chars of honorifics and variant keys (all ASCII lower case). */
+const TRIGGER = new Uint8Array(128);
+for (const h of HONORIFICS) TRIGGER[h.charCodeAt(0)] = 1;
+for (const c of VARIANTS_BY_FIRST.keys()) TRIGGER[c] = 1;
+
+/**
+ * The next honorific or spelling variant in the folded-so-far text g at or after `from`, as the
+ * former regex found it: at a word start (not after a letter or number), either an honorific
+ * (`mr`, `mrs`, ... with an optional `.`, then a space and a letter; the letter is not part of the
+ * match) or the longest variant key. Returns [start, end, replacement or null, isHonorific], or
+ * null when there is none before `to`.
+ */
+function nextVariant(
+  g: string,
+  from: number,
+  to: number,
+): { a: number; b: number; honorific: boolean } | null {
+  for (let i = from; i < to; i++) {
+    const c = g.charCodeAt(i);
+    if (c >= 128 || TRIGGER[c] === 0) continue;
+    if (i > 0 && isLetterOrNumberAt(g, i - 1, true)) continue;
+    for (const h of HONORIFICS) {
+      if (!g.startsWith(h, i)) continue;
+      let j = i + h.length;
+      if (g.charCodeAt(j) === 0x2e) j++;
+      if (g.charCodeAt(j) === 0x20 && j + 1 < g.length && isLetterAt(g, j + 1)) {
+        return { a: i, b: j + 1, honorific: true };
+      }
+      // "mr" failed: "mrs" may still match (the regex backtracks into the alternation).
+    }
+    const list = VARIANTS_BY_FIRST.get(c);
+    if (list !== undefined) {
+      for (const key of list) {
+        if (g.startsWith(key, i)) return { a: i, b: i + key.length, honorific: false };
+      }
+    }
+  }
+  return null;
 }
 
 /** Fold rendered text (the page's, or a quote's with its context). */
 export function fold(t: string): Folded {
-  let g = lowerSameLength(t);
+  const g = foldSteps(t);
+  let r = g.next();
+  while (!r.done) r = g.next();
+  return r.value;
+}
+
+/**
+ * fold() as a generator that yields when `shouldYield()` returns true, checked every 64K
+ * characters of each pass (so a 2 MB page folds in several slices).
+ */
+export function* foldSteps(
+  t: string,
+  shouldYield: YieldCheck = noYield,
+): Generator<void, Folded, void> {
+  let g = yield* lowerSameLength(t, shouldYield);
   g = g.replace(FOLD_CHARS_RE, (m) => FOLD_CHARS[m] ?? m);
-  VARIANT_RE.lastIndex = 0;
-  let m = VARIANT_RE.exec(g);
-  // Find the first applicable replacement; if there is none, the maps are the identity.
+  if (shouldYield()) yield;
+  const n = t.length;
   const pieces: string[] = [];
   let fStart: Int32Array | null = null;
   let fEnd: Int32Array | null = null;
   let t2f: Int32Array | null = null;
   let last = 0; // rendered offset copied up to
   let flen = 0; // folded length so far
-  const ensureMaps = () => {
-    if (fStart) return;
-    fStart = new Int32Array(t.length + 1);
-    fEnd = new Int32Array(t.length + 1);
-    t2f = new Int32Array(t.length + 1);
-  };
-  const copyIdentity = (from: number, to: number) => {
+  // Identity maps for rendered [from, to), in chunks with yield checks.
+  function* copyIdentity(from: number, to: number): Generator<void, void, void> {
     if (to <= from) return;
     pieces.push(g.slice(from, to));
     if (fStart && fEnd && t2f) {
-      for (let i = from; i < to; i++) {
-        const f = flen + (i - from);
-        fStart[f] = i;
-        fEnd[f] = i + 1;
-        t2f[i] = f;
+      const fs = fStart;
+      const fe = fEnd;
+      const tf = t2f;
+      const d = flen - from;
+      for (let c0 = from; c0 < to; c0 += FOLD_CHUNK) {
+        const c1 = Math.min(to, c0 + FOLD_CHUNK);
+        for (let i = c0; i < c1; i++) {
+          fs[i + d] = i;
+          fe[i + d] = i + 1;
+          tf[i] = i + d;
+        }
+        if (c1 < to && shouldYield()) yield;
       }
     }
     flen += to - from;
-  };
-  while (m !== null) {
-    const a = m.index;
-    const matched = m[0];
-    const b = a + matched.length;
+  }
+  let pos = 0;
+  let check = FOLD_CHUNK;
+  while (pos < n) {
+    if (pos >= check) {
+      check = pos + FOLD_CHUNK;
+      if (shouldYield()) yield;
+    }
+    const to = Math.min(n, pos + FOLD_CHUNK);
+    const m = nextVariant(g, pos, to);
+    if (m === null) {
+      pos = to;
+      continue;
+    }
+    const { a, b } = m;
+    pos = b;
     let repl: string | null = null;
-    if (m[1] !== undefined) {
+    if (m.honorific) {
       // Honorific: only before a capitalised word, with the honorific itself capitalised.
       if (isUpper(t[a]) && isUpper(t[b])) repl = '';
     } else {
-      const r = VARIANT_MAP.get(matched);
-      if (r !== undefined) repl = r;
+      repl = VARIANT_MAP.get(g.slice(a, b)) ?? null;
     }
-    if (repl !== null) {
-      if (!fStart) {
-        ensureMaps();
-        // Fill identity maps for what was already copied.
-        const fs = fStart as unknown as Int32Array;
-        const fe = fEnd as unknown as Int32Array;
-        const tf = t2f as unknown as Int32Array;
-        for (let i = 0; i < last; i++) {
-          fs[i] = i;
-          fe[i] = i + 1;
-          tf[i] = i;
-        }
+    if (repl === null) continue;
+    if (!fStart) {
+      fStart = new Int32Array(n + 1);
+      fEnd = new Int32Array(n + 1);
+      t2f = new Int32Array(n + 1);
+      // Identity maps for what was already copied.
+      const fs = fStart;
+      const fe = fEnd;
+      const tf = t2f;
+      for (let i = 0; i < last; i++) {
+        fs[i] = i;
+        fe[i] = i + 1;
+        tf[i] = i;
       }
-      copyIdentity(last, a);
-      const fs = fStart as unknown as Int32Array;
-      const fe = fEnd as unknown as Int32Array;
-      const tf = t2f as unknown as Int32Array;
-      // Align common prefix, then common suffix, of the replaced text and the replacement.
-      const src = g.slice(a, b);
-      let cp = 0;
-      while (cp < repl.length && cp < src.length && repl[cp] === src[cp]) cp++;
-      let cs = 0;
-      while (
-        cs < repl.length - cp &&
-        cs < src.length - cp &&
-        repl[repl.length - 1 - cs] === src[src.length - 1 - cs]
-      )
-        cs++;
-      for (let j = 0; j < repl.length; j++) {
-        const f = flen + j;
-        if (j < cp) {
-          fs[f] = a + j;
-          fe[f] = a + j + 1;
-        } else if (j >= repl.length - cs) {
-          const ti = b - (repl.length - j);
-          fs[f] = ti;
-          fe[f] = ti + 1;
-        } else {
-          fs[f] = a + cp;
-          fe[f] = b - cs;
-        }
-      }
-      if (repl.length > 0)
-        fe[flen + repl.length - 1] = Math.max(fe[flen + repl.length - 1] ?? 0, b);
-      for (let i = a; i < b; i++) {
-        const k = i - a;
-        if (k < cp) tf[i] = flen + k;
-        else if (i >= b - cs) tf[i] = flen + repl.length - (b - i);
-        else tf[i] = flen + Math.min(cp, repl.length);
-      }
-      pieces.push(repl);
-      flen += repl.length;
-      last = b;
     }
-    m = VARIANT_RE.exec(g);
+    yield* copyIdentity(last, a);
+    const fs = fStart as Int32Array;
+    const fe = fEnd as Int32Array;
+    const tf = t2f as Int32Array;
+    // Align common prefix, then common suffix, of the replaced text and the replacement.
+    const src = g.slice(a, b);
+    let cp = 0;
+    while (cp < repl.length && cp < src.length && repl[cp] === src[cp]) cp++;
+    let cs = 0;
+    while (
+      cs < repl.length - cp &&
+      cs < src.length - cp &&
+      repl[repl.length - 1 - cs] === src[src.length - 1 - cs]
+    )
+      cs++;
+    for (let j = 0; j < repl.length; j++) {
+      const f = flen + j;
+      if (j < cp) {
+        fs[f] = a + j;
+        fe[f] = a + j + 1;
+      } else if (j >= repl.length - cs) {
+        const ti = b - (repl.length - j);
+        fs[f] = ti;
+        fe[f] = ti + 1;
+      } else {
+        fs[f] = a + cp;
+        fe[f] = b - cs;
+      }
+    }
+    if (repl.length > 0) fe[flen + repl.length - 1] = Math.max(fe[flen + repl.length - 1] ?? 0, b);
+    for (let i = a; i < b; i++) {
+      const k = i - a;
+      if (k < cp) tf[i] = flen + k;
+      else if (i >= b - cs) tf[i] = flen + repl.length - (b - i);
+      else tf[i] = flen + Math.min(cp, repl.length);
+    }
+    pieces.push(repl);
+    flen += repl.length;
+    last = b;
   }
   if (!fStart) return { text: g, fStart: null, fEnd: null, t2f: null };
-  copyIdentity(last, t.length);
-  const fs = fStart as unknown as Int32Array;
-  const fe = fEnd as unknown as Int32Array;
-  const tf = t2f as unknown as Int32Array;
-  fs[flen] = t.length;
-  fe[flen] = t.length;
-  tf[t.length] = flen;
+  yield* copyIdentity(last, n);
+  const fs = fStart as Int32Array;
+  const fe = fEnd as Int32Array;
+  const tf = t2f as Int32Array;
+  fs[flen] = n;
+  fe[flen] = n;
+  tf[n] = flen;
   return {
     text: pieces.join(''),
     fStart: fs.subarray(0, flen + 1),

@@ -3,7 +3,7 @@
  * offset back to (Text node, offset in node). Built in one DOM pass; typed arrays, no per-char
  * objects. See README.md ("Text index") for what counts as rendered text.
  */
-import { codesToString, type Folded, fold, Normaliser } from './normalise';
+import { codesToString, type Folded, fold, foldSteps, Normaliser } from './normalise';
 
 export interface TextIndexOptions {
   /**
@@ -286,6 +286,18 @@ export class TextIndex {
   /** The folded text (lower-cased, quotes/dashes/variants folded) with maps; built lazily. */
   get folded(): Folded {
     if (this.foldedCache === null) this.foldedCache = fold(this.text);
+    return this.foldedCache;
+  }
+
+  /** `folded`, built (if not cached) by a generator that yields when `shouldYield()` says so. */
+  *foldedSteps(shouldYield: ShouldYield = never): Generator<void, Folded, void> {
+    if (this.foldedCache === null) {
+      const text = this.text;
+      const f = yield* foldSteps(text, shouldYield);
+      // The DOM may have been re-read meanwhile: cache only if the text is still the same.
+      if (this.text === text) this.foldedCache = f;
+      return f;
+    }
     return this.foldedCache;
   }
 
