@@ -95,6 +95,26 @@ export function manifestFor(browser: TargetBrowser): ManifestV3Export {
   return manifest as ManifestV3Export;
 }
 
+/**
+ * Preact's support for `dangerouslySetInnerHTML` is the one place markup could be parsed from a
+ * string in our pages. Gloss never uses it (and Biome forbids it); this turns it into plain text
+ * at build time, so that no code path can set innerHTML (and web-ext lint has nothing to flag).
+ */
+function preactWithoutInnerHtml(): Plugin {
+  return {
+    name: 'gloss-preact-without-inner-html',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.(module\.js|mjs)$/.test(id))
+        return null;
+      const pattern = /(\w+)\.innerHTML=(\w+)\.__html/g;
+      if (!pattern.test(code))
+        this.error(`Preact changed: no innerHTML assignment to neutralise in ${id}`);
+      return { code: code.replace(pattern, '$1.textContent=$2.__html'), map: null };
+    },
+  };
+}
+
 /** Fails the build on an invalid pack, naming the file and the JSON path of each problem. */
 function packsMustBeValid(): Plugin {
   return {
@@ -137,6 +157,7 @@ export default defineConfig(({ mode }) => {
     publicDir: 'assets',
     plugins: [
       packsMustBeValid(),
+      preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),
     ],
@@ -144,6 +165,8 @@ export default defineConfig(({ mode }) => {
       outDir: `dist/${browser}`,
       emptyOutDir: true,
       target: 'es2022',
+      // Both browsers support modulepreload; the polyfill would be the only fetch() in Gloss.
+      modulePreload: { polyfill: false },
       sourcemap: false,
       rollupOptions: {
         input: {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { startLoggingProxy } from './logging-proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
@@ -87,9 +88,21 @@ function wrapPuppeteer(page: PpPage): TestPage {
   };
 }
 
-async function launchChromium(server: FixtureServer, headless = true): Promise<GlossBrowser> {
+/** Launch options: a proxy port sends every request of the browser through a logging proxy. */
+export interface LaunchOptions {
+  headless?: boolean;
+  proxyPort?: number;
+}
+
+async function launchChromium(
+  server: FixtureServer,
+  { headless = true, proxyPort }: LaunchOptions = {},
+): Promise<GlossBrowser> {
   const dist = join(DIST, 'chrome');
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
+  const routing = proxyPort
+    ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>']
+    : [`--host-resolver-rules=${rules}`];
   const context: BrowserContext = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'gloss-chromium-')),
     {
@@ -100,7 +113,7 @@ async function launchChromium(server: FixtureServer, headless = true): Promise<G
       args: [
         `--disable-extensions-except=${dist}`,
         `--load-extension=${dist}`,
-        `--host-resolver-rules=${rules}`,
+        ...routing,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
@@ -137,7 +150,21 @@ async function launchChromium(server: FixtureServer, headless = true): Promise<G
   };
 }
 
-async function launchFirefox(server: FixtureServer): Promise<GlossBrowser> {
+async function launchFirefox(
+  server: FixtureServer,
+  { proxyPort }: LaunchOptions = {},
+): Promise<GlossBrowser> {
+  const routing = proxyPort
+    ? {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxyPort,
+        'network.proxy.no_proxies_on': '',
+        'network.proxy.allow_hijacking_localhost': true,
+      }
+    : { 'network.dns.localDomains': server.hosts.join(',') };
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: '/usr/bin/firefox-esr',
@@ -145,7 +172,7 @@ async function launchFirefox(server: FixtureServer): Promise<GlossBrowser> {
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
     extraPrefsFirefox: {
-      'network.dns.localDomains': server.hosts.join(','),
+      ...routing,
       'network.trr.mode': 5,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       'browser.shell.checkDefaultBrowser': false,
@@ -171,7 +198,8 @@ async function launchFirefox(server: FixtureServer): Promise<GlossBrowser> {
   return {
     name: 'firefox',
     server,
-    url: (host, path) => `https://${host}:${server.port}${path}`,
+    url: (host, path) =>
+      proxyPort ? `https://${host}${path}` : `https://${host}:${server.port}${path}`,
     extensionUrl: (path) => base + path.replace(/^\//, ''),
     open: (url) => openIn(url, true),
     openExtensionPage: (path) => openIn(base + path.replace(/^\//, ''), false),
@@ -182,14 +210,27 @@ async function launchFirefox(server: FixtureServer): Promise<GlossBrowser> {
   };
 }
 
-/** A browser of its own, with its own fixture server: for tests that restart the extension. */
-export async function launchBrowser(name: BrowserName): Promise<GlossBrowser> {
+/**
+ * A browser of its own, with its own fixture server: for tests that restart the extension, or
+ * (with `logRequests`) that must see every request the browser makes, through a logging proxy.
+ */
+export async function launchBrowser(
+  name: BrowserName,
+  { logRequests = false } = {},
+): Promise<GlossBrowser & { requestLog: string[] }> {
   const server = await startFixtureServer();
-  const browser = name === 'chromium' ? await launchChromium(server) : await launchFirefox(server);
+  const proxy = logRequests ? await startLoggingProxy(server.port, server.hosts) : null;
+  const options: LaunchOptions = proxy ? { proxyPort: proxy.port } : {};
+  const browser =
+    name === 'chromium'
+      ? await launchChromium(server, options)
+      : await launchFirefox(server, options);
   return {
     ...browser,
+    requestLog: proxy?.log ?? [],
     close: async () => {
       await browser.close();
+      await proxy?.close();
       await server.close();
     },
   };
@@ -202,7 +243,7 @@ export function getBrowser(name: BrowserName, { headless = true } = {}): Promise
   let b = running.get(name);
   if (!b) {
     b = startFixtureServer().then((server) =>
-      name === 'chromium' ? launchChromium(server, headless) : launchFirefox(server),
+      name === 'chromium' ? launchChromium(server, { headless }) : launchFirefox(server),
     );
     running.set(name, b);
   }

@@ -1,0 +1,77 @@
+/**
+ * Gloss makes no network request at all. Every request each browser makes goes through a logging
+ * proxy while Gloss works: on the article, a paywalled copy, a page it ignores, its popup and side
+ * panel, a toggle and a hover card. The only traffic allowed is the fixture pages the test opened.
+ */
+import { describe, expect, test } from 'vitest';
+import { BROWSERS, launchBrowser } from './harness/browsers';
+import { fixture } from './harness/fixtures';
+import { ExtensionControl, POPUP, SIDEPANEL, waitForHighlights } from './harness/gloss';
+
+/**
+ * The browsers' own services, which they call whatever extensions are installed (Chromium's
+ * autofill, sign-in and component updater; Firefox's remote settings). Listed host by host, so
+ * that a request from Gloss to any other host, Google's and Mozilla's included, still fails.
+ */
+const BROWSER_SERVICE_HOSTS = new Set([
+  'content-autofill.googleapis.com',
+  'accounts.google.com',
+  'update.googleapis.com',
+  'firefox.settings.services.mozilla.com',
+]);
+
+const hostOf = (entry: string) =>
+  entry.startsWith('CONNECT ')
+    ? entry.slice(8).replace(/:\d+$/, '')
+    : (() => {
+        try {
+          return new URL(entry.split(' ')[1] ?? '').hostname;
+        } catch {
+          return entry;
+        }
+      })();
+
+describe.each(BROWSERS)('%s', (name) => {
+  test('no request leaves the browser but the pages the reader opened', async () => {
+    const browser = await launchBrowser(name, { logRequests: true });
+    const fixtureServerLog = browser.server.requests;
+    try {
+      const control = await ExtensionControl.open(browser);
+      const opened: string[] = [];
+      for (const situation of ['canonical', 'paywall', 'other-article', 'edited-copy']) {
+        const f = fixture(situation);
+        const url = browser.url(f.host, f.path);
+        const page = await browser.open(url);
+        opened.push(`${f.host}${f.path}`);
+        if (situation !== 'other-article') await waitForHighlights(page);
+        else await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)), null);
+        const tabId = await control.tabId(url);
+        for (const ui of [POPUP, SIDEPANEL]) {
+          const view = await browser.openExtensionPage(`${ui}?tab=${tabId}`);
+          await view.evaluate(() => new Promise((r) => setTimeout(r, 500)), null);
+          await view.close();
+        }
+        await control.setSettings({ enabled: true, hiddenCategories: ['entity-place'] });
+        await control.setSettings({ enabled: true, hiddenCategories: [] });
+        await page.mouseMove(200, 400);
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 300)), null);
+        await page.close();
+      }
+      // Every connection went to a host the test opened a page on ...
+      const hosts = new Set(opened.map((o) => o.split('/')[0]));
+      const unexpected = browser.requestLog.filter(
+        (entry) =>
+          !BROWSER_SERVICE_HOSTS.has(hostOf(entry)) &&
+          !(entry.startsWith('CONNECT ') && hosts.has(hostOf(entry))),
+      );
+      expect(unexpected).toEqual([]);
+      expect(browser.requestLog.length).toBeGreaterThan(0);
+      // ... and asked only for the pages the test opened (and the browser's own favicon probe).
+      const paths = fixtureServerLog.filter((r) => !r.endsWith('/favicon.ico'));
+      expect(paths.every((r) => opened.includes(r))).toBe(true);
+      expect(new Set(paths)).toEqual(new Set(opened));
+    } finally {
+      await browser.close();
+    }
+  });
+});
