@@ -392,10 +392,24 @@ class Run {
     const L = p.qF.length;
     let chosen: readonly number[] = occ;
     if (occ.length > MAX_FULLY_SCORED) {
-      const ranked = occ
-        .map((fs) => ({ fs, k: this.quickContext(p, fs, fs + L) }))
-        .sort((a, b) => b.k - a.k || a.fs - b.fs);
-      const pick = new Set(ranked.slice(0, MAX_FULLY_SCORED).map((r) => r.fs));
+      // The MAX_FULLY_SCORED best by quick context (ties: earlier first), by insertion into a
+      // short sorted list: occ is in increasing order, so a later tie never displaces.
+      const topFs: number[] = [];
+      const topK: number[] = [];
+      for (const fs of occ) {
+        const k = this.quickContext(p, fs, fs + L);
+        if (topK.length === MAX_FULLY_SCORED && k <= (topK[MAX_FULLY_SCORED - 1] as number))
+          continue;
+        let at = topK.length;
+        while (at > 0 && (topK[at - 1] as number) < k) at--;
+        topK.splice(at, 0, k);
+        topFs.splice(at, 0, fs);
+        if (topK.length > MAX_FULLY_SCORED) {
+          topK.pop();
+          topFs.pop();
+        }
+      }
+      const pick = new Set(topFs);
       if (hint !== null) {
         // The two occurrences nearest the hint (occ is sorted: binary search, then neighbours).
         const hf = tToF(this.F, Math.round(Math.min(hint, this.text.length)));
