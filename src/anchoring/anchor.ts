@@ -575,7 +575,8 @@ export function* anchorSteps(
       // A clear winner: it anchors the source -> page position map.
       anchorsForMap.push([p.sel.position, b.ts]);
     }
-    if ((i & 63) === 63 && shouldYield()) yield;
+    // Every 8 selectors: one with a very frequent quote ("US") can cost a few ms.
+    if ((i & 7) === 7 && shouldYield()) yield;
   }
   const scale =
     options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
@@ -600,6 +601,7 @@ export function* anchorSteps(
       MAPPED_POSITION_WEIGHT,
     );
     phase1[i] = decide(cands, h);
+    if (shouldYield()) yield;
   }
   for (let i = 0; i < n; i++) {
     const p = prepared[i] as Prepared;

@@ -327,6 +327,7 @@ const FOLD_CHARS: Record<string, string> = {
   '\uff0d': '-',
 };
 const FOLD_CHARS_RE = new RegExp(`[${Object.keys(FOLD_CHARS).join('')}]`, 'g');
+const foldChar = (m: string): string => FOLD_CHARS[m] ?? m;
 
 /**
  * British -> American spelling variants (applied at the start of a word, to both page and quote,
@@ -421,8 +422,40 @@ export interface Folded {
   t2f: Int32Array | null;
 }
 
+/**
+ * Chunks of about FOLD_CHUNK units, each ending just after a space (lower-casing is context
+ * sensitive only within a word: Greek final sigma), so per-chunk results equal the whole string's.
+ */
+function chunkEnds(t: string): number[] {
+  const ends: number[] = [];
+  let from = 0;
+  while (from < t.length) {
+    const sp = t.indexOf(' ', from + FOLD_CHUNK);
+    const end = sp < 0 ? t.length : sp + 1;
+    ends.push(end);
+    from = end;
+  }
+  return ends;
+}
+
 function* lowerSameLength(t: string, shouldYield: YieldCheck): Generator<void, string, void> {
-  const lower = t.toLowerCase();
+  let lower: string;
+  if (t.length <= FOLD_CHUNK) lower = t.toLowerCase();
+  else {
+    // Long text (a page): in chunks, with yield checks, then the fold characters per chunk.
+    const parts: string[] = [];
+    let from = 0;
+    let same = true;
+    for (const end of chunkEnds(t)) {
+      const chunk = t.slice(from, end);
+      const l = chunk.toLowerCase();
+      if (l.length !== chunk.length) same = false;
+      parts.push(l);
+      from = end;
+      if (shouldYield()) yield;
+    }
+    lower = same ? parts.join('') : '';
+  }
   if (lower.length === t.length) return lower;
   // Rare (e.g. U+0130): lower-case per character, keeping characters whose lower case grows.
   const parts: string[] = [];
@@ -547,8 +580,15 @@ export function* foldSteps(
   shouldYield: YieldCheck = noYield,
 ): Generator<void, Folded, void> {
   let g = yield* lowerSameLength(t, shouldYield);
-  g = g.replace(FOLD_CHARS_RE, (m) => FOLD_CHARS[m] ?? m);
-  if (shouldYield()) yield;
+  if (g.length <= FOLD_CHUNK) g = g.replace(FOLD_CHARS_RE, foldChar);
+  else {
+    const parts: string[] = [];
+    for (let from = 0; from < g.length; from += FOLD_CHUNK) {
+      parts.push(g.slice(from, from + FOLD_CHUNK).replace(FOLD_CHARS_RE, foldChar));
+      if (shouldYield()) yield;
+    }
+    g = parts.join('');
+  }
   const n = t.length;
   const pieces: string[] = [];
   let fStart: Int32Array | null = null;

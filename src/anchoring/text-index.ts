@@ -274,7 +274,13 @@ export class TextIndex {
     index.data = c.data;
     index.breaks = c.breaks;
     index.norm = norm;
-    index.text = norm.text();
+    // The text in 64K-unit chunks with yield checks (one 2 MB conversion is a long step).
+    const parts: string[] = [];
+    for (let i = 0; i < norm.length; i += 1 << 16) {
+      parts.push(codesToString(norm.codes, i, Math.min(norm.length, i + (1 << 16))));
+      if (shouldYield()) yield;
+    }
+    index.text = parts.join('');
     return index;
   }
 

@@ -71,6 +71,11 @@ describe('fold (hand-written scanner) reproduces the former regex fold exactly',
       same(s);
   });
 
+  test('long texts (lower-cased in chunks cut at spaces): Greek final sigma, İ', () => {
+    same('ΟΔΟΣ ΣΑΣ Mr Trump '.repeat(9000));
+    same(`${'ΟΔΟΣ ΣΑΣ Mr Trump '.repeat(9000)}İstanbul`);
+  });
+
   test('a long text folds in slices with the same result', () => {
     const unit = 'Mr Trump spoke of soya beans and the licence. Dr. Who; colour. ';
     const long = unit.repeat(5000);
