@@ -191,22 +191,23 @@ interface Prepared {
   /** leadT / trailT lower-cased (compared case-insensitively with the page). */
   leadL: string;
   trailL: string;
-  /** pF / sF compiled for the bit-parallel context distance (context.ts). */
-  pC: ContextPattern;
-  sC: ContextPattern;
+  /** pF / sF compiled for the bit-parallel context distance (context.ts), on first need. */
+  pC: ContextPattern | null;
+  sC: ContextPattern | null;
   /** Position hint in index text offsets (scaled), or null. */
   hint: number | null;
   empty: boolean;
 }
 
-const EMPTY_BEFORE = compileContext('', 'before');
-const EMPTY_AFTER = compileContext('', 'after');
+/** prepare() is synchronous: one normaliser serves every selector (no per-selector buffers). */
+const scratch = new Normaliser(256);
 
 function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): Prepared {
   const prefix = sel.prefix ?? '';
   const exact = sel.exact ?? '';
   const suffix = sel.suffix ?? '';
-  const n = new Normaliser(prefix.length + exact.length + suffix.length + 8);
+  const n = scratch;
+  n.reset();
   n.feed(prefix, 0);
   n.feed(exact, 1);
   n.feed(suffix, 2);
@@ -235,8 +236,8 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
       trailT: '',
       leadL: '',
       trailL: '',
-      pC: EMPTY_BEFORE,
-      sC: EMPTY_AFTER,
+      pC: null,
+      sC: null,
       hint,
       empty: true,
     };
@@ -269,8 +270,8 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
     trailT,
     leadL: leadT.toLowerCase(),
     trailL: trailT.toLowerCase(),
-    pC: compileContext(pF, 'before'),
-    sC: compileContext(sF, 'after'),
+    pC: null,
+    sC: null,
     hint,
     empty: false,
   };
@@ -346,15 +347,18 @@ class Run {
     const sm = p.sF.length;
     if (pm > 0 || sm > 0) {
       let sum = 0;
-      if (pm > 0) {
+      // Verbatim context (the common case) is distance 0 without the bit-parallel pass.
+      if (pm > 0 && !(fs >= pm && ftext.startsWith(p.pF, fs - pm))) {
         // The page side: up to pm + CONTEXT_SLACK folded chars before the candidate.
         const n = Math.min(fs, pm + CONTEXT_SLACK);
+        if (p.pC === null) p.pC = compileContext(p.pF, 'before');
         sum += pm * rescale(1 - contextDistance(p.pC, ftext, fs, n) / pm);
-      }
-      if (sm > 0) {
+      } else sum += pm;
+      if (sm > 0 && !ftext.startsWith(p.sF, fe)) {
         const n = Math.max(0, Math.min(ftext.length - fe, sm + CONTEXT_SLACK));
+        if (p.sC === null) p.sC = compileContext(p.sF, 'after');
         sum += sm * rescale(1 - contextDistance(p.sC, ftext, fe, n) / sm);
-      }
+      } else sum += sm;
       ctxLen = pm + sm;
       c = sum / ctxLen;
     }

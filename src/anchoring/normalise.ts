@@ -97,6 +97,13 @@ export class Normaliser {
     this.srcLen = new Uint8Array(cap);
   }
 
+  /** Forget the output (keep the buffers): a scratch normaliser for many short strings. */
+  reset(): void {
+    this.length = 0;
+    this.pendingNode = NONE;
+    this.pendingOff = 0;
+  }
+
   /** Make room for at least `min` output units. */
   reserve(min: number): void {
     if (min > this.codes.length) this.grow(min);
@@ -422,57 +429,6 @@ export interface Folded {
   t2f: Int32Array | null;
 }
 
-/**
- * Chunks of about FOLD_CHUNK units, each ending just after a space (lower-casing is context
- * sensitive only within a word: Greek final sigma), so per-chunk results equal the whole string's.
- */
-function chunkEnds(t: string): number[] {
-  const ends: number[] = [];
-  let from = 0;
-  while (from < t.length) {
-    const sp = t.indexOf(' ', from + FOLD_CHUNK);
-    const end = sp < 0 ? t.length : sp + 1;
-    ends.push(end);
-    from = end;
-  }
-  return ends;
-}
-
-function* lowerSameLength(t: string, shouldYield: YieldCheck): Generator<void, string, void> {
-  let lower: string;
-  if (t.length <= FOLD_CHUNK) lower = t.toLowerCase();
-  else {
-    // Long text (a page): in chunks, with yield checks, then the fold characters per chunk.
-    const parts: string[] = [];
-    let from = 0;
-    let same = true;
-    for (const end of chunkEnds(t)) {
-      const chunk = t.slice(from, end);
-      const l = chunk.toLowerCase();
-      if (l.length !== chunk.length) same = false;
-      parts.push(l);
-      from = end;
-      if (shouldYield()) yield;
-    }
-    lower = same ? parts.join('') : '';
-  }
-  if (lower.length === t.length) return lower;
-  // Rare (e.g. U+0130): lower-case per character, keeping characters whose lower case grows.
-  const parts: string[] = [];
-  for (let from = 0; from < t.length; from += FOLD_CHUNK) {
-    let out = '';
-    const to = Math.min(t.length, from + FOLD_CHUNK);
-    for (let i = from; i < to; i++) {
-      const ch = t[i] as string;
-      const l = ch.toLowerCase();
-      out += l.length === 1 ? l : ch;
-    }
-    parts.push(out);
-    if (shouldYield()) yield;
-  }
-  return parts.join('');
-}
-
 const LETTER_OR_NUMBER_RE = /^[\p{L}\p{N}]/u;
 const LETTER_RE = /^\p{L}/u;
 /** Per UTF-16 unit: 0 unknown, 1 letter/number, 2 other (filled lazily from the regex). */
@@ -563,151 +519,217 @@ function nextVariant(
   return null;
 }
 
+/** Lower case per character for [from, to), keeping characters whose lower case grows. */
+function lowerPerChar(t: string, from: number, to: number): string {
+  let out = '';
+  for (let i = from; i < to; i++) {
+    const ch = t[i] as string;
+    const l = ch.toLowerCase();
+    out += l.length === 1 ? l : ch;
+  }
+  return out;
+}
+
+/**
+ * The variant/honorific pass of fold() over g (t lower-cased, fold chars applied), resumable:
+ * `scan(until)` handles matches starting before `until`, `finish()` returns the Folded. Maps are
+ * allocated only when a replacement applies (most texts: identity).
+ */
+class FoldBuilder {
+  private readonly pieces: string[] = [];
+  private fStart: Int32Array | null = null;
+  private fEnd: Int32Array | null = null;
+  private t2f: Int32Array | null = null;
+  /** Rendered offset copied up to. */
+  private last = 0;
+  /** Folded length so far. */
+  private flen = 0;
+  /** Scanned up to (matches start at or after it). */
+  pos = 0;
+
+  constructor(
+    private readonly t: string,
+    private readonly g: string,
+  ) {}
+
+  private copyIdentity(from: number, to: number): void {
+    if (to <= from) return;
+    this.pieces.push(this.g.slice(from, to));
+    const fs = this.fStart;
+    const fe = this.fEnd;
+    const tf = this.t2f;
+    if (fs && fe && tf) {
+      const d = this.flen - from;
+      for (let i = from; i < to; i++) {
+        fs[i + d] = i;
+        fe[i + d] = i + 1;
+        tf[i] = i + d;
+      }
+    }
+    this.flen += to - from;
+  }
+
+  scan(until: number): void {
+    const { t, g } = this;
+    const n = t.length;
+    const limit = Math.min(n, until);
+    while (this.pos < limit) {
+      const m = nextVariant(g, this.pos, limit);
+      if (m === null) {
+        this.pos = limit;
+        break;
+      }
+      const { a, b } = m;
+      this.pos = b;
+      let repl: string | null = null;
+      if (m.honorific) {
+        // Honorific: only before a capitalised word, with the honorific itself capitalised.
+        if (isUpper(t[a]) && isUpper(t[b])) repl = '';
+      } else {
+        repl = VARIANT_MAP.get(g.slice(a, b)) ?? null;
+      }
+      if (repl === null) continue;
+      if (!this.fStart) {
+        this.fStart = new Int32Array(n + 1);
+        this.fEnd = new Int32Array(n + 1);
+        this.t2f = new Int32Array(n + 1);
+        // Identity maps for what was already copied.
+        const fs = this.fStart;
+        const fe = this.fEnd;
+        const tf = this.t2f;
+        for (let i = 0; i < this.last; i++) {
+          fs[i] = i;
+          fe[i] = i + 1;
+          tf[i] = i;
+        }
+      }
+      this.copyIdentity(this.last, a);
+      const fs = this.fStart as Int32Array;
+      const fe = this.fEnd as Int32Array;
+      const tf = this.t2f as Int32Array;
+      const flen = this.flen;
+      // Align common prefix, then common suffix, of the replaced text and the replacement.
+      const src = g.slice(a, b);
+      let cp = 0;
+      while (cp < repl.length && cp < src.length && repl[cp] === src[cp]) cp++;
+      let cs = 0;
+      while (
+        cs < repl.length - cp &&
+        cs < src.length - cp &&
+        repl[repl.length - 1 - cs] === src[src.length - 1 - cs]
+      )
+        cs++;
+      for (let j = 0; j < repl.length; j++) {
+        const f = flen + j;
+        if (j < cp) {
+          fs[f] = a + j;
+          fe[f] = a + j + 1;
+        } else if (j >= repl.length - cs) {
+          const ti = b - (repl.length - j);
+          fs[f] = ti;
+          fe[f] = ti + 1;
+        } else {
+          fs[f] = a + cp;
+          fe[f] = b - cs;
+        }
+      }
+      if (repl.length > 0)
+        fe[flen + repl.length - 1] = Math.max(fe[flen + repl.length - 1] ?? 0, b);
+      for (let i = a; i < b; i++) {
+        const k = i - a;
+        if (k < cp) tf[i] = flen + k;
+        else if (i >= b - cs) tf[i] = flen + repl.length - (b - i);
+        else tf[i] = flen + Math.min(cp, repl.length);
+      }
+      this.pieces.push(repl);
+      this.flen += repl.length;
+      this.last = b;
+    }
+  }
+
+  finish(): Folded {
+    const n = this.t.length;
+    if (!this.fStart) return { text: this.g, fStart: null, fEnd: null, t2f: null };
+    this.copyIdentity(this.last, n);
+    const fs = this.fStart as Int32Array;
+    const fe = this.fEnd as Int32Array;
+    const tf = this.t2f as Int32Array;
+    const flen = this.flen;
+    fs[flen] = n;
+    fe[flen] = n;
+    tf[n] = flen;
+    return {
+      text: this.pieces.join(''),
+      fStart: fs.subarray(0, flen + 1),
+      fEnd: fe.subarray(0, flen + 1),
+      t2f: tf,
+    };
+  }
+}
+
 /** Fold rendered text (the page's, or a quote's with its context). */
 export function fold(t: string): Folded {
-  const g = foldSteps(t);
-  let r = g.next();
-  while (!r.done) r = g.next();
-  return r.value;
+  if (t.length > FOLD_CHUNK) {
+    const gen = foldSteps(t);
+    let r = gen.next();
+    while (!r.done) r = gen.next();
+    return r.value;
+  }
+  // Short text (a quote with its context): no generators, no chunks.
+  let g = t.toLowerCase();
+  if (g.length !== t.length) g = lowerPerChar(t, 0, t.length);
+  g = g.replace(FOLD_CHARS_RE, foldChar);
+  const b = new FoldBuilder(t, g);
+  b.scan(t.length);
+  return b.finish();
 }
 
 /**
  * fold() as a generator that yields when `shouldYield()` returns true, checked every 64K
- * characters of each pass (so a 2 MB page folds in several slices).
+ * characters of each pass (so a 2 MB page folds in several slices). Same result as fold().
  */
 export function* foldSteps(
   t: string,
   shouldYield: YieldCheck = noYield,
 ): Generator<void, Folded, void> {
-  let g = yield* lowerSameLength(t, shouldYield);
-  if (g.length <= FOLD_CHUNK) g = g.replace(FOLD_CHARS_RE, foldChar);
-  else {
-    const parts: string[] = [];
+  const n = t.length;
+  // Lower case in chunks cut just after a space (lower-casing is context sensitive only within
+  // a word: Greek final sigma), so the chunks' results equal the whole string's.
+  const parts: string[] = [];
+  let same = true;
+  for (let from = 0; from < n; ) {
+    const sp = t.indexOf(' ', from + FOLD_CHUNK);
+    const end = sp < 0 ? n : sp + 1;
+    const chunk = t.slice(from, end);
+    const l = chunk.toLowerCase();
+    if (l.length !== chunk.length) same = false;
+    parts.push(l);
+    from = end;
+    if (shouldYield()) yield;
+  }
+  if (!same) {
+    // Rare (e.g. U+0130 somewhere): the whole text per character, as fold() does.
+    parts.length = 0;
+    for (let from = 0; from < n; from += FOLD_CHUNK) {
+      parts.push(lowerPerChar(t, from, Math.min(n, from + FOLD_CHUNK)));
+      if (shouldYield()) yield;
+    }
+  }
+  let g = parts.join('');
+  if (g.length > FOLD_CHUNK) {
+    parts.length = 0;
     for (let from = 0; from < g.length; from += FOLD_CHUNK) {
       parts.push(g.slice(from, from + FOLD_CHUNK).replace(FOLD_CHARS_RE, foldChar));
       if (shouldYield()) yield;
     }
     g = parts.join('');
+  } else g = g.replace(FOLD_CHARS_RE, foldChar);
+  const b = new FoldBuilder(t, g);
+  while (b.pos < n) {
+    b.scan(b.pos + FOLD_CHUNK);
+    if (b.pos < n && shouldYield()) yield;
   }
-  const n = t.length;
-  const pieces: string[] = [];
-  let fStart: Int32Array | null = null;
-  let fEnd: Int32Array | null = null;
-  let t2f: Int32Array | null = null;
-  let last = 0; // rendered offset copied up to
-  let flen = 0; // folded length so far
-  // Identity maps for rendered [from, to), in chunks with yield checks.
-  function* copyIdentity(from: number, to: number): Generator<void, void, void> {
-    if (to <= from) return;
-    pieces.push(g.slice(from, to));
-    if (fStart && fEnd && t2f) {
-      const fs = fStart;
-      const fe = fEnd;
-      const tf = t2f;
-      const d = flen - from;
-      for (let c0 = from; c0 < to; c0 += FOLD_CHUNK) {
-        const c1 = Math.min(to, c0 + FOLD_CHUNK);
-        for (let i = c0; i < c1; i++) {
-          fs[i + d] = i;
-          fe[i + d] = i + 1;
-          tf[i] = i + d;
-        }
-        if (c1 < to && shouldYield()) yield;
-      }
-    }
-    flen += to - from;
-  }
-  let pos = 0;
-  let check = FOLD_CHUNK;
-  while (pos < n) {
-    if (pos >= check) {
-      check = pos + FOLD_CHUNK;
-      if (shouldYield()) yield;
-    }
-    const to = Math.min(n, pos + FOLD_CHUNK);
-    const m = nextVariant(g, pos, to);
-    if (m === null) {
-      pos = to;
-      continue;
-    }
-    const { a, b } = m;
-    pos = b;
-    let repl: string | null = null;
-    if (m.honorific) {
-      // Honorific: only before a capitalised word, with the honorific itself capitalised.
-      if (isUpper(t[a]) && isUpper(t[b])) repl = '';
-    } else {
-      repl = VARIANT_MAP.get(g.slice(a, b)) ?? null;
-    }
-    if (repl === null) continue;
-    if (!fStart) {
-      fStart = new Int32Array(n + 1);
-      fEnd = new Int32Array(n + 1);
-      t2f = new Int32Array(n + 1);
-      // Identity maps for what was already copied.
-      const fs = fStart;
-      const fe = fEnd;
-      const tf = t2f;
-      for (let i = 0; i < last; i++) {
-        fs[i] = i;
-        fe[i] = i + 1;
-        tf[i] = i;
-      }
-    }
-    yield* copyIdentity(last, a);
-    const fs = fStart as Int32Array;
-    const fe = fEnd as Int32Array;
-    const tf = t2f as Int32Array;
-    // Align common prefix, then common suffix, of the replaced text and the replacement.
-    const src = g.slice(a, b);
-    let cp = 0;
-    while (cp < repl.length && cp < src.length && repl[cp] === src[cp]) cp++;
-    let cs = 0;
-    while (
-      cs < repl.length - cp &&
-      cs < src.length - cp &&
-      repl[repl.length - 1 - cs] === src[src.length - 1 - cs]
-    )
-      cs++;
-    for (let j = 0; j < repl.length; j++) {
-      const f = flen + j;
-      if (j < cp) {
-        fs[f] = a + j;
-        fe[f] = a + j + 1;
-      } else if (j >= repl.length - cs) {
-        const ti = b - (repl.length - j);
-        fs[f] = ti;
-        fe[f] = ti + 1;
-      } else {
-        fs[f] = a + cp;
-        fe[f] = b - cs;
-      }
-    }
-    if (repl.length > 0) fe[flen + repl.length - 1] = Math.max(fe[flen + repl.length - 1] ?? 0, b);
-    for (let i = a; i < b; i++) {
-      const k = i - a;
-      if (k < cp) tf[i] = flen + k;
-      else if (i >= b - cs) tf[i] = flen + repl.length - (b - i);
-      else tf[i] = flen + Math.min(cp, repl.length);
-    }
-    pieces.push(repl);
-    flen += repl.length;
-    last = b;
-  }
-  if (!fStart) return { text: g, fStart: null, fEnd: null, t2f: null };
-  yield* copyIdentity(last, n);
-  const fs = fStart as Int32Array;
-  const fe = fEnd as Int32Array;
-  const tf = t2f as Int32Array;
-  fs[flen] = n;
-  fe[flen] = n;
-  tf[n] = flen;
-  return {
-    text: pieces.join(''),
-    fStart: fs.subarray(0, flen + 1),
-    fEnd: fe.subarray(0, flen + 1),
-    t2f: tf,
-  };
+  return b.finish();
 }
 
 /** Folded offset -> rendered start offset. */
