@@ -17,6 +17,7 @@ import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
 import { fingerprintArticle, gate, judgeShingles, type TextJudgement } from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
+import { conflictingResults } from '../highlights/conflicts';
 import { describeHighlight } from '../highlights/describe';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import { browser } from '../platform/browser';
@@ -255,8 +256,9 @@ class Engine {
     const present = new Set(found.judgement.present);
     const orphans: Array<{ id: string; reason: OrphanReason }> = [];
     const hits: Array<{ planned: PlannedHighlight; range: Range }> = [];
+    const conflicts = conflictingResults(this.planned, this.results);
     this.planned.forEach((p, i) => {
-      const range = this.results[i]?.range;
+      const range = conflicts.has(i) ? null : this.results[i]?.range;
       if (range) {
         hits.push({ planned: p, range });
         return;

@@ -15,6 +15,8 @@ export interface PlannedHighlight {
   target: Target;
   /** Index of the paragraph of the canonical text the target starts in. */
   paragraph: number;
+  /** Same-category annotations the pack declares this one may overlap. */
+  allowOverlap: readonly string[];
 }
 
 export function planHighlights(pack: Pack): PlannedHighlight[] {
@@ -33,6 +35,7 @@ export function planHighlights(pack: Pack): PlannedHighlight[] {
         category: `entity-${entity.kind}`,
         target: mention.target,
         paragraph: paragraphOf(mention.target.position.start),
+        allowOverlap: mention.allowOverlap ?? [],
       });
     }
   }
@@ -43,6 +46,7 @@ export function planHighlights(pack: Pack): PlannedHighlight[] {
       category: `claim-${claim.kind}`,
       target: claim.target,
       paragraph: paragraphOf(claim.target.position.start),
+      allowOverlap: claim.allowOverlap ?? [],
     });
   }
   return out.sort((a, b) => a.target.position.start - b.target.position.start);
