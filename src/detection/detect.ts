@@ -144,7 +144,15 @@ export function judgeText(
   pageText: string,
   trustedLocation: boolean,
 ): TextJudgement {
-  const page = shingles(pageText);
+  return judgeShingles(article, shingles(pageText), trustedLocation);
+}
+
+/** As judgeText, for page shingles already collected (see ShingleStream). */
+export function judgeShingles(
+  article: ArticleFingerprint,
+  page: ReadonlySet<number>,
+  trustedLocation: boolean,
+): TextJudgement {
   const present: string[] = [];
   let leadingRun = 0;
   let gap = false;

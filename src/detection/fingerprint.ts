@@ -49,6 +49,24 @@ function hashWords(words: readonly string[], from: number, count: number): numbe
   return h >>> 0;
 }
 
+/**
+ * Shingles of a long text fed in pieces (text nodes, one at a time), so a huge page can be
+ * fingerprinted in slices. Shingles run across piece boundaries, as in the whole text.
+ */
+export class ShingleStream {
+  readonly hashes = new Set<number>();
+  private tail: string[] = [];
+
+  push(text: string): void {
+    const words = fingerprintWords(text);
+    if (words.length === 0) return;
+    const all = this.tail.length ? [...this.tail, ...words] : words;
+    for (let i = 0; i + SHINGLE_WORDS <= all.length; i++)
+      this.hashes.add(hashWords(all, i, SHINGLE_WORDS));
+    this.tail = all.slice(-(SHINGLE_WORDS - 1));
+  }
+}
+
 /** Hashes of every word 4-gram of the text (a short text gives one hash of all its words). */
 export function shingles(text: string): Set<number> {
   const words = fingerprintWords(text);

@@ -37,6 +37,9 @@ export type UiToContent = { type: 'gloss/reveal'; annotationId: string; occurren
 
 export type GlossMessage = ContentToBackground | UiToBackground | UiToContent;
 
+/** The engine's port to the background: open only so the engine learns when Gloss goes away. */
+export const ENGINE_PORT = 'gloss-engine';
+
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is string =>
