@@ -256,7 +256,8 @@ export function renderChart(cells: readonly Cell[], pack: PackId = '1x'): string
     ((Math.log10(y) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin))) * (H - T - B);
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12" role="img" aria-label="Anchoring time against page text size, per library">`,
+    `<title>Anchoring time against page text size (pack ${pack}), per library</title>`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
     `<text x="${L}" y="22" font-size="15" font-weight="bold">Anchoring time vs page text size (pack ${pack}, median, log-log)</text>`,
   );
