@@ -256,7 +256,10 @@ class Engine {
     const present = new Set(found.judgement.present);
     const orphans: Array<{ id: string; reason: OrphanReason }> = [];
     const hits: Array<{ planned: PlannedHighlight; range: Range }> = [];
-    const conflicts = conflictingResults(this.planned, this.results);
+    const paragraphs = found.pack.article.text.paragraphs;
+    const conflicts = conflictingResults(this.planned, this.results, (i) =>
+      present.has(paragraphs[i]?.id ?? ''),
+    );
     this.planned.forEach((p, i) => {
       const range = conflicts.has(i) ? null : this.results[i]?.range;
       if (range) {

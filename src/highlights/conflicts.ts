@@ -14,10 +14,15 @@ export interface AnchoredSpan {
   detail?: { position: number | null } | undefined;
 }
 
-/** Indexes of results to drop: the weaker of each undeclared same-category overlap. */
+/**
+ * Indexes of results to drop: the weaker of each undeclared same-category overlap. Stronger
+ * means: from a paragraph the page carries (when `onPage` says which), then a higher score, then
+ * better position agreement, then earlier in the pack.
+ */
 export function conflictingResults(
   planned: readonly PlannedHighlight[],
   results: readonly AnchoredSpan[],
+  onPage: (paragraph: number) => boolean = () => true,
 ): Set<number> {
   const order = planned
     .map((_, i) => i)
@@ -25,8 +30,13 @@ export function conflictingResults(
     .sort((a, b) => {
       const ra = results[a] as AnchoredSpan;
       const rb = results[b] as AnchoredSpan;
+      const pa = onPage((planned[a] as PlannedHighlight).paragraph) ? 1 : 0;
+      const pb = onPage((planned[b] as PlannedHighlight).paragraph) ? 1 : 0;
       return (
-        rb.score - ra.score || (rb.detail?.position ?? 0) - (ra.detail?.position ?? 0) || a - b
+        pb - pa ||
+        rb.score - ra.score ||
+        (rb.detail?.position ?? 0) - (ra.detail?.position ?? 0) ||
+        a - b
       );
     });
   const kept = new Map<string, number[]>();

@@ -15,6 +15,18 @@ describe('one place, one annotation', () => {
     expect(conflictingResults(plan, results)).toEqual(new Set([0]));
   });
 
+  test("a mention from a paragraph this page lacks yields to the paragraph's own", () => {
+    const plan = [
+      { ...planned('m-us-1', 'entity-place'), paragraph: 0 },
+      { ...planned('m-us-2', 'entity-place'), paragraph: 1 },
+    ] as PlannedHighlight[];
+    const results = [
+      { start: 10, end: 12, score: 0.9 },
+      { start: 10, end: 12, score: 0.8 },
+    ];
+    expect(conflictingResults(plan, results, (p) => p !== 0)).toEqual(new Set([0]));
+  });
+
   test('equal scores: the better position agreement wins', () => {
     const plan = [planned('a', 'claim-fact'), planned('b', 'claim-fact')];
     const results = [
