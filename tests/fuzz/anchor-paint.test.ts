@@ -26,6 +26,7 @@ import {
   coveredChars,
   describeResult,
   judge,
+  marksUnder,
   TextOffsets,
   textNodesOf,
   truePlace,
@@ -211,7 +212,7 @@ function fuzzPage(pageIndex: number, totals: Totals, failures: Failure[], notes:
     painter.paint(groups);
     phase('paint');
     const errors = checkPainted(document.body, textBefore, coverage);
-    for (const mark of document.body.querySelectorAll('gloss-mark')) {
+    for (const mark of marksUnder(document.body)) {
       for (let p = mark.parentElement; p && p !== document.body; p = p.parentElement) {
         if (SKIPPED.has(p.localName) || p.hasAttribute('hidden')) {
           totals.hiddenMarks++;
@@ -221,7 +222,7 @@ function fuzzPage(pageIndex: number, totals: Totals, failures: Failure[], notes:
     }
     phase('checkPaint');
     painter.destroy();
-    if (document.body.querySelector('gloss-mark')) errors.push('destroy() left a gloss-mark');
+    if (marksUnder(document.body).length > 0) errors.push('destroy() left a gloss-mark');
     if (document.body.textContent !== textBefore) errors.push('destroy() changed the page text');
     if (document.body.innerHTML !== htmlBefore) errors.push('destroy() changed the page markup');
     phase('destroy');
@@ -271,6 +272,10 @@ describe('fuzz: anchoring and painting on random pages of the real article', () 
       for (const i of indices) {
         shims?.reset();
         fuzzPage(i, totals, failures, notes);
+        if (i % 100 === 99 && process.env.GLOSS_FUZZ_MEM) {
+          (globalThis as { gc?: () => void }).gc?.();
+          console.log('MEM', i, Math.round(process.memoryUsage().heapUsed / 1e6));
+        }
       }
       const secs = ((performance.now() - t0) / 1000).toFixed(1);
       console.log(

@@ -259,10 +259,29 @@ export function checkPainted(
       }
     }
   }
-  for (const mark of body.querySelectorAll('gloss-mark')) {
+  for (const mark of marksUnder(body)) {
     if ((mark.textContent ?? '').length === 0) errors.push('an empty mark');
   }
   return errors;
+}
+
+/**
+ * The <gloss-mark> elements under `root`, by a plain DOM walk: happy-dom's querySelectorAll keeps
+ * every result it ever returned for an element that lives on (here: <body>, ~3 MB a page).
+ */
+export function marksUnder(root: Node): Element[] {
+  const out: Element[] = [];
+  let n: Node | null = root.firstChild;
+  while (n !== null) {
+    if (n.nodeType === 1 && (n as Element).localName === 'gloss-mark') out.push(n as Element);
+    if (n.firstChild !== null) {
+      n = n.firstChild;
+      continue;
+    }
+    while (n !== null && n !== root && n.nextSibling === null) n = n.parentNode;
+    n = n === null || n === root ? null : n.nextSibling;
+  }
+  return out;
 }
 
 /** One-line description of an anchor result, for failure messages. */
