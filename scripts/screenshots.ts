@@ -91,6 +91,22 @@ try {
     console.log(`wrote ${file}`);
   };
 
+  // The article itself: highlights, and the card of the person under the pointer.
+  const at = await article.evaluate(() => {
+    const highlight = CSS.highlights.get('gloss-entity-person') as unknown as Set<Range>;
+    const range = [...highlight][2] as Range;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    window.scrollBy(0, 120);
+    const rect = range.getClientRects()[0] as DOMRect;
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await article.mouse.move(at.x, at.y);
+  await article.waitForFunction(() => {
+    const r = document.querySelector('gloss-card')?.getBoundingClientRect();
+    return r && r.width > 0;
+  });
+  await shoot(article, 'article-with-card');
+
   for (const scheme of ['light', 'dark'] as const) {
     const popup = await open('src/popup/index.html', 400, 600, scheme);
     await fitPopup(popup);
