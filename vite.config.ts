@@ -116,11 +116,11 @@ function preactWithoutInnerHtml(): Plugin {
 }
 
 /** Fails the build on an invalid pack, naming the file and the JSON path of each problem. */
-function packsMustBeValid(): Plugin {
+export function packsMustBeValid(packsDir?: string): Plugin {
   return {
     name: 'gloss-packs-must-be-valid',
     buildStart() {
-      const report = checkAllPacks();
+      const report = checkAllPacks(packsDir ? { packsDir, cwd: packsDir } : {});
       if (!report.ok) this.error(`Invalid annotation pack(s):\n${report.text}`);
     },
   };
