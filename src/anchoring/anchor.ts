@@ -16,7 +16,7 @@
 
 import { type ContextPattern, compileContext, contextDistance } from './context';
 import { findAll } from './multi-search';
-import { approxSearch } from './myers';
+import { approxSearch, compilePattern } from './myers';
 import { type Folded, fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
 import { type ShouldYield, type TextChange, TextIndex, type TextIndexOptions } from './text-index';
 
@@ -94,6 +94,15 @@ export const MAPPED_POSITION_WEIGHT = 0.2;
 export const ESCALATE_CONTEXT = 0.75;
 /** Candidates whose scores are within this margin of the best are "contested". */
 export const CONTEST_MARGIN = 0.15;
+/** A fuzzy match needs each context side (of >= FUZZY_MIN_SIDE chars) to agree at least this. */
+export const FUZZY_SIDE_SUPPORT = 0.5;
+const FUZZY_MIN_SIDE = 8;
+/** Quotes up to this many folded chars need verbatim adjacent context (Run.acceptable). */
+export const SHORT_QUOTE = 32;
+/** Verbatim context characters a short quote needs next to it on at least one side. */
+export const ADJACENT_MIN = 4;
+/** Contested candidates: this many more verbatim adjacent context chars decide (decide()). */
+export const ADJACENT_MARGIN = 4;
 /** Positions this far apart (fraction of the text length) get a position score of 0. */
 export const POSITION_SPAN = 0.3;
 
@@ -197,6 +206,11 @@ interface Prepared {
   /** Position hint in index text offsets (scaled), or null. */
   hint: number | null;
   empty: boolean;
+  /**
+   * The quote itself contains a line break (a selection across paragraphs): only then may a fuzzy
+   * match span a block boundary of the page.
+   */
+  multiBlock: boolean;
 }
 
 /** prepare() is synchronous: one normaliser serves every selector (no per-selector buffers). */
@@ -240,6 +254,7 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
       sC: null,
       hint,
       empty: true,
+      multiBlock: false,
     };
   }
   const qT = whole.slice(qs, qe);
@@ -274,6 +289,7 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
     sC: null,
     hint,
     empty: false,
+    multiBlock: /[\n\r\u2028\u2029]/.test(exact),
   };
 }
 
@@ -284,6 +300,9 @@ interface Candidate {
   fe: number;
   q: number;
   c: number | null;
+  /** Agreement of the prefix side / suffix side (rescaled, 0..1), null when not given. */
+  cp: number | null;
+  cs: number | null;
   p: number | null;
   score: number;
   method: AnchorMethod;
@@ -297,6 +316,7 @@ class Run {
   readonly F: Folded;
   readonly opts: AnchorOptions;
   readonly threshold: number;
+  private fBreaks: Int32Array | null = null;
 
   constructor(index: TextIndex, opts: AnchorOptions, folded: Folded) {
     this.index = index;
@@ -304,6 +324,17 @@ class Run {
     this.F = folded;
     this.opts = opts;
     this.threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  }
+
+  /** Folded offsets of the page's block-break spaces (sorted), on first need. */
+  foldedBreaks(): Int32Array {
+    if (this.fBreaks === null) {
+      const t = this.index.breakOffsets();
+      const f = new Int32Array(t.length);
+      for (let i = 0; i < t.length; i++) f[i] = tToF(this.F, t[i] as number);
+      this.fBreaks = f;
+    }
+    return this.fBreaks;
   }
 
   /** Score a candidate occurrence [fs, fe) of the folded quote in the folded text. */
@@ -342,25 +373,26 @@ class Run {
       method = 'normalised';
     }
     let c: number | null = null;
+    let cp: number | null = null;
+    let cs: number | null = null;
     let ctxLen = 0;
     const pm = p.pF.length;
     const sm = p.sF.length;
     if (pm > 0 || sm > 0) {
-      let sum = 0;
       // Verbatim context (the common case) is distance 0 without the bit-parallel pass.
       if (pm > 0 && !(fs >= pm && ftext.startsWith(p.pF, fs - pm))) {
         // The page side: up to pm + CONTEXT_SLACK folded chars before the candidate.
         const n = Math.min(fs, pm + CONTEXT_SLACK);
         if (p.pC === null) p.pC = compileContext(p.pF, 'before');
-        sum += pm * rescale(1 - contextDistance(p.pC, ftext, fs, n) / pm);
-      } else sum += pm;
+        cp = rescale(1 - contextDistance(p.pC, ftext, fs, n) / pm);
+      } else if (pm > 0) cp = 1;
       if (sm > 0 && !ftext.startsWith(p.sF, fe)) {
         const n = Math.max(0, Math.min(ftext.length - fe, sm + CONTEXT_SLACK));
         if (p.sC === null) p.sC = compileContext(p.sF, 'after');
-        sum += sm * rescale(1 - contextDistance(p.sC, ftext, fe, n) / sm);
-      } else sum += sm;
+        cs = rescale(1 - contextDistance(p.sC, ftext, fe, n) / sm);
+      } else if (sm > 0) cs = 1;
       ctxLen = pm + sm;
-      c = sum / ctxLen;
+      c = (pm * (cp ?? 0) + sm * (cs ?? 0)) / ctxLen;
     }
     let pos: number | null = null;
     if (hint !== null) {
@@ -368,7 +400,52 @@ class Run {
       pos = Math.max(0, 1 - Math.abs(ts - hint) / span);
     }
     const score = combineScore(q, c, pos, p.qF.length, ctxLen, positionWeight);
-    return { ts, te, fs, fe, q, c, p: pos, score, method, errors };
+    return { ts, te, fs, fe, q, c, cp, cs, p: pos, score, method, errors };
+  }
+
+  /**
+   * Adjacent agreement: how many folded context characters match verbatim reading outwards from
+   * the candidate (prefix backwards from its start, suffix forwards from its end), up to the first
+   * difference on each side. Used only to separate contested candidates (see decide()).
+   */
+  adjacencyOf(p: Prepared): (c: Candidate) => number {
+    return (c) => this.adjacentBefore(p, c.fs) + this.adjacentAfter(p, c.fe);
+  }
+
+  adjacentBefore(p: Prepared, fs: number): number {
+    const f = this.F.text;
+    const pF = p.pF;
+    const pm = pF.length;
+    let n = 0;
+    while (n < pm && fs - 1 - n >= 0 && f.charCodeAt(fs - 1 - n) === pF.charCodeAt(pm - 1 - n)) n++;
+    return n;
+  }
+
+  adjacentAfter(p: Prepared, fe: number): number {
+    const f = this.F.text;
+    const sF = p.sF;
+    const sm = sF.length;
+    let m = 0;
+    while (m < sm && fe + m < f.length && f.charCodeAt(fe + m) === sF.charCodeAt(m)) m++;
+    return m;
+  }
+
+  /**
+   * May this candidate be accepted at all? (It still needs the threshold.)
+   *  - A short quote (<= SHORT_QUOTE folded chars: a name, a word) is identified by its context:
+   *    at least one side of the selector's context must continue verbatim next to it for
+   *    min(ADJACENT_MIN, side length) characters. Agreement only further away (a teaser that
+   *    repeats the previous paragraph's end, "us" inside "discussion") is not enough.
+   *  - A fuzzy (edited) match needs every side of its context to agree (fuzzySupported).
+   */
+  acceptable(p: Prepared, c: Candidate): boolean {
+    if (c.method === 'fuzzy' && !fuzzySupported(p, c)) return false;
+    const pm = p.pF.length;
+    const sm = p.sF.length;
+    if (p.qF.length > SHORT_QUOTE || (pm === 0 && sm === 0)) return true;
+    if (pm > 0 && this.adjacentBefore(p, c.fs) >= Math.min(ADJACENT_MIN, pm)) return true;
+    if (sm > 0 && this.adjacentAfter(p, c.fe) >= Math.min(ADJACENT_MIN, sm)) return true;
+    return false;
   }
 
   /** Cheap pre-score for many candidates: equal characters at aligned positions next to it. */
@@ -448,7 +525,11 @@ function isContested(cands: readonly Candidate[], best: Candidate): boolean {
   return false;
 }
 
-function decide(cands: readonly Candidate[], hint: number | null): Decision {
+function decide(
+  cands: readonly Candidate[],
+  hint: number | null,
+  adjacency?: (c: Candidate) => number,
+): Decision {
   let best: Candidate | null = null;
   for (const c of cands) {
     if (
@@ -457,6 +538,27 @@ function decide(cands: readonly Candidate[], hint: number | null): Decision {
       (Math.abs(c.score - best.score) <= TIE_EPSILON && c.ts < best.ts)
     ) {
       best = c;
+    }
+  }
+  if (best !== null && adjacency !== undefined) {
+    // Contested (another place within CONTEST_MARGIN): the candidate whose context touches the
+    // quote verbatim over clearly more characters wins (F2 in tests/fuzz/FINDINGS.md).
+    const top = best;
+    let winner: Candidate | null = null;
+    let winAdj = -1;
+    let runnerUp = -1;
+    for (const c of cands) {
+      if (top.score - c.score >= CONTEST_MARGIN) continue;
+      if (c !== top && c.ts === top.ts) continue;
+      const a = adjacency(c);
+      if (a > winAdj) {
+        runnerUp = winAdj;
+        winner = c;
+        winAdj = a;
+      } else if (a > runnerUp) runnerUp = a;
+    }
+    if (winner !== null && runnerUp >= 0 && winAdj - runnerUp >= ADJACENT_MARGIN) {
+      return { best: winner, tied: false, candidates: cands.length, scored: cands };
     }
   }
   let tied = false;
@@ -570,8 +672,10 @@ export function* anchorSteps(
       results[i] = orphan('empty-quote', null, 0);
       continue;
     }
-    const cands = run.scoreOccurrences(p, occurrences[i] as number[], p.hint);
-    const d = decide(cands, p.hint);
+    const cands = run
+      .scoreOccurrences(p, occurrences[i] as number[], p.hint)
+      .filter((c) => run.acceptable(p, c));
+    const d = decide(cands, p.hint, run.adjacencyOf(p));
     phase1[i] = d;
     const b = d.best;
     if (b !== null && isContested(cands, b)) contested.push(i);
@@ -604,7 +708,7 @@ export function* anchorSteps(
       h,
       MAPPED_POSITION_WEIGHT,
     );
-    phase1[i] = decide(cands, h);
+    phase1[i] = decide(cands, h, run.adjacencyOf(p));
     if (shouldYield()) yield;
   }
   for (let i = 0; i < n; i++) {
@@ -660,13 +764,26 @@ export function* anchorSteps(
           mapped !== null,
           k,
         );
-        for (const [a, b] of windows) {
-          for (const m of approxSearch(run.F.text, p.qF, a, b, { maxErrors: k, maxResults: 3 })) {
+        // A match never spans a block break unless the quote does (F1 in tests/fuzz/FINDINGS.md):
+        // windows are cut at the page's block-break spaces, so an edit that removed the quote's
+        // first words is aligned as deletions inside the block, not as substitutions of the end
+        // of the previous paragraph or heading.
+        const segments = p.multiBlock ? windows : splitAtBreaks(windows, run.foldedBreaks(), L - k);
+        const pat = segments.length > 0 ? compilePattern(p.qF) : null;
+        for (const [a, b] of segments) {
+          for (const m of approxSearch(run.F.text, pat ?? p.qF, a, b, {
+            maxErrors: k,
+            maxResults: 3,
+          })) {
             cands.push(run.evaluate(p, m.start, m.end, m.errors, true, hint, pw));
           }
         }
       }
-      const d = decide(cands, hint);
+      // An edited copy needs its context (F3 in tests/fuzz/FINDINGS.md): a fuzzy match is kept
+      // only if every side of the selector's context agrees with the page next to it.
+      const found = cands.length;
+      cands = cands.filter((c) => run.acceptable(p, c));
+      const d = decide(cands, hint, run.adjacencyOf(p));
       const b = d.best;
       if (b !== null && b.score >= run.threshold && !d.tied) {
         results[i] = accept(run, b, d.candidates, options);
@@ -675,7 +792,9 @@ export function* anchorSteps(
       } else if (b !== null) {
         results[i] = orphan('below-threshold', b, d.candidates);
       } else {
-        results[i] = orphan(d1.best ? 'below-threshold' : 'not-found', d1.best, d1.candidates);
+        // Occurrences that were not acceptable (Run.acceptable) make it 'below-threshold' too.
+        const reason = d1.best || found > 0 ? 'below-threshold' : 'not-found';
+        results[i] = orphan(reason, d1.best, Math.max(d1.candidates, found));
       }
       if (shouldYield()) yield;
     }
@@ -722,6 +841,52 @@ function fuzzyWindows(
     else merged.push([win[0], win[1]]);
   }
   return merged;
+}
+
+/**
+ * Does the context support a fuzzy (edited) match? Every side of the selector's context of at
+ * least FUZZY_MIN_SIDE folded characters must agree (rescaled side agreement >=
+ * FUZZY_SIDE_SUPPORT), and there must be at least one such side. An edited sentence in its own
+ * paragraph keeps the text before and after it; a copy in a comment or teaser, or a near-duplicate
+ * whose paragraph is gone, keeps at most one side.
+ */
+function fuzzySupported(p: Prepared, c: Candidate): boolean {
+  let sides = 0;
+  if (p.pF.length >= FUZZY_MIN_SIDE) {
+    if ((c.cp ?? 0) < FUZZY_SIDE_SUPPORT) return false;
+    sides++;
+  }
+  if (p.sF.length >= FUZZY_MIN_SIDE) {
+    if ((c.cs ?? 0) < FUZZY_SIDE_SUPPORT) return false;
+    sides++;
+  }
+  return sides > 0;
+}
+
+/**
+ * Cut sorted, disjoint windows at block-break offsets (the break space itself belongs to no
+ * segment); segments shorter than `minLength` cannot hold a match and are dropped.
+ */
+function splitAtBreaks(
+  windows: ReadonlyArray<[number, number]>,
+  breaks: Int32Array,
+  minLength: number,
+): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  const min = Math.max(1, minLength);
+  let j = 0;
+  for (const [a, b] of windows) {
+    while (j < breaks.length && (breaks[j] as number) < a) j++;
+    let s = a;
+    while (j < breaks.length && (breaks[j] as number) < b) {
+      const x = breaks[j] as number;
+      if (x - s >= min) out.push([s, x]);
+      s = x + 1;
+      j++;
+    }
+    if (b - s >= min) out.push([s, b]);
+  }
+  return out;
 }
 
 function accept(run: Run, b: Candidate, candidates: number, options: AnchorOptions): AnchorResult {

@@ -235,6 +235,7 @@ export class TextIndex {
   private breaks: Uint8Array = new Uint8Array(0);
   private norm: Normaliser = new Normaliser(0);
   private foldedCache: Folded | null = null;
+  private breakCache: Int32Array | null = null;
   private nodeNumber: Map<Text, number> | null = null;
   /** Incremented by every update() that changed the text. */
   version = 0;
@@ -305,6 +306,31 @@ export class TextIndex {
       return f;
     }
     return this.foldedCache;
+  }
+
+  /**
+   * Offsets in `.text` of the spaces that stand for a block boundary or a `<br>` (sorted; built
+   * lazily, cached until the next update()). Whitespace next to a boundary collapses into the same
+   * space, so these are the spaces a match should not cross unless its quote does.
+   */
+  breakOffsets(): Int32Array {
+    if (this.breakCache !== null) return this.breakCache;
+    const n = this.norm;
+    const len = n.length;
+    const out: number[] = [];
+    const flags = this.breaks;
+    for (let k = 0; k < flags.length; k++) {
+      if (flags[k] === 0) continue;
+      // nodeOf is non-decreasing: the first output unit of node k or later.
+      const i = lowerBound(n.nodeOf, len, k);
+      if (i >= len) break;
+      let at = -1;
+      if (n.codes[i] === 0x20) at = i;
+      else if (i > 0 && n.codes[i - 1] === 0x20) at = i - 1;
+      if (at >= 0 && (out.length === 0 || (out[out.length - 1] as number) < at)) out.push(at);
+    }
+    this.breakCache = Int32Array.from(out);
+    return this.breakCache;
   }
 
   /** DOM position of the start of the character at `offset`. */
@@ -506,6 +532,7 @@ export class TextIndex {
     this.breaks = c.breaks;
     this.text = newText;
     this.foldedCache = null;
+    this.breakCache = null;
     this.nodeNumber = null;
     if (start === oldEnd && start === newEnd && newText.length === oldText.length) {
       // Same text, different nodes (e.g. a text node was split): maps changed, text did not.
