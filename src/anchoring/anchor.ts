@@ -98,11 +98,11 @@ export const CONTEST_MARGIN = 0.15;
 export const FUZZY_SIDE_SUPPORT = 0.5;
 const FUZZY_MIN_SIDE = 8;
 /** Quotes up to this many folded chars need verbatim adjacent context (Run.acceptable). */
-export const SHORT_QUOTE = 32;
+export const SHORT_QUOTE = 95;
 /** Verbatim context characters a short quote needs next to it on at least one side. */
 export const ADJACENT_MIN = 4;
 /** Contested candidates: this many more verbatim adjacent context chars decide (decide()). */
-export const ADJACENT_MARGIN = 4;
+export const ADJACENT_MARGIN = 1;
 /** Positions this far apart (fraction of the text length) get a position score of 0. */
 export const POSITION_SPAN = 0.3;
 
@@ -550,6 +550,8 @@ function decide(
     for (const c of cands) {
       if (top.score - c.score >= CONTEST_MARGIN) continue;
       if (c !== top && c.ts === top.ts) continue;
+      // The same place found twice (exact tier and fuzzy tier) is one contender.
+      if (winner !== null && c.ts === winner.ts) continue;
       const a = adjacency(c);
       if (a > winAdj) {
         runnerUp = winAdj;

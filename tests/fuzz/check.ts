@@ -147,8 +147,9 @@ export function contextAgreement(
   // Block breaks and whitespace runs are one space on both sides; so are the context edges.
   const b = testFold(index.text.slice(Math.max(0, start - 64), start), false);
   const a = testFold(index.text.slice(end, end + 64), false);
-  const p = testFold(sel.prefix ?? '', false);
-  const q = testFold(sel.suffix ?? '', false);
+  // Whitespace at the far ends of the selector's context says nothing (the engine trims it too).
+  const p = testFold((sel.prefix ?? '').trimStart(), false);
+  const q = testFold((sel.suffix ?? '').trimEnd(), false);
   let n = 0;
   while (n < p.length && n < b.length && p[p.length - 1 - n] === b[b.length - 1 - n]) n++;
   let m = 0;
