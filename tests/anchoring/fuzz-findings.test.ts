@@ -1,0 +1,75 @@
+/**
+ * Regression tests for the fuzz findings F1-F3 (tests/fuzz/FINDINGS.md), reduced to a few
+ * paragraphs of the real article.
+ */
+import { describe, expect, test } from 'vitest';
+import { anchor } from '../../src/anchoring';
+import { ARTICLE_ST, mount, paragraphsOf, selectorFor } from './helpers';
+
+const paras = paragraphsOf(ARTICLE_ST);
+const P0 = paras[0] as string;
+const P1 = paras[1] as string;
+const P2 = paras[2] as string;
+const P3 = paras[3] as string;
+
+describe('fuzz findings (F1-F3): a doubtful match is an orphan, never a highlight elsewhere', () => {
+  test('F1: a fuzzy match does not start in the previous block', () => {
+    const root = mount(
+      `<article><h1>China’s Xi tells Trump Taiwan’s return key to post-war order, Xinhua reports</h1><p>${P0.replace(/^US /, '')}</p></article>`,
+    );
+    const sel = selectorFor(ARTICLE_ST, 'US President Donald Trump');
+    const [r] = anchor(root, [sel], { sourceLength: ARTICLE_ST.length });
+    expect(r?.method).toBe('fuzzy');
+    expect(r?.range?.toString()).toBe('President Donald Trump');
+  });
+
+  test('F2: a teaser repeating the previous paragraph does not take the next one’s mention', () => {
+    const teaser =
+      'US President Donald Trump described his phone call with Chinese President Xi Jinping as “very good”';
+    const root = mount(
+      `<article><p>${P0}</p><aside><p>${teaser}</p></aside><p>${P1}</p><p>${P2}</p></article>`,
+    );
+    const sel = selectorFor(ARTICLE_ST, 'US', 1); // "– US President … and Chinese" in P1
+    expect(sel.suffix?.startsWith(' President Donald Trump and')).toBe(true);
+    const [r] = anchor(root, [sel], { sourceLength: ARTICLE_ST.length });
+    expect(r?.range?.startContainer.parentElement?.parentElement?.localName).toBe('article');
+    expect(r?.range?.startContainer.textContent).toBe(P1);
+  });
+
+  test('F3: a dropped paragraph’s claim does not anchor on an edited copy in a comment', () => {
+    // The comment keeps the claim's prefix, not its suffix. (A copy that keeps both, in the
+    // paragraph's own place, is indistinguishable from an edit of the paragraph and anchors.)
+    const claim =
+      'the leaders spoke about purchases of soya beans and other farm products as well as curbing shipments of illegal fentanyl';
+    expect(P2.includes(claim)).toBe(true);
+    const comment = `Quote: ${P2.replace('spoke about', 'spoke China')}`;
+    const root = mount(
+      `<article><p>${P0}</p><p>${P1}</p><p>${P3}</p><section><p>${comment}</p><p>Great article.</p></section></article>`,
+    );
+    const [r] = anchor(root, [selectorFor(ARTICLE_ST, claim)], { sourceLength: ARTICLE_ST.length });
+    expect(r?.range).toBeNull();
+    expect(r?.reason).toBe('below-threshold');
+  });
+
+  test('F3: the edited claim in its own paragraph still anchors (both neighbours agree)', () => {
+    const claim =
+      'the leaders spoke about purchases of soya beans and other farm products as well as curbing shipments of illegal fentanyl';
+    const edited = P2.replace('spoke about', 'talked about');
+    const root = mount(`<article><p>${P0}</p><p>${P1}</p><p>${edited}</p><p>${P3}</p></article>`);
+    const [r] = anchor(root, [selectorFor(ARTICLE_ST, claim)], { sourceLength: ARTICLE_ST.length });
+    expect(r?.method).toBe('fuzzy');
+    expect(r?.range?.startContainer.textContent).toBe(edited);
+  });
+
+  test('a short quote with agreement only away from it is not accepted ("us" in "discussion")', () => {
+    const root = mount('<p>Trade terms</p><p>The discussion also comes as talks go on.</p>');
+    const [r] = anchor(root, [
+      {
+        exact: 'US',
+        prefix: 'g in October.\n\nTrade terms\n\nThe ',
+        suffix: ' and China are still negotiating',
+      },
+    ]);
+    expect(r?.range).toBeNull();
+  });
+});
