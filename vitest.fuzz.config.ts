@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // `npm run fuzz`: the seeded anchoring + painting fuzz (tests/fuzz) at full size. `npm test` runs
 // the same test at a CI size through vitest.config.ts. Override with GLOSS_FUZZ_PAGES,
-// GLOSS_FUZZ_SEED, GLOSS_FUZZ_PAGE (one page) and GLOSS_FUZZ_STRICT=1 (known findings fail too).
+// GLOSS_FUZZ_SEED and GLOSS_FUZZ_PAGE (rebuild one page; see tests/fuzz/FINDINGS.md).
 export default defineConfig({
   test: {
     include: ['tests/fuzz/**/*.test.ts'],
