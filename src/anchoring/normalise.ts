@@ -337,7 +337,7 @@ const FOLD_CHARS_RE = new RegExp(`[${Object.keys(FOLD_CHARS).join('')}]`, 'g');
 const foldChar = (m: string): string => FOLD_CHARS[m] ?? m;
 
 /**
- * British -> American spelling variants (applied at the start of a word, to both page and quote,
+ * Spelling variants, mostly British -> American (applied at the start of a word, to both page and quote,
  * so the folding is symmetric: a false equivalence such as "organism" ~ "organizm" is harmless
  * because it never creates a match that did not exist in either spelling).
  */
@@ -349,8 +349,13 @@ export const SPELLING_VARIANTS: ReadonlyArray<readonly [string, string]> = [
   ['defenc', 'defens'],
   ['offenc', 'offens'],
   ['pretenc', 'pretens'],
-  ['centred', 'centered'],
-  ['centring', 'centering'],
+  // Folding must never lengthen the text (the offset maps are sized to it): where the American
+  // spelling is longer, both fold to the British one. The identity entries keep "centred" from
+  // matching the shorter key "centre".
+  ['centred', 'centred'],
+  ['centered', 'centred'],
+  ['centring', 'centring'],
+  ['centering', 'centring'],
   ['centre', 'center'],
   ['metre', 'meter'],
   ['litre', 'liter'],
