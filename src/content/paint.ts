@@ -151,6 +151,7 @@ function highlightApiPainter(doc: Document): Painter {
 }
 
 const MARK = 'gloss-mark';
+const UNRENDERED = 'script, style, noscript, template, [hidden]';
 
 /** Fallback: wrap each range's text nodes in <gloss-mark data-category>. */
 function wrappingPainter(doc: Document): Painter {
@@ -180,6 +181,8 @@ ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
     if (range.commonAncestorContainer.nodeType === Node.TEXT_NODE)
       texts.push(range.commonAncestorContainer as Text);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      // Text no reader sees is not wrapped: a <style> or <script> reads only its own Text.
+      if (n.parentElement?.closest(UNRENDERED)) continue;
       if (range.intersectsNode(n)) texts.push(n as Text);
     }
     for (let text of texts) {

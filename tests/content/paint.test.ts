@@ -54,3 +54,22 @@ describe('the fallback painter (no Highlight API)', () => {
     painter.destroy();
   });
 });
+
+describe('the fallback painter and text no reader sees', () => {
+  test('does not wrap the text of a <style> or hidden element inside a range', () => {
+    document.body.innerHTML =
+      '<p id="p">Mr Trump<style>.x{color:red}</style><span hidden>note</span> said so.</p>';
+    const p = document.getElementById('p') as HTMLElement;
+    const range = document.createRange();
+    range.selectNodeContents(p);
+    const painter = createPainter(document);
+    painter.paint(new Map([['claim-fact', [range]]]));
+    expect(p.querySelector('style')?.textContent).toBe('.x{color:red}');
+    expect(p.querySelector('style gloss-mark, [hidden] gloss-mark')).toBeNull();
+    expect([...p.querySelectorAll('gloss-mark')].map((m) => m.textContent)).toEqual([
+      'Mr Trump',
+      ' said so.',
+    ]);
+    painter.destroy();
+  });
+});
