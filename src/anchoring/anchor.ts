@@ -101,8 +101,8 @@ const FUZZY_MIN_SIDE = 8;
 export const SHORT_QUOTE = 95;
 /** Verbatim context characters a short quote needs next to it on at least one side. */
 export const ADJACENT_MIN = 4;
-/** Contested candidates: this many more verbatim adjacent context chars decide (decide()). */
-export const ADJACENT_MARGIN = 1;
+/** Characters a fuzzy match may stray past the confident neighbours that bound it. */
+const ORDER_SLACK = 32;
 /** Positions this far apart (fraction of the text length) get a position score of 0. */
 export const POSITION_SPAN = 0.3;
 
@@ -337,6 +337,19 @@ class Run {
     return this.fBreaks;
   }
 
+  /** Is there a block-break space in text offsets [a, b)? */
+  breakIn(a: number, b: number): boolean {
+    const br = this.index.breakOffsets();
+    let lo = 0;
+    let hi = br.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((br[mid] as number) < a) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < br.length && (br[lo] as number) < b;
+  }
+
   /** Score a candidate occurrence [fs, fe) of the folded quote in the folded text. */
   evaluate(
     p: Prepared,
@@ -352,13 +365,15 @@ class Run {
     let ts = fToTStart(F, fs);
     let te = fe > fs ? fToTEnd(F, fe - 1) : ts;
     const text = this.text;
+    // Re-attach what the fold cut at the quote's edges ("Mr "), never across a block break.
     if (p.leadT.length > 0) {
       const n = p.leadT.length;
-      if (ts >= n && text.slice(ts - n, ts).toLowerCase() === p.leadL) ts -= n;
+      if (ts >= n && text.slice(ts - n, ts).toLowerCase() === p.leadL && !this.breakIn(ts - n, ts))
+        ts -= n;
     }
     if (p.trailT.length > 0) {
       const n = p.trailT.length;
-      if (text.slice(te, te + n).toLowerCase() === p.trailL) te += n;
+      if (text.slice(te, te + n).toLowerCase() === p.trailL && !this.breakIn(te, te + n)) te += n;
     }
     let q: number;
     let method: AnchorMethod;
@@ -525,11 +540,7 @@ function isContested(cands: readonly Candidate[], best: Candidate): boolean {
   return false;
 }
 
-function decide(
-  cands: readonly Candidate[],
-  hint: number | null,
-  adjacency?: (c: Candidate) => number,
-): Decision {
+function pickBest(cands: readonly Candidate[]): Candidate | null {
   let best: Candidate | null = null;
   for (const c of cands) {
     if (
@@ -540,32 +551,36 @@ function decide(
       best = c;
     }
   }
+  return best;
+}
+
+function decide(
+  cands: readonly Candidate[],
+  hint: number | null,
+  adjacency?: (c: Candidate) => number,
+): Decision {
+  let pool = cands;
+  let best = pickBest(pool);
   if (best !== null && adjacency !== undefined) {
-    // Contested (another place within CONTEST_MARGIN): the candidate whose context touches the
-    // quote verbatim over clearly more characters wins (F2 in tests/fuzz/FINDINGS.md).
+    // Contested (other places within CONTEST_MARGIN of the best): only the places whose context
+    // continues verbatim next to the quote over the most characters stay in the running; score
+    // (with its position hint) decides among them (F2 in tests/fuzz/FINDINGS.md).
     const top = best;
-    let winner: Candidate | null = null;
-    let winAdj = -1;
-    let runnerUp = -1;
-    for (const c of cands) {
-      if (top.score - c.score >= CONTEST_MARGIN) continue;
-      if (c !== top && c.ts === top.ts) continue;
-      // The same place found twice (exact tier and fuzzy tier) is one contender.
-      if (winner !== null && c.ts === winner.ts) continue;
-      const a = adjacency(c);
-      if (a > winAdj) {
-        runnerUp = winAdj;
-        winner = c;
-        winAdj = a;
-      } else if (a > runnerUp) runnerUp = a;
-    }
-    if (winner !== null && runnerUp >= 0 && winAdj - runnerUp >= ADJACENT_MARGIN) {
-      return { best: winner, tied: false, candidates: cands.length, scored: cands };
+    const contenders = cands.filter((c) => top.score - c.score < CONTEST_MARGIN);
+    if (contenders.some((c) => c.ts !== top.ts)) {
+      const adj = contenders.map(adjacency);
+      let max = -1;
+      for (const a of adj) if (a > max) max = a;
+      const group = contenders.filter((_, k) => adj[k] === max);
+      if (group.length < contenders.length) {
+        pool = group;
+        best = pickBest(pool);
+      }
     }
   }
   let tied = false;
   if (best !== null && hint !== null) {
-    for (const c of cands) {
+    for (const c of pool) {
       if (c !== best && c.ts !== best.ts && Math.abs(c.score - best.score) <= TIE_EPSILON) {
         // Indistinguishable by quote, context and position: ambiguous only when the hint is far
         // from both (position score 0); otherwise the earlier one wins (document order).
@@ -612,6 +627,29 @@ class PositionMap {
 
   get size(): number {
     return this.src.length;
+  }
+
+  /**
+   * Page offsets between which a quote at source [start, end) must lie to keep the order of the
+   * confident anchors: after the last one that starts before it, before the first one that starts
+   * at or after its end (anchors inside the quote are ignored). -Infinity / Infinity when none.
+   */
+  bounds(start: number, end: number): [number, number] {
+    const n = this.src.length;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.src[mid] as number) < start) lo = mid + 1;
+      else hi = mid;
+    }
+    let before = Number.NEGATIVE_INFINITY;
+    for (let i = 0; i < lo; i++) before = Math.max(before, this.dst[i] as number);
+    let after = Number.POSITIVE_INFINITY;
+    for (let i = lo; i < n; i++) {
+      if ((this.src[i] as number) >= end) after = Math.min(after, this.dst[i] as number);
+    }
+    return [before, after];
   }
 
   map(pos: number): number | null {
@@ -785,6 +823,15 @@ export function* anchorSteps(
       // only if every side of the selector's context agrees with the page next to it.
       const found = cands.length;
       cands = cands.filter((c) => run.acceptable(p, c));
+      if (p.sel.position !== undefined && posMap.size > 0) {
+        // An edited copy must also keep the order of the confidently anchored neighbours: a
+        // near-copy of a dropped paragraph in a "related stories" list further down is text-wise
+        // an edit of it, but not in its place.
+        const [lo, hi] = posMap.bounds(p.sel.position, p.sel.position + p.qT.length);
+        cands = cands.filter(
+          (c) => c.method !== 'fuzzy' || (c.ts >= lo - ORDER_SLACK && c.ts <= hi + ORDER_SLACK),
+        );
+      }
       const d = decide(cands, hint, run.adjacencyOf(p));
       const b = d.best;
       if (b !== null && b.score >= run.threshold && !d.tied) {

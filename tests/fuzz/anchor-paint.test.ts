@@ -23,10 +23,12 @@ import { planHighlights } from '../../src/highlights/plan';
 import {
   checkPainted,
   contextAgreement,
+  contextEditAgreement,
   coveredChars,
   describeResult,
   judge,
   marksUnder,
+  sideAgreement,
   TextOffsets,
   testFold,
   textNodesOf,
@@ -40,21 +42,24 @@ import { type GeneratedPage, generatePage, pageSeed, sourceLengthOf } from './pa
 const PAGES = Number(process.env.GLOSS_FUZZ_PAGES ?? 200);
 const SEED = Number(process.env.GLOSS_FUZZ_SEED ?? 20251124);
 const ONLY = process.env.GLOSS_FUZZ_PAGE === undefined ? null : Number(process.env.GLOSS_FUZZ_PAGE);
-const MAX_REPORTED = 20;
+const MAX_REPORTED = Number(process.env.GLOSS_FUZZ_MAX_REPORTED ?? 20);
 /**
  * With no true place on the page (paragraph dropped, quote edited), a copy of the quote's words
  * counts as a decoy only if this many context characters agree verbatim next to it, or if the
  * quote is long enough to be its own identity (LONG_QUOTE: the engine accepts such a quote
  * verbatim whatever its context, by design).
  */
-const DECOY_MIN_AGREEMENT = 8;
+const DECOY_MIN_AGREEMENT = 4;
 /**
  * With the true place on the page, a copy counts as a decoy if its context agreement (verbatim
- * characters next to it, check.ts contextAgreement) is at most this much below the true place's:
- * one character, e.g. the opening quotation mark of a pull quote that otherwise repeats the
- * paragraph with its surroundings (the copy is then closer by edit distance, the engine's measure).
+ * characters next to it, check.ts contextAgreement) is at least the true place's, or at most this
+ * much below it and the copy is at least as close by edit distance (the engine's measure): e.g. the
+ * opening quotation mark of a pull quote that otherwise repeats the paragraph with its
+ * surroundings, or a copy followed by the next paragraph's start minus its dash.
  */
-const CONTEXT_TOLERANCE = 1;
+const CONTEXT_TOLERANCE = 4;
+/** Verbatim context characters on each side that make a fuzzy copy of a dropped quote a decoy. */
+const EDITED_COPY_SIDE = 8;
 const LONG_QUOTE = 96;
 const ARTIFACTS = join(process.cwd(), 'artifacts', 'fuzz');
 
@@ -164,6 +169,22 @@ function fuzzPage(pageIndex: number, totals: Totals, failures: Failure[], notes:
     const verdict = judge(h, truth, coveredChars(page, order, nodes, r.range));
     let kind: Verdict['kind'] = verdict.kind;
     let why = verdict.why;
+    if (
+      kind === 'wrong' &&
+      truth === 'dropped' &&
+      r.method === 'fuzzy' &&
+      !why?.startsWith('spans')
+    ) {
+      // An edited copy of a dropped paragraph that keeps both neighbours of the quote (a full
+      // near-copy in the paragraph's place) is text-wise an edit of the paragraph: a decoy.
+      textIndex ??= TextIndex.build(page.root);
+      const sel = selectors[i] as QuoteSelector;
+      const [b, a] = sideAgreement(textIndex, r.start as number, r.end as number, sel);
+      if (b >= EDITED_COPY_SIDE && a >= EDITED_COPY_SIDE) {
+        kind = 'decoy';
+        why = `${why} (an edited copy with both neighbours: ${b} and ${a} characters)`;
+      }
+    }
     if (kind === 'decoy') {
       // The quote's words on another copy of them: a decoy only when the engine cannot know better.
       textIndex ??= TextIndex.build(page.root);
@@ -173,7 +194,14 @@ function fuzzPage(pageIndex: number, totals: Totals, failures: Failure[], notes:
         const place = truePlace(page, textIndex, h);
         const mine = place ? contextAgreement(textIndex, place[0], place[1], sel) : -1;
         why = `${why} (context agreement ${theirs} there, ${mine} at the true place)`;
-        if (theirs < mine - CONTEXT_TOLERANCE) kind = 'wrong';
+        if (theirs < mine) {
+          // Shorter verbatim agreement: still a decoy if the copy is at least as close by edit
+          // distance (the engine's measure) and at most CONTEXT_TOLERANCE characters shorter.
+          const e = contextEditAgreement(textIndex, r.start as number, r.end as number, sel);
+          const eMine = place ? contextEditAgreement(textIndex, place[0], place[1], sel) : -1;
+          why = `${why}, by edit distance ${e} there, ${eMine} at the true place`;
+          if (theirs < mine - CONTEXT_TOLERANCE || e < eMine) kind = 'wrong';
+        }
       } else {
         why = `${why} (context agreement ${theirs} there)`;
         if (theirs < DECOY_MIN_AGREEMENT && testFold(sel.exact).length < LONG_QUOTE) kind = 'wrong';

@@ -157,6 +157,59 @@ export function contextAgreement(
   return n + m;
 }
 
+/**
+ * Verbatim agreement per side ([before, after]): contextAgreement's two terms.
+ */
+export function sideAgreement(
+  index: TextIndex,
+  start: number,
+  end: number,
+  sel: { prefix?: string; suffix?: string },
+): [number, number] {
+  const b = testFold(index.text.slice(Math.max(0, start - 64), start), false);
+  const a = testFold(index.text.slice(end, end + 64), false);
+  const p = testFold((sel.prefix ?? '').trimStart(), false);
+  const q = testFold((sel.suffix ?? '').trimEnd(), false);
+  let n = 0;
+  while (n < p.length && n < b.length && p[p.length - 1 - n] === b[b.length - 1 - n]) n++;
+  let m = 0;
+  while (m < q.length && m < a.length && q[m] === a[m]) m++;
+  return [n, m];
+}
+
+/** Levenshtein distance of `want` to the best prefix of `got` (free end on `got`). */
+function prefixDistance(want: string, got: string): number {
+  let prev = Array.from({ length: got.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= want.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= got.length; j++) {
+      const sub = (prev[j - 1] as number) + (want[i - 1] === got[j - 1] ? 0 : 1);
+      cur[j] = Math.min(sub, (prev[j] as number) + 1, (cur[j - 1] as number) + 1);
+    }
+    prev = cur;
+  }
+  return Math.min(...prev);
+}
+
+/**
+ * Agreement by edit distance (the engine's kind of measure, written independently): for each
+ * side, the selector's context length minus its edit distance to the page read outwards from the
+ * quote (free far end).
+ */
+export function contextEditAgreement(
+  index: TextIndex,
+  start: number,
+  end: number,
+  sel: { prefix?: string; suffix?: string },
+): number {
+  const b = testFold(index.text.slice(Math.max(0, start - 64), start), false);
+  const a = testFold(index.text.slice(end, end + 64), false);
+  const p = testFold((sel.prefix ?? '').trimStart(), false);
+  const q = testFold((sel.suffix ?? '').trimEnd(), false);
+  const rev = (s: string) => [...s].reverse().join('');
+  return p.length - prefixDistance(rev(p), rev(b)) + (q.length - prefixDistance(q, a));
+}
+
 /** Index offsets of the true place of a present highlight (first to last surviving character). */
 export function truePlace(
   page: GeneratedPage,
