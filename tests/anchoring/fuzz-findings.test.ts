@@ -72,4 +72,31 @@ describe('fuzz findings (F1-F3): a doubtful match is an orphan, never a highligh
     ]);
     expect(r?.range).toBeNull();
   });
+
+  test('F4: "Mr " is not re-attached from the previous block', () => {
+    const root = mount(
+      '<p>Read more: talks with Mr</p><p>Trump said in a Nov 2 interview with CBS News.</p>',
+    );
+    const [r] = anchor(root, [
+      { exact: 'Mr Trump', prefix: 'near Taiwan.\n\n', suffix: ' said in a Nov 2 interview with ' },
+    ]);
+    expect(r?.range?.toString()).toBe('Trump');
+  });
+
+  test('a near-copy of a dropped paragraph out of order (related stories) is not an edit of it', () => {
+    const quote = 'his phone call with Chinese President Xi Jinping as “very good”';
+    const copy = P0.replace('phone call', 'phone Monday');
+    const root = mount(
+      `<article><p>${P1}</p><p>${P2}</p><p>${P3}</p><aside><ul><li>${copy}</li></ul></aside></article>`,
+    );
+    const sels = [
+      selectorFor(ARTICLE_ST, quote),
+      selectorFor(ARTICLE_ST, 'held their first talks'),
+      selectorFor(ARTICLE_ST, 'the telephone call'),
+      selectorFor(ARTICLE_ST, 'he agreed to visit Beijing in April'),
+    ];
+    const rs = anchor(root, sels, { sourceLength: ARTICLE_ST.length });
+    expect(rs.slice(1).map((r) => r.method)).toEqual(['exact', 'exact', 'exact']);
+    expect(rs[0]?.range).toBeNull();
+  });
 });
