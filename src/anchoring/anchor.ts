@@ -558,21 +558,35 @@ function decide(
   cands: readonly Candidate[],
   hint: number | null,
   adjacency?: (c: Candidate) => number,
+  inOrder?: (c: Candidate) => boolean,
 ): Decision {
   let pool = cands;
   let best = pickBest(pool);
   if (best !== null && adjacency !== undefined) {
-    // Contested (other places within CONTEST_MARGIN of the best): only the places whose context
-    // continues verbatim next to the quote over the most characters stay in the running; score
-    // (with its position hint) decides among them (F2 in tests/fuzz/FINDINGS.md).
+    // Contested (other places within CONTEST_MARGIN of the best): first, if some of the places
+    // keep the order of the confidently anchored neighbours and others do not, only those that
+    // keep it stay in the running (a near-copy of the sentence far away in a 2 MB page can agree
+    // one character more next to the quote than the true place: F6 in
+    // tests/anchoring/fuzz-findings.test.ts). Then only the places whose context continues
+    // verbatim next to the quote over the most characters stay; score (with its position hint)
+    // decides among them (F2 in tests/fuzz/FINDINGS.md).
     const top = best;
-    const contenders = cands.filter((c) => top.score - c.score < CONTEST_MARGIN);
-    if (contenders.some((c) => c.ts !== top.ts)) {
+    let contenders = cands.filter((c) => top.score - c.score < CONTEST_MARGIN);
+    if (inOrder !== undefined && contenders.some((c) => c.ts !== top.ts)) {
+      const kept = contenders.filter(inOrder);
+      if (kept.length > 0 && kept.length < contenders.length) {
+        contenders = kept;
+        pool = kept;
+        best = pickBest(pool) as Candidate;
+      }
+    }
+    const lead = best;
+    if (contenders.some((c) => c.ts !== lead.ts)) {
       const adj = contenders.map(adjacency);
       let max = -1;
       for (const a of adj) if (a > max) max = a;
       const group = contenders.filter((_, k) => adj[k] === max);
-      if (group.length < contenders.length) {
+      if (group.length < contenders.length || pool !== cands) {
         pool = group;
         best = pickBest(pool);
       }
@@ -729,6 +743,12 @@ export function* anchorSteps(
   const scale =
     options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
   const posMap = new PositionMap(anchorsForMap, scale);
+  /** Does a candidate lie between the confident anchors around its source position? */
+  const keepsOrder = (p: Prepared): ((c: Candidate) => boolean) | undefined => {
+    if (p.sel.position === undefined || posMap.size === 0) return undefined;
+    const [lo, hi] = posMap.bounds(p.sel.position, p.sel.position + p.qT.length);
+    return (c) => c.ts >= lo - ORDER_SLACK && c.ts <= hi + ORDER_SLACK;
+  };
   const mappedHint = (p: Prepared): number | null => {
     if (p.sel.position === undefined || posMap.size === 0) return null;
     const m = posMap.map(p.sel.position);
@@ -748,7 +768,7 @@ export function* anchorSteps(
       h,
       MAPPED_POSITION_WEIGHT,
     );
-    phase1[i] = decide(cands, h, run.adjacencyOf(p));
+    phase1[i] = decide(cands, h, run.adjacencyOf(p), keepsOrder(p));
     if (shouldYield()) yield;
   }
   for (let i = 0; i < n; i++) {
@@ -832,7 +852,7 @@ export function* anchorSteps(
           (c) => c.method !== 'fuzzy' || (c.ts >= lo - ORDER_SLACK && c.ts <= hi + ORDER_SLACK),
         );
       }
-      const d = decide(cands, hint, run.adjacencyOf(p));
+      const d = decide(cands, hint, run.adjacencyOf(p), keepsOrder(p));
       const b = d.best;
       if (b !== null && b.score >= run.threshold && !d.tied) {
         results[i] = accept(run, b, d.candidates, options);

@@ -1,10 +1,10 @@
 /**
- * Regression tests for the fuzz findings F1-F3 (tests/fuzz/FINDINGS.md), reduced to a few
- * paragraphs of the real article.
+ * Regression tests for the fuzz findings F1-F4 (tests/fuzz/FINDINGS.md), reduced to a few
+ * paragraphs of the real article, and for the bench text-2m case (F6).
  */
 import { describe, expect, test } from 'vitest';
 import { anchor } from '../../src/anchoring';
-import { ARTICLE_ST, mount, paragraphsOf, selectorFor } from './helpers';
+import { ARTICLE_ST, mount, paragraphsOf, selectorAt, selectorFor } from './helpers';
 
 const paras = paragraphsOf(ARTICLE_ST);
 const P0 = paras[0] as string;
@@ -99,4 +99,51 @@ describe('fuzz findings (F1-F3): a doubtful match is an orphan, never a highligh
     expect(rs.slice(1).map((r) => r.method)).toEqual(['exact', 'exact', 'exact']);
     expect(rs[0]?.range).toBeNull();
   });
+});
+
+describe('F6: neighbour order settles contested exact places before a one-character adjacency lead', () => {
+  // bench text-2m: the article inside ~2 MB of filler; a story further down copies the article's
+  // "– US President Donald Trump and Chinese President Xi Jinping on Nov 24 …" after "month. ",
+  // which agrees one character more with the selector's prefix (". – ") than the true place
+  // after the photo caption ("BLOOMBERG – "). The article's other selectors anchor around the
+  // true place, so the copy, outside their order, must not win.
+  const filler = (n: number, tag: string): string => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      out.push(
+        `<p>${tag} story ${i}: the council said on Tuesday that the budget vote would be delayed while committees review the figures.</p>`,
+      );
+    }
+    return out.join('');
+  };
+  const copy =
+    '<p>Officials said the matter would be discussed again next month. – US President Donald Trump and Chinese President Xi Jinping on Nov 24 held talks, a summary said.</p>';
+  const page = (): HTMLElement =>
+    mount(
+      `<section>${filler(60, 'Trending')}</section><article><p>${P0}</p><figure><figcaption>PHOTO: BLOOMBERG</figcaption></figure>${paras
+        .slice(1)
+        .map((p) => `<p>${p}</p>`)
+        .join(
+          '',
+        )}</article><section>${filler(400, 'More')}${copy}${filler(1200, 'Feed')}</section>`,
+    );
+  // The article's other selectors: a few words from the middle of each paragraph.
+  const neighbours = paras.flatMap((p, k) => {
+    if (p.length < 60) return [];
+    const at = ARTICLE_ST.indexOf(p) + Math.floor(p.length / 2);
+    const start = ARTICLE_ST.indexOf(' ', at) + 1;
+    const end = ARTICLE_ST.indexOf(' ', start + 20);
+    return end > start && k !== 1 ? [selectorAt(ARTICLE_ST, start, end)] : [];
+  });
+
+  for (const quote of ['US President Donald Trump', 'US']) {
+    test(`"${quote}" after the photo caption, not in the copy further down`, () => {
+      const root = page();
+      const sel = selectorFor(ARTICLE_ST, quote, 1);
+      expect(sel.prefix?.endsWith('fentanyl.\n\n– ')).toBe(true);
+      const results = anchor(root, [...neighbours, sel], { sourceLength: ARTICLE_ST.length });
+      const r = results[results.length - 1];
+      expect(r?.range?.startContainer.textContent).toBe(P1);
+    });
+  }
 });
