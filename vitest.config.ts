@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     environment: 'happy-dom',
+    setupFiles: ['tests/setup/fast-check.ts'],
     testTimeout: 30_000,
   },
 });
