@@ -5,31 +5,45 @@
  * UK/US spellings). Pure: strings in, numbers out.
  */
 
+import { HONORIFICS, SPELLING_VARIANTS } from '../anchoring/normalise';
+
 const SHINGLE_WORDS = 4;
 
-/** Words that copies of a wire story add, drop or spell differently; folded before hashing. */
-const DROPPED_WORDS = new Set(['mr', 'ms', 'mrs', 'dr']);
-const SPELLING_FOLDS: Record<string, string> = {
-  soybeans: 'soyabeans',
-  soybean: 'soyabean',
-  licenses: 'licences',
-  license: 'licence',
-  defense: 'defence',
-  centered: 'centred',
-};
+/**
+ * What copies of a wire story add, drop or spell differently, folded before hashing: the
+ * anchoring engine's own honorifics and spelling variants (one list for both), applied word by
+ * word. Variants of two words ("soya bean") are joined first.
+ */
+const DROPPED_WORDS = new Set(HONORIFICS);
+const TWO_WORD_VARIANTS = SPELLING_VARIANTS.filter(([from]) => from.includes(' ')).map(
+  ([from, to]) => [new RegExp(`\\b${from.replace(' ', '\\s+')}`, 'g'), to] as const,
+);
+/** Word-start variants by their first two letters, in the list's order (longer keys first). */
+const WORD_VARIANTS = new Map<string, Array<readonly [string, string]>>();
+for (const variant of SPELLING_VARIANTS) {
+  if (variant[0].includes(' ')) continue;
+  const key = variant[0].slice(0, 2);
+  WORD_VARIANTS.set(key, [...(WORD_VARIANTS.get(key) ?? []), variant]);
+}
+
+function foldWord(w: string): string {
+  for (const [from, to] of WORD_VARIANTS.get(w.slice(0, 2)) ?? []) {
+    if (w.startsWith(from)) return to + w.slice(from.length);
+  }
+  return w;
+}
 
 /** Lower-case word tokens with punctuation, honorifics and spelling variants folded away. */
 export function fingerprintWords(text: string): string[] {
-  const words = text
+  let lower = text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/soya\s+bean/g, 'soyabean')
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '')
-    .split(/[^\p{L}\p{N}]+/u);
+    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
+  for (const [pattern, to] of TWO_WORD_VARIANTS) lower = lower.replace(pattern, to);
   const out: string[] = [];
-  for (const w of words) {
+  for (const w of lower.split(/[^\p{L}\p{N}]+/u)) {
     if (w === '' || DROPPED_WORDS.has(w)) continue;
-    out.push(SPELLING_FOLDS[w] ?? w);
+    out.push(foldWord(w));
   }
   return out;
 }
