@@ -15,7 +15,13 @@ import {
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
-import { fingerprintArticle, gate, judgeShingles, type TextJudgement } from '../detection/detect';
+import {
+  type ArticleFingerprint,
+  fingerprintArticle,
+  gate,
+  judgeShingles,
+  type TextJudgement,
+} from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
 import { conflictingResults } from '../highlights/conflicts';
 import { describeHighlight } from '../highlights/describe';
@@ -66,18 +72,25 @@ interface Found {
 }
 
 /** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
+/** A pack's paragraph fingerprints: computed once, reused by every later detection pass. */
+const fingerprints = new WeakMap<Pack, ArticleFingerprint>();
+function fingerprintOf(pack: Pack): ArticleFingerprint {
+  let fingerprint = fingerprints.get(pack);
+  if (!fingerprint) {
+    fingerprint = fingerprintArticle(pack.article.text.paragraphs);
+    fingerprints.set(pack, fingerprint);
+  }
+  return fingerprint;
+}
+
 async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null> {
   const match = gate(readPageMetadata(document, location.href), catalog);
   const trusted = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
-  const fingerprints = candidates.map((pack) => ({
-    pack,
-    fingerprint: fingerprintArticle(pack.article.text.paragraphs),
-  }));
   for (const root of candidateRoots(document)) {
     const page = await detectionShingles(root, yieldToMain);
-    for (const { pack, fingerprint } of fingerprints) {
-      const judgement = judgeShingles(fingerprint, page, trusted);
+    for (const pack of candidates) {
+      const judgement = judgeShingles(fingerprintOf(pack), page, trusted);
       if (judgement.verdict !== 'none') {
         return { pack, root, judgement, recognisedBy: match ? match.by : 'text' };
       }
@@ -276,8 +289,11 @@ class Engine {
     });
     this.setAnchored(hits);
     const anchored: Record<string, string[]> = {};
-    for (const { planned } of hits)
-      anchored[planned.category] = [...(anchored[planned.category] ?? []), planned.id];
+    for (const { planned } of hits) {
+      const ids = anchored[planned.category] ?? [];
+      ids.push(planned.id);
+      anchored[planned.category] = ids;
+    }
     this.report({
       status: found.judgement.verdict === 'partial' ? 'partial' : 'article',
       articleId: found.pack.article.id,
