@@ -41,6 +41,7 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
+import { t } from '../ui/i18n';
 import { candidateRoots, detectionShingles } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
@@ -349,7 +350,7 @@ class Engine {
     const contents = hits
       .slice(0, 2)
       .flatMap(
-        (h) => describeHighlight(pack, h.planned.id, (owner) => this.countAnchored(owner)) ?? [],
+        (h) => describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ?? [],
       );
     this.cards ??= createCardLayer(document);
     this.cards.show((hits[0] as { range: Range }).range, contents);

@@ -1,19 +1,23 @@
 /**
  * What a hover card says about a highlight: drawn only from the pack, never from the page.
- * Pure: a pack and a highlight id in, plain strings out (rendered as text, never as markup).
+ * Pure: a pack, a highlight id and a message lookup in, plain strings out (rendered as text, never
+ * as markup). Every label comes from the extension's catalogue (assets/_locales/<lang>/
+ * messages.json) through `t`, the same catalogue and, where the UI shows the same thing, the same
+ * keys as the popup and side panel (src/ui/labels.ts), so the two cannot drift apart.
  */
-import type {
-  Attribution,
-  Claim,
-  ClaimKind,
-  Entity,
-  EntityKind,
-  Pack,
-  PartialDate,
-} from '../annotations/model';
+import type { Claim, Entity, EntityKind, Pack } from '../annotations/model';
+import { formatDate } from '../ui/derive';
+import type { MessageKey } from '../ui/i18n';
+import { ATTRIBUTION_LABEL, CLAIM_KIND_LABEL } from '../ui/labels';
+
+/**
+ * A message lookup: the key's message with `$1`-style placeholders filled from `subs`. In the
+ * extension it is `t` from src/ui/i18n.ts (browser.i18n.getMessage); tests pass their own.
+ */
+export type Translate = (key: MessageKey, subs?: ReadonlyArray<string | number>) => string;
 
 export interface CardContent {
-  /** Small caps line above the title: "Person", "Claim · Warning or prediction". */
+  /** Small caps line above the title: "Person", "Claim · Warning". */
   eyebrow: string;
   title: string;
   /** Label → value rows, in order. */
@@ -22,77 +26,56 @@ export interface CardContent {
   category: string;
 }
 
-export const ENTITY_KIND_LABELS: Record<EntityKind, string> = {
-  person: 'Person',
-  organisation: 'Organisation',
-  place: 'Place',
-  thing: 'Thing',
-  event: 'Event',
+/** One entity's kind, in the singular (the UI's ENTITY_KIND_LABEL are the plural headings). */
+export const ENTITY_KIND_SINGULAR: Record<EntityKind, MessageKey> = {
+  person: 'kindPerson',
+  organisation: 'kindOrganisation',
+  place: 'kindPlace',
+  thing: 'kindThing',
+  event: 'kindEvent',
 };
 
-export const CLAIM_KIND_LABELS: Record<ClaimKind, string> = {
-  fact: 'Statement of fact',
-  commitment: 'Commitment or plan',
-  assessment: 'Assessment or opinion',
-  warning: 'Warning or prediction',
-};
-
-export const ATTRIBUTION_LABELS: Record<Attribution, string> = {
-  'direct-quote': 'Direct quote',
-  'reported-speech': 'Reported speech',
-  'official-statement': 'Official statement',
-  'anonymous-sources': 'Anonymous sources',
-  'reporter-background': "Reporter's background",
-  'reporter-analysis': "Reporter's analysis",
-};
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
-/** "24 Nov 2025", "Apr 2026", "2026", as precise as the date is. */
-export function formatDate(date: PartialDate): string {
-  const [y, m, d] = date.value.split('-');
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
-  if (date.precision === 'day' && d && month) return `${Number(d)} ${month} ${y}`;
-  if (date.precision === 'month' && month) return `${month} ${y}`;
-  return y ?? date.value;
-}
-
-export function speakerName(pack: Pack, claim: Claim): string {
+export function speakerName(pack: Pack, claim: Claim, t: Translate): string {
   const { speaker } = claim;
   if (speaker.type === 'entity')
     return pack.entities.find((e) => e.id === speaker.entity)?.name ?? speaker.entity;
   if (speaker.type === 'unnamed') return speaker.description;
-  return 'The reporter';
+  return t('speakerReporter');
 }
 
-function describeEntity(entity: Entity, foundOnPage?: number): CardContent {
+function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): CardContent {
   const rows: Array<[string, string]> = [];
-  if (entity.role) rows.push(['Role', entity.role]);
-  rows.push(['About', entity.description]);
+  if (entity.role) rows.push([t('cardRole'), entity.role]);
+  rows.push([t('cardAbout'), entity.description]);
   const n = entity.mentions.length;
-  const here =
-    foundOnPage === undefined || foundOnPage === n ? '' : `, ${foundOnPage} on this page`;
-  rows.push(['Mentions', `${n} in this article${here}`]);
+  rows.push([
+    t('cardMentions'),
+    foundOnPage === undefined || foundOnPage === n
+      ? t('cardMentionsInArticle', [n])
+      : t('cardMentionsInArticleAndPage', [n, foundOnPage]),
+  ]);
   return {
-    eyebrow: ENTITY_KIND_LABELS[entity.kind],
+    eyebrow: t(ENTITY_KIND_SINGULAR[entity.kind]),
     title: entity.name,
     rows,
     category: `entity-${entity.kind}`,
   };
 }
 
-function describeClaim(pack: Pack, claim: Claim): CardContent {
+function describeClaim(pack: Pack, claim: Claim, t: Translate): CardContent {
   const rows: Array<[string, string]> = [
-    ['Who says so', speakerName(pack, claim)],
-    ['How', ATTRIBUTION_LABELS[claim.attribution]],
+    [t('cardWhoSaysSo'), speakerName(pack, claim, t)],
+    [t('cardHow'), t(ATTRIBUTION_LABEL[claim.attribution])],
   ];
   const said = claim.said;
   const via = said?.via ? pack.entities.find((e) => e.id === said.via)?.name : undefined;
-  const where = [said?.medium, via ? `via ${via}` : undefined].filter(Boolean).join(', ');
-  if (where) rows.push(['Where', where]);
-  if (said?.date) rows.push(['When', formatDate(said.date)]);
+  const where = [said?.medium, via ? t('saidVia', [via]) : undefined].filter(Boolean).join(', ');
+  if (where) rows.push([t('cardWhere'), where]);
+  // Dates as the side panel shows them: Intl in the catalogue's own locale ('24 Nov 2025').
+  if (said?.date)
+    rows.push([t('cardWhen'), formatDate(said.date.value, said.date.precision, t('dateLocale'))]);
   return {
-    eyebrow: `Claim · ${CLAIM_KIND_LABELS[claim.kind]}`,
+    eyebrow: t('cardClaimEyebrow', [t(CLAIM_KIND_LABEL[claim.kind])]),
     title: claim.target.quote.exact,
     rows,
     category: `claim-${claim.kind}`,
@@ -106,10 +89,11 @@ function describeClaim(pack: Pack, claim: Claim): CardContent {
 export function describeHighlight(
   pack: Pack,
   id: string,
+  t: Translate,
   foundOnPage?: (entityId: string) => number,
 ): CardContent | null {
   const claim = pack.claims.find((c) => c.id === id);
-  if (claim) return describeClaim(pack, claim);
+  if (claim) return describeClaim(pack, claim, t);
   const entity = pack.entities.find((e) => e.mentions.some((m) => m.id === id));
-  return entity ? describeEntity(entity, foundOnPage?.(entity.id)) : null;
+  return entity ? describeEntity(entity, t, foundOnPage?.(entity.id)) : null;
 }
