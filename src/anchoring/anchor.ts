@@ -101,6 +101,11 @@ const FUZZY_MIN_SIDE = 8;
 export const SHORT_QUOTE = 95;
 /** Verbatim context characters a short quote needs next to it on at least one side. */
 export const ADJACENT_MIN = 4;
+/**
+ * Source characters around a quote whose confident anchors are left out of its bounds and hint:
+ * about a sentence (PositionMap.around).
+ */
+const NEIGHBOUR_GAP = 160;
 /** Characters a fuzzy match may stray past the confident neighbours that bound it. */
 const ORDER_SLACK = 32;
 /** Positions this far apart (fraction of the text length) get a position score of 0. */
@@ -211,6 +216,12 @@ interface Prepared {
    * match span a block boundary of the page.
    */
   multiBlock: boolean;
+  /**
+   * The source has a paragraph break (or its start) right before / after the quote. An edited
+   * (fuzzy) copy must then start / end a block of the page too: a paragraph break is context.
+   */
+  startsBlock: boolean;
+  endsBlock: boolean;
 }
 
 /** prepare() is synchronous: one normaliser serves every selector (no per-selector buffers). */
@@ -255,6 +266,8 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
       hint,
       empty: true,
       multiBlock: false,
+      startsBlock: false,
+      endsBlock: false,
     };
   }
   const qT = whole.slice(qs, qe);
@@ -290,8 +303,15 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
     hint,
     empty: false,
     multiBlock: /[\n\r\u2028\u2029]/.test(exact),
+    startsBlock:
+      LINE_BREAK_AT_END.test(prefix + (exact.match(/^\s*/)?.[0] ?? '')) ||
+      (sel.position === 0 && prefix.trim() === ''),
+    endsBlock: LINE_BREAK_AT_START.test((exact.match(/\s*$/)?.[0] ?? '') + suffix),
   };
 }
+
+const LINE_BREAK_AT_END = /[\n\r\u2028\u2029]\s*$/;
+const LINE_BREAK_AT_START = /^\s*[\n\r\u2028\u2029]/;
 
 interface Candidate {
   ts: number;
@@ -451,10 +471,18 @@ class Run {
    *    at least one side of the selector's context must continue verbatim next to it for
    *    min(ADJACENT_MIN, side length) characters. Agreement only further away (a teaser that
    *    repeats the previous paragraph's end, "us" inside "discussion") is not enough.
-   *  - A fuzzy (edited) match needs every side of its context to agree (fuzzySupported).
+   *  - A fuzzy (edited) match needs every side of its context to agree (fuzzySupported), and a
+   *    paragraph break next to the quote in the source next to it on the page.
    */
   acceptable(p: Prepared, c: Candidate): boolean {
-    if (c.method === 'fuzzy' && !fuzzySupported(p, c)) return false;
+    if (c.method === 'fuzzy') {
+      if (!fuzzySupported(p, c)) return false;
+      // A quote that opens (closes) its paragraph: an edited copy inside a block, not at its
+      // start (end), is a quotation of it in other text (page 4640 of the 10 000-page fuzz: a
+      // comment quoting the first sentence, matched as "mp President Donald Trump").
+      if (p.startsBlock && c.ts > 0 && !this.breakIn(c.ts - 1, c.ts)) return false;
+      if (p.endsBlock && c.te < this.text.length && !this.breakIn(c.te, c.te + 1)) return false;
+    }
     const pm = p.pF.length;
     const sm = p.sF.length;
     if (p.qF.length > SHORT_QUOTE || (pm === 0 && sm === 0)) return true;
@@ -530,6 +558,23 @@ interface Decision {
   tied: boolean;
   candidates: number;
   scored: readonly Candidate[];
+}
+
+/**
+ * Is there another acceptable candidate, not overlapping the best, within CONTEST_MARGIN of it and
+ * (when the order of the confident neighbours is known) in order?
+ */
+function hasRival(
+  cands: readonly Candidate[],
+  best: Candidate,
+  inOrder?: (c: Candidate) => boolean,
+): boolean {
+  return cands.some(
+    (c) =>
+      (c.te <= best.ts || c.ts >= best.te) &&
+      best.score - c.score < CONTEST_MARGIN &&
+      (inOrder === undefined || inOrder(c)),
+  );
 }
 
 /** Is another candidate (at another place) within CONTEST_MARGIN of the best? */
@@ -626,6 +671,42 @@ function orphan(reason: OrphanReason, best: Candidate | null, candidates: number
   return r;
 }
 
+/**
+ * The longest chain of (source, page) pairs, sorted by source, whose page offsets never go back.
+ * A "clear winner" can still be a copy: a "related stories" line that repeats a sentence with
+ * its surroundings. Such an anchor is out of order with its neighbours; left in the map, it would
+ * move every bound and interpolated hint after it onto the copies (page 1270 of the 10 000-page
+ * fuzz: one mention on a teaser pushed a whole paragraph's quotes onto it). The true places form
+ * the longest chain, since an article's paragraphs keep their order.
+ */
+function inOrderChain(pairs: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const n = pairs.length;
+  // Patience sorting for the longest non-decreasing subsequence of page offsets, O(n log n).
+  const tails: number[] = []; // tails[k]: index of the smallest last offset of a chain of k + 1
+  const prev = new Int32Array(n).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const d = (pairs[i] as [number, number])[1];
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((pairs[tails[mid] as number] as [number, number])[1] <= d) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1] as number;
+    tails[lo] = i;
+  }
+  const chain: Array<[number, number]> = [];
+  for (
+    let i = tails.length > 0 ? (tails[tails.length - 1] as number) : -1;
+    i >= 0;
+    i = prev[i] as number
+  ) {
+    chain.push(pairs[i] as [number, number]);
+  }
+  return chain.reverse();
+}
+
 /** Piecewise-linear map from source positions to index offsets, from confident anchors. */
 class PositionMap {
   private readonly src: number[];
@@ -633,9 +714,10 @@ class PositionMap {
   private readonly scale: number;
 
   constructor(pairs: Array<[number, number]>, scale: number) {
-    pairs.sort((a, b) => a[0] - b[0]);
-    this.src = pairs.map((p) => p[0]);
-    this.dst = pairs.map((p) => p[1]);
+    pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const kept = inOrderChain(pairs);
+    this.src = kept.map((p) => p[0]);
+    this.dst = kept.map((p) => p[1]);
     this.scale = scale;
   }
 
@@ -643,40 +725,52 @@ class PositionMap {
     return this.src.length;
   }
 
-  /**
-   * Page offsets between which a quote at source [start, end) must lie to keep the order of the
-   * confident anchors: after the last one that starts before it, before the first one that starts
-   * at or after its end (anchors inside the quote are ignored). -Infinity / Infinity when none.
-   */
-  bounds(start: number, end: number): [number, number] {
-    const n = this.src.length;
+  /** Index of the first anchor whose source position is >= pos (n if none). */
+  private firstAtOrAfter(pos: number): number {
     let lo = 0;
-    let hi = n;
+    let hi = this.src.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((this.src[mid] as number) < start) lo = mid + 1;
+      if ((this.src[mid] as number) < pos) lo = mid + 1;
       else hi = mid;
     }
-    let before = Number.NEGATIVE_INFINITY;
-    for (let i = 0; i < lo; i++) before = Math.max(before, this.dst[i] as number);
-    let after = Number.POSITIVE_INFINITY;
-    for (let i = lo; i < n; i++) {
-      if ((this.src[i] as number) >= end) after = Math.min(after, this.dst[i] as number);
-    }
-    return [before, after];
+    return lo;
   }
 
+  /**
+   * The anchors that can vouch for the place of a quote at source [start, end): the last one
+   * before it and the first one after it, leaving out those within NEIGHBOUR_GAP source
+   * characters. Those share the quote's sentence, and a copy of the sentence (a teaser, a pull
+   * quote) carries them along with the quote: anchored on the copy, they would vouch for the copy
+   * (page 1325 of the 10 000-page fuzz). Indices into src/dst; -1 / n when there is none.
+   */
+  private around(start: number, end: number): [number, number] {
+    return [
+      this.firstAtOrAfter(start - NEIGHBOUR_GAP) - 1,
+      this.firstAtOrAfter(end + NEIGHBOUR_GAP),
+    ];
+  }
+
+  /**
+   * Page offsets between which a quote at source [start, end) must lie to keep the order of the
+   * confident anchors around it (see around()). -Infinity / Infinity when there is none.
+   */
+  bounds(start: number, end: number): [number, number] {
+    const [i, j] = this.around(start, end);
+    return [
+      i >= 0 ? (this.dst[i] as number) : Number.NEGATIVE_INFINITY,
+      j < this.src.length ? (this.dst[j] as number) : Number.POSITIVE_INFINITY,
+    ];
+  }
+
+  /**
+   * Where a quote starting at source position `pos` should start on the page: interpolated
+   * between the nearest anchors around it (all of them: a hint, not a bound), or null.
+   */
   map(pos: number): number | null {
     const n = this.src.length;
     if (n === 0) return null;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.src[mid] as number) <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    const i = lo - 1; // last src <= pos
+    const i = this.firstAtOrAfter(pos + 1) - 1; // last src <= pos
     if (i < 0) return (this.dst[0] as number) - ((this.src[0] as number) - pos) * this.scale;
     if (i >= n - 1) {
       return (this.dst[n - 1] as number) + (pos - (this.src[n - 1] as number)) * this.scale;
@@ -852,9 +946,15 @@ export function* anchorSteps(
           (c) => c.method !== 'fuzzy' || (c.ts >= lo - ORDER_SLACK && c.ts <= hi + ORDER_SLACK),
         );
       }
-      const d = decide(cands, hint, run.adjacencyOf(p), keepsOrder(p));
+      const order = keepsOrder(p);
+      const d = decide(cands, hint, run.adjacencyOf(p), order);
       const b = d.best;
-      if (b !== null && b.score >= run.threshold && !d.tied) {
+      if (b !== null && b.method === 'fuzzy' && hasRival(cands, b, order)) {
+        // Two different places that both read as an edit of the quote, in its place among the
+        // neighbours: the text cannot say which is the article's (page 9781 of the 10 000-page
+        // fuzz: the paragraph edited one way, a comment repeating it edited another way).
+        results[i] = orphan('ambiguous', b, d.candidates);
+      } else if (b !== null && b.score >= run.threshold && !d.tied) {
         results[i] = accept(run, b, d.candidates, options);
       } else if (b !== null && d.tied && b.score >= run.threshold) {
         results[i] = orphan('ambiguous', b, d.candidates);

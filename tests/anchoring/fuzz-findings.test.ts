@@ -147,3 +147,56 @@ describe('F6: neighbour order settles contested exact places before a one-charac
     });
   }
 });
+
+describe('after the 10 000-page run: edited copies that the text cannot tell apart are orphans', () => {
+  const P5 = paras[5] as string;
+  const P6 = paras[6] as string;
+  const P7 = paras[7] as string;
+  const claim =
+    'the two countries should maintain the positive momentum generated during their October meeting in South Korea and expand cooperation';
+
+  test('a quote that opens the article does not anchor fuzzily inside a comment quoting it (page 4640)', () => {
+    // The first paragraph is gone; a comment quotes it with "US" replaced by "Mr Trump". As text,
+    // "mp President Donald Trump" is two edits from the quote and its suffix agrees, but the
+    // quote opens its paragraph and this copy sits inside another block.
+    const comment = `So “${P0.replace(/^US /, 'Mr Trump ')}” — really?`;
+    const root = mount(
+      `<article><h1>China’s Xi tells Trump Taiwan’s return key to post-war order, Xinhua reports</h1><section><p>Great article, thanks.</p><p>${comment}</p></section><p>${P1}</p><p>${P2}</p></article>`,
+    );
+    const sel = selectorFor(ARTICLE_ST, 'US President Donald Trump');
+    expect(sel.position).toBe(0);
+    const [r] = anchor(root, [sel], { sourceLength: ARTICLE_ST.length });
+    expect(r?.range ?? null).toBeNull();
+  });
+
+  test('the same quote edited in its own paragraph, which it opens, still anchors there', () => {
+    const edited = P0.replace(/^US President Donald Trump/, 'US President Donald J. Trump');
+    const root = mount(`<article><h1>Headline</h1><p>${edited}</p><p>${P1}</p></article>`);
+    const [r] = anchor(root, [selectorFor(ARTICLE_ST, 'US President Donald Trump')], {
+      sourceLength: ARTICLE_ST.length,
+    });
+    expect(r?.method).toBe('fuzzy');
+    expect(r?.range?.toString()).toBe('US President Donald J. Trump');
+  });
+
+  test('two edits of one claim side by side: ambiguous, not a guess (page 9781)', () => {
+    // The paragraph itself is edited ("on Monday" inserted); a comment right after it repeats
+    // it with another edit. Both read as edits of the claim, in its place between the neighbours.
+    const edited = P6.replace('October meeting in', 'October meeting on Monday in');
+    const copy = P6.replace('South Korea and expand', 'South Korea Mr Trump expand');
+    const root = mount(
+      `<article><p>${P5}</p><p>${edited}</p><aside><p>${copy}</p></aside><p>${P7}</p></article>`,
+    );
+    const [r] = anchor(root, [selectorFor(ARTICLE_ST, claim)], { sourceLength: ARTICLE_ST.length });
+    expect(r?.range ?? null).toBeNull();
+    expect(r?.reason).toBe('ambiguous');
+  });
+
+  test('one edit of the claim in its place anchors (no rival)', () => {
+    const edited = P6.replace('October meeting in', 'October meeting on Monday in');
+    const root = mount(`<article><p>${P5}</p><p>${edited}</p><p>${P7}</p></article>`);
+    const [r] = anchor(root, [selectorFor(ARTICLE_ST, claim)], { sourceLength: ARTICLE_ST.length });
+    expect(r?.method).toBe('fuzzy');
+    expect(r?.range?.startContainer.textContent).toBe(edited);
+  });
+});
