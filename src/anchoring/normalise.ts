@@ -749,3 +749,152 @@ export function fToTEnd(f: Folded, i: number): number {
 export function tToF(f: Folded, i: number): number {
   return f.t2f ? (f.t2f[i] as number) : i;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Incremental folding: after a change to the rendered text, fold only the changed paragraph(s).
+
+/**
+ * Rendered characters kept between a change and the edges of the window folded again. A fold
+ * decision at offset i reads the text from i - 1 (is i a word start?) to at most i + 11 (the
+ * longest variant key, or an honorific with its '.', space and next letter): 32 is ample.
+ */
+const REFOLD_MARGIN = 32;
+/** Map entries filled between two yield checks when the maps are spliced. */
+const MAP_CHUNK = 1 << 16;
+/** Variant keys with a space inside: the only matches that can cross a space. */
+const SPACED_KEYS = [...VARIANT_MAP.keys()].filter((k) => k.includes(' '));
+
+/**
+ * Does a variant key with a space in it cover both t[x - 1] (a space) and t[x]? (With today's
+ * keys a cut there would still fold the same, as "soya bean" -> "soybean" keeps "bean" and no
+ * key starts with "bean"; not cutting there keeps that from being a coincidence.)
+ */
+function keyAcross(t: string, x: number): boolean {
+  for (const key of SPACED_KEYS) {
+    for (let s = key.indexOf(' '); s >= 0; s = key.indexOf(' ', s + 1)) {
+      const i = x - 1 - s;
+      if (i >= 0 && t.slice(i, i + key.length).toLowerCase() === key) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * A place to cut the rendered text t at or before x: just after a space (so lower-casing either
+ * side is independent of the other, and x is a word start) where no match of the fold can cross
+ * (honorific matches end with their space; only a variant key with a space could), or 0.
+ */
+function cutAtOrBefore(t: string, x: number): number {
+  while (x > 0) {
+    const sp = t.lastIndexOf(' ', x - 1);
+    if (sp < 0) return 0;
+    if (!keyAcross(t, sp + 1)) return sp + 1;
+    x = sp;
+  }
+  return 0;
+}
+
+/** Same as cutAtOrBefore, at or after x (or t.length). */
+function cutAtOrAfter(t: string, x: number): number {
+  while (x < t.length) {
+    const sp = t.indexOf(' ', Math.max(0, x - 1));
+    if (sp < 0) return t.length;
+    if (!keyAcross(t, sp + 1)) return sp + 1;
+    x = sp + 2;
+  }
+  return t.length;
+}
+
+/** Does `s` contain `ch`? In 1M-unit slices with yield checks (native search per slice). */
+function* containsSteps(s: string, ch: string, shouldYield: YieldCheck) {
+  for (let i = 0; i < s.length; i += 1 << 20) {
+    if (s.slice(i, i + (1 << 20)).includes(ch)) return true;
+    if (shouldYield()) yield;
+  }
+  return false;
+}
+
+/**
+ * dst[at + k] = (src ? src[from + k] : from + k + identity) + add, for k in [0, to - from),
+ * with yield checks: a slice of a fold map (null = identity, whose value at i is i + identity)
+ * moved and shifted into a new map.
+ */
+function* fillMap(
+  dst: Int32Array,
+  at: number,
+  src: Int32Array | null,
+  from: number,
+  to: number,
+  add: number,
+  identity: number,
+  shouldYield: YieldCheck,
+): Generator<void, void, void> {
+  for (let i = from; i < to; i += MAP_CHUNK) {
+    const e = Math.min(to, i + MAP_CHUNK);
+    const d = at - from;
+    if (src === null) {
+      for (let k = i; k < e; k++) dst[k + d] = k + identity + add;
+    } else if (add === 0) {
+      dst.set(src.subarray(i, e), i + d);
+    } else {
+      for (let k = i; k < e; k++) dst[k + d] = (src[k] as number) + add;
+    }
+    if (e < to && shouldYield()) yield;
+  }
+}
+
+/**
+ * The fold of `newText` (= foldSteps(newText)), from `old` = the fold of `oldText` and the
+ * change between them (`start`: first differing offset; `oldEnd` / `newEnd`: ends of the
+ * differing spans; everything outside is the same): only a window around the change is folded
+ * again, the rest of the old folded text and maps are reused (shifted). The window starts and
+ * ends just after a space at least REFOLD_MARGIN characters from the change, where no fold
+ * match crosses (see cutAtOrBefore), and is folded with REFOLD_MARGIN characters of lookahead;
+ * as every fold decision is local, the result is the whole fold's. Texts with U+0130 (whose
+ * lower case is longer: fold() then lowers the whole text per character) are folded in full.
+ * Yields when `shouldYield()` says so, every 64K map entries.
+ */
+export function* refoldSteps(
+  old: Folded,
+  oldText: string,
+  newText: string,
+  change: { start: number; oldEnd: number; newEnd: number },
+  shouldYield: YieldCheck = noYield,
+): Generator<void, Folded, void> {
+  const delta = newText.length - oldText.length;
+  const a = cutAtOrBefore(newText, change.start - REFOLD_MARGIN);
+  const bNew = cutAtOrAfter(newText, change.newEnd + REFOLD_MARGIN);
+  const bOld = bNew - delta;
+  const window = newText.slice(a, Math.min(newText.length, bNew + REFOLD_MARGIN));
+  if (window.includes('\u0130') || (yield* containsSteps(old.text, '\u0130', shouldYield))) {
+    return yield* foldSteps(newText, shouldYield);
+  }
+  const w = yield* foldSteps(window, shouldYield);
+  const fa = tToF(old, a);
+  const fb = tToF(old, bOld);
+  const wf = tToF(w, bNew - a);
+  const text = old.text.slice(0, fa) + w.text.slice(0, wf) + old.text.slice(fb);
+  if (old.t2f === null && w.t2f === null) return { text, fStart: null, fEnd: null, t2f: null };
+  const oldFolded = old.text.length;
+  const nf = text.length;
+  const n = newText.length;
+  const fStart = new Int32Array(nf + 1);
+  const fEnd = new Int32Array(nf + 1);
+  const t2f = new Int32Array(n + 1);
+  // Folded -> rendered: the old prefix as it was, the window shifted by its start, the old
+  // suffix shifted by the change's delta.
+  yield* fillMap(fStart, 0, old.fStart, 0, fa, 0, 0, shouldYield);
+  yield* fillMap(fStart, fa, w.fStart, 0, wf, a, 0, shouldYield);
+  yield* fillMap(fStart, fa + wf, old.fStart, fb, oldFolded, delta, 0, shouldYield);
+  yield* fillMap(fEnd, 0, old.fEnd, 0, fa, 0, 1, shouldYield);
+  yield* fillMap(fEnd, fa, w.fEnd, 0, wf, a, 1, shouldYield);
+  yield* fillMap(fEnd, fa + wf, old.fEnd, fb, oldFolded, delta, 1, shouldYield);
+  fStart[nf] = n;
+  fEnd[nf] = n;
+  // Rendered -> folded: the same three parts, shifted by the folded offsets.
+  yield* fillMap(t2f, 0, old.t2f, 0, a, 0, 0, shouldYield);
+  yield* fillMap(t2f, a, w.t2f, 0, bNew - a, fa, 0, shouldYield);
+  yield* fillMap(t2f, bNew, old.t2f, bOld, oldText.length, fa + wf - fb, 0, shouldYield);
+  t2f[n] = nf;
+  return { text, fStart, fEnd, t2f };
+}

@@ -3,7 +3,7 @@
  * offset back to (Text node, offset in node). Built in one DOM pass; typed arrays, no per-char
  * objects. See README.md ("Text index") for what counts as rendered text.
  */
-import { codesToString, type Folded, fold, foldSteps, Normaliser } from './normalise';
+import { codesToString, type Folded, fold, foldSteps, Normaliser, refoldSteps } from './normalise';
 
 export interface TextIndexOptions {
   /**
@@ -170,6 +170,7 @@ function* collect(
   }
   let n: Node | null = root.firstChild;
   let steps = 0;
+  let restarts = 0;
   while (n !== null) {
     let descend = false;
     const type = n.nodeType;
@@ -208,9 +209,50 @@ function* collect(
         pendingBreak = true;
       }
     }
-    if ((++steps & 1023) === 0 && shouldYield()) yield;
+    if ((++steps & 1023) === 0 && shouldYield()) {
+      yield;
+      if (n !== null && !root.contains(n)) {
+        // The page removed the node we were at while we were suspended: its nextSibling and
+        // parentNode no longer lead through the root. Walk again from the start (after a few
+        // such restarts, in one go, so a page that churns cannot keep us walking forever).
+        nodes.length = 0;
+        data.length = 0;
+        breaks.length = 0;
+        total = 0;
+        pendingBreak = false;
+        n = root.firstChild;
+        if (++restarts >= 3) shouldYield = never;
+      }
+    }
   }
   return { nodes, data, breaks: Uint8Array.from(breaks), total };
+}
+
+/** Text units copied between two yield checks when update() copies the unchanged text's maps. */
+const COPY_CHUNK = 1 << 20;
+/** Block-break flags read between two yield checks when the break list is rebuilt. */
+const BREAK_CHUNK = 1 << 14;
+
+/** breakOffsets() of a normalised text and its nodes' break flags, with yield checks. */
+function* breakOffsetsSteps(
+  n: Normaliser,
+  flags: Uint8Array,
+  shouldYield: ShouldYield,
+): Generator<void, Int32Array, void> {
+  const len = n.length;
+  const out: number[] = [];
+  for (let k = 0; k < flags.length; k++) {
+    if ((k & (BREAK_CHUNK - 1)) === BREAK_CHUNK - 1 && shouldYield()) yield;
+    if (flags[k] === 0) continue;
+    // nodeOf is non-decreasing: the first output unit of node k or later.
+    const i = lowerBound(n.nodeOf, len, k);
+    if (i >= len) break;
+    let at = -1;
+    if (n.codes[i] === 0x20) at = i;
+    else if (i > 0 && n.codes[i - 1] === 0x20) at = i - 1;
+    if (at >= 0 && (out.length === 0 || (out[out.length - 1] as number) < at)) out.push(at);
+  }
+  return Int32Array.from(out);
 }
 
 function lowerBound(arr: Int32Array, len: number, value: number): number {
@@ -310,26 +352,16 @@ export class TextIndex {
 
   /**
    * Offsets in `.text` of the spaces that stand for a block boundary or a `<br>` (sorted; built
-   * lazily, cached until the next update()). Whitespace next to a boundary collapses into the same
+   * lazily, then rebuilt by every update()). Whitespace next to a boundary collapses into the same
    * space, so these are the spaces a match should not cross unless its quote does.
    */
   breakOffsets(): Int32Array {
-    if (this.breakCache !== null) return this.breakCache;
-    const n = this.norm;
-    const len = n.length;
-    const out: number[] = [];
-    const flags = this.breaks;
-    for (let k = 0; k < flags.length; k++) {
-      if (flags[k] === 0) continue;
-      // nodeOf is non-decreasing: the first output unit of node k or later.
-      const i = lowerBound(n.nodeOf, len, k);
-      if (i >= len) break;
-      let at = -1;
-      if (n.codes[i] === 0x20) at = i;
-      else if (i > 0 && n.codes[i - 1] === 0x20) at = i - 1;
-      if (at >= 0 && (out.length === 0 || (out[out.length - 1] as number) < at)) out.push(at);
+    if (this.breakCache === null) {
+      const g = breakOffsetsSteps(this.norm, this.breaks, never);
+      let r = g.next();
+      while (!r.done) r = g.next();
+      this.breakCache = r.value;
     }
-    this.breakCache = Int32Array.from(out);
     return this.breakCache;
   }
 
@@ -403,13 +435,70 @@ export class TextIndex {
    * Re-read the DOM under `root` and splice the text: nodes before the first changed text node
    * and after the last changed one are reused (their normalised text and maps are copied, not
    * recomputed). Returns the changed span, or null if the rendered text did not change.
-   * The DOM walk itself is repeated in full (it is the cheap part: no normalisation).
+   * The DOM walk itself is repeated in full (it is the cheap part: no normalisation). A folded
+   * text or break list already built is brought up to date too (the folded text incrementally:
+   * only the changed paragraph is folded again), so the next anchoring does not rebuild them.
    */
   update(): TextChange | null {
-    const g = collect(this.root, this.options, never);
+    const g = this.updateSteps();
     let r = g.next();
     while (!r.done) r = g.next();
-    const c = r.value;
+    return r.value;
+  }
+
+  /**
+   * update() as a generator that yields whenever `shouldYield()` returns true (checked every
+   * 1024 DOM nodes, every 64 text nodes fed, every 1M units copied and every 64K characters of
+   * the folded text's and break list's upkeep), so a huge page's update can be spread over
+   * several tasks. Same result as update(). The index is left untouched until the last step,
+   * which switches to the new state at once: until then it stays usable as it was, and a
+   * caller may abandon the generator. If the DOM changes between slices, the result reflects
+   * the DOM as the walk saw it: call update() (or updateSteps()) again afterwards. If the index
+   * itself was updated by someone else meanwhile, the work is started again.
+   */
+  *updateSteps(shouldYield: ShouldYield = never): Generator<void, TextChange | null, void> {
+    for (;;) {
+      const old = this.norm;
+      const c = yield* collect(this.root, this.options, shouldYield);
+      if (this.norm !== old) continue;
+      const spliced = yield* this.splice(c, shouldYield);
+      if (this.norm !== old) continue;
+      if (spliced === null) return null; // same nodes, same data: nothing to do
+      const { norm, text, change } = spliced;
+      // Caches of the current text (possibly built while we were suspended) are brought along.
+      const oldFolded = this.foldedCache;
+      const hadBreaks = this.breakCache !== null;
+      let folded: Folded | null = null;
+      if (oldFolded !== null) {
+        folded =
+          change === null
+            ? oldFolded
+            : yield* refoldSteps(oldFolded, this.text, text, change, shouldYield);
+      }
+      const breaks = hadBreaks ? yield* breakOffsetsSteps(norm, c.breaks, shouldYield) : null;
+      if (this.norm !== old) continue;
+      // Switch to the new state in one step.
+      this.norm = norm;
+      this.nodes = c.nodes;
+      this.data = c.data;
+      this.breaks = c.breaks;
+      this.text = text;
+      this.foldedCache = folded;
+      this.breakCache = breaks;
+      this.nodeNumber = null;
+      if (change !== null) this.version++;
+      return change;
+    }
+  }
+
+  /**
+   * The new normalised text and maps for the collected nodes `c`, spliced from the current ones
+   * (see update()); null if nothing changed at all. Does not modify the index.
+   */
+  private *splice(
+    c: Collected,
+    shouldYield: ShouldYield,
+  ): Generator<void, { norm: Normaliser; text: string; change: TextChange | null } | null, void> {
     const oldNodes = this.nodes;
     const oldData = this.data;
     const oldBreaks = this.breaks;
@@ -444,11 +533,18 @@ export class TextIndex {
     // p are fed again, so pending whitespace and block breaks are reproduced exactly.
     let cut = lowerBound(old.nodeOf, old.length, p);
     while (cut > 0 && old.codes[cut - 1] === 0x20) cut--;
-    const norm = new Normaliser(old.length + c.total + nn + 16);
-    norm.codes.set(old.codes.subarray(0, cut));
-    norm.nodeOf.set(old.nodeOf.subarray(0, cut));
-    norm.srcOff.set(old.srcOff.subarray(0, cut));
-    norm.srcLen.set(old.srcLen.subarray(0, cut));
+    // Room for the old text plus the changed nodes; the normaliser grows if that is not enough.
+    let added = 16;
+    for (let k = p; k <= qn; k++) added += (c.data[k] as string).length + 1;
+    const norm = new Normaliser(old.length + added);
+    for (let i = 0; i < cut; i += COPY_CHUNK) {
+      const e = Math.min(cut, i + COPY_CHUNK);
+      norm.codes.set(old.codes.subarray(i, e), i);
+      norm.nodeOf.set(old.nodeOf.subarray(i, e), i);
+      norm.srcOff.set(old.srcOff.subarray(i, e), i);
+      norm.srcLen.set(old.srcLen.subarray(i, e), i);
+      if (e < cut && shouldYield()) yield;
+    }
     norm.length = cut;
     let resume = 0;
     if (cut > 0) {
@@ -460,13 +556,10 @@ export class TextIndex {
       );
       resume = j + 1;
     }
-    for (let k = resume; k < p; k++) {
+    for (let k = resume; k <= qn; k++) {
       if (c.breaks[k]) norm.brk();
       norm.feed(c.data[k] as string, k);
-    }
-    for (let k = p; k <= qn; k++) {
-      if (c.breaks[k]) norm.brk();
-      norm.feed(c.data[k] as string, k);
+      if ((k & 63) === 63 && shouldYield()) yield;
     }
     // Suffix: re-feed unchanged nodes until one emits a visible character; from then on the
     // normaliser state equals the old one and the old text/maps can be copied (shifted).
@@ -495,17 +588,21 @@ export class TextIndex {
       const tailLen = old.length - tail;
       norm.reserve(norm.length + tailLen + 1);
       const at = norm.length;
-      norm.codes.set(old.codes.subarray(tail, old.length), at);
-      norm.srcOff.set(old.srcOff.subarray(tail, old.length), at);
-      norm.srcLen.set(old.srcLen.subarray(tail, old.length), at);
-      const nodeOf = norm.nodeOf;
-      for (let i = 0; i < tailLen; i++) nodeOf[at + i] = (old.nodeOf[tail + i] as number) + dk;
+      for (let i = 0; i < tailLen; i += COPY_CHUNK) {
+        const e = Math.min(tailLen, i + COPY_CHUNK);
+        norm.codes.set(old.codes.subarray(tail + i, tail + e), at + i);
+        norm.srcOff.set(old.srcOff.subarray(tail + i, tail + e), at + i);
+        norm.srcLen.set(old.srcLen.subarray(tail + i, tail + e), at + i);
+        const nodeOf = norm.nodeOf;
+        const from = old.nodeOf;
+        for (let k = i; k < e; k++) nodeOf[at + k] = (from[tail + k] as number) + dk;
+        if (e < tailLen && shouldYield()) yield;
+      }
       norm.length = at + tailLen;
       // The end state is the old end state (same trailing nodes), renumbered.
       norm.pendingNode = old.pendingNode >= 0 ? old.pendingNode + dk : old.pendingNode;
       norm.pendingOff = old.pendingOff;
     }
-    this.norm = norm;
     const newRegionEnd = norm.length - (old.length - oldTailStart);
     const middle = codesToString(norm.codes, cut, newRegionEnd);
     const newText = oldText.slice(0, cut) + middle + oldText.slice(oldTailStart);
@@ -527,18 +624,29 @@ export class TextIndex {
       oldEnd--;
       newEnd--;
     }
-    this.nodes = c.nodes;
-    this.data = c.data;
-    this.breaks = c.breaks;
-    this.text = newText;
-    this.foldedCache = null;
-    this.breakCache = null;
-    this.nodeNumber = null;
-    if (start === oldEnd && start === newEnd && newText.length === oldText.length) {
-      // Same text, different nodes (e.g. a text node was split): maps changed, text did not.
-      return null;
-    }
-    this.version++;
+    // Same text, different nodes (e.g. a text node was split): maps changed, text did not.
+    const same = start === oldEnd && start === newEnd && newText.length === oldText.length;
+    return {
+      norm,
+      text: same ? oldText : newText,
+      change: same ? null : { start, oldEnd, newEnd, delta: newEnd - oldEnd },
+    };
+  }
+
+  /**
+   * Compose two successive changes (`a` from text 0 to text 1, then `b` from text 1 to text 2)
+   * into one from text 0 to text 2: the span that covers both. Either may be null (no change).
+   * For a caller that holds offsets into text 0 and missed an update (see reanchor()).
+   */
+  static composeChanges(a: TextChange | null, b: TextChange | null): TextChange | null {
+    if (a === null) return b;
+    if (b === null) return a;
+    // In text 1, a's new span is [a.start, a.newEnd) and b's old span is [b.start, b.oldEnd).
+    const start = Math.min(a.start, b.start);
+    // End of the union in text 1, then mapped back to text 0 and forward to text 2.
+    const end1 = Math.max(a.newEnd, b.oldEnd);
+    const oldEnd = end1 === a.newEnd ? a.oldEnd : b.oldEnd - a.delta;
+    const newEnd = end1 === b.oldEnd ? b.newEnd : a.newEnd + b.delta;
     return { start, oldEnd, newEnd, delta: newEnd - oldEnd };
   }
 }
