@@ -10,7 +10,9 @@ import {
   anchorAsync,
   type QuoteSelector,
   reanchor,
-  type TextIndex,
+  type ShouldYield,
+  type TextChange,
+  TextIndex,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
@@ -114,6 +116,32 @@ function yieldToMain(): Promise<void> {
   });
 }
 
+/** Longest stretch of a refresh pass between two yields to the main thread (ms). */
+const SLICE_MS = 30;
+
+/**
+ * Runs sliced work (generators that yield when `shouldYield()` says the slice is used up) and
+ * gives the main thread back between slices, so no task of ours exceeds ~SLICE_MS plus one
+ * checkpoint's worth of work. One budget for several generators run back to back.
+ */
+class Slices {
+  private start = performance.now();
+  readonly shouldYield: ShouldYield = () => performance.now() - this.start > SLICE_MS;
+
+  /** `current()` turns false when the pass is superseded: the work is then dropped. */
+  constructor(private readonly current: () => boolean) {}
+
+  /** The generator's value, or null if the pass went stale while it waited between slices. */
+  async run<T>(steps: Generator<void, T, void>): Promise<{ value: T } | null> {
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return { value: r.value };
+      await yieldToMain();
+      if (!this.current()) return null;
+      this.start = performance.now();
+    }
+  }
+}
+
 const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
   exact: p.target.quote.exact,
   prefix: p.target.quote.prefix,
@@ -155,6 +183,14 @@ class Engine {
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private generation = 0;
+  /** The refresh pass in progress, and whether the page changed again while it ran. */
+  private refreshing: Promise<void> | null = null;
+  private refreshAgain = false;
+  /**
+   * A change the index has taken in but `results` (offsets into the index's text) have not: set
+   * between a refresh pass's update and its re-anchoring, and left over if that pass is dropped.
+   */
+  private unapplied: TextChange | null = null;
   private cleanups: Array<() => void> = [];
   private destroyed = false;
 
@@ -224,6 +260,7 @@ class Engine {
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
+      this.unapplied = null;
       this.setAnchored([]);
       const articleId = this.packs[0]?.article.id ?? 'unknown';
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
@@ -236,19 +273,59 @@ class Engine {
       yieldToMain,
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
-    Object.assign(this, { found, planned, selectors, index, results });
+    Object.assign(this, { found, planned, selectors, index, results, unapplied: null });
     this.commit();
   }
 
-  /** After a change inside the article: re-read only what changed and re-anchor what it touched. */
-  private refresh() {
+  /**
+   * After a change inside the article: re-read only what changed and re-anchor what it touched,
+   * in slices (a page of 100 000 paragraphs takes hundreds of ms to re-read). If the page changes
+   * again meanwhile, one more pass follows when this one ends (rather than restarting it, which a
+   * page that changes more often than a pass takes would never let finish).
+   */
+  private refresh(): Promise<void> {
+    if (this.refreshing) {
+      this.refreshAgain = true;
+      return Promise.resolve();
+    }
+    const passes = (async () => {
+      try {
+        let again = true;
+        while (again) {
+          this.refreshAgain = false;
+          again = (await this.refreshOnce()) && this.refreshAgain;
+        }
+      } finally {
+        this.refreshing = null;
+      }
+    })();
+    this.refreshing = passes;
+    return passes;
+  }
+
+  /** One refresh pass; false if it was superseded (a full pass started, or the engine went). */
+  private async refreshOnce(): Promise<boolean> {
     const { found, index } = this;
-    if (!found || !index || !found.root.isConnected) return this.run();
-    const change = index.update();
-    this.results = reanchor(index, this.results, this.selectors, change, {
+    if (!found || !index || !found.root.isConnected) {
+      await this.run();
+      return false;
+    }
+    const generation = this.generation;
+    const slices = new Slices(() => generation === this.generation && this.index === index);
+    const updated = await slices.run(index.updateSteps(slices.shouldYield));
+    if (!updated) return false;
+    // From here the index has the new text: record the change until `results` take it in.
+    this.unapplied = TextIndex.composeChanges(this.unapplied, updated.value);
+    // The update splices an already folded text; if there was none, fold in slices here rather
+    // than inside reanchor() in one go.
+    if (!(await slices.run(index.foldedSteps(slices.shouldYield)))) return false;
+    // reanchor() runs in one task: src/anchoring/anchor.ts offers no sliced form of it yet.
+    this.results = reanchor(index, this.results, this.selectors, this.unapplied, {
       sourceLength: canonicalText(found.pack.article).length,
     });
+    this.unapplied = null;
     this.commit();
+    return true;
   }
 
   private onMutations(records: MutationRecord[]) {
