@@ -155,6 +155,65 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.close();
   });
 
+  test('a paragraph of the 100 000-paragraph article rewritten by the page: its highlights follow', async () => {
+    const { page, url } = await open('huge-article');
+    await waitForLiveHighlights(page, planned.length, 60_000);
+    const edited = pack.article.text.paragraphs.findIndex((p) =>
+      p.text.startsWith('Mr Trump said the telephone call'),
+    );
+    const expected = planned
+      .filter((p) => p.paragraph === edited)
+      .map((p) => p.target.quote.exact)
+      .sort();
+    expect(expected.length).toBeGreaterThan(3);
+    // The page's own script rewrites the paragraph (new text node, new words in it).
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p')].find((x) =>
+        x.textContent?.startsWith('Mr Trump said the telephone call'),
+      ) as HTMLElement;
+      p.id = 'rewritten';
+      p.textContent = (p.textContent as string).replace('Mr Trump said', 'Mr Trump said on Monday');
+    }, null);
+    // Every highlight live again, and the rewritten paragraph's own on its new text.
+    const inParagraph = () =>
+      page.evaluate(() => {
+        const p = document.getElementById('rewritten') as HTMLElement;
+        const texts: string[] = [];
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+          for (const r of h as unknown as Set<Range>) {
+            if (r.startContainer.isConnected && p.contains(r.startContainer))
+              texts.push(r.toString());
+          }
+        }
+        return texts.sort();
+      }, null);
+    await page.waitFor(
+      (n) => {
+        const p = document.getElementById('rewritten') as HTMLElement;
+        let live = 0;
+        let inP = 0;
+        for (const [name, h] of CSS.highlights) {
+          if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+          for (const r of h as unknown as Set<Range>) {
+            if (!r.startContainer.isConnected || r.collapsed) continue;
+            live++;
+            if (p.contains(r.startContainer)) inP++;
+          }
+        }
+        return live === n.total && inP === n.inP;
+      },
+      { total: planned.length, inP: expected.length },
+      60_000,
+    );
+    expect(await inParagraph()).toEqual(expected);
+    const state = await pageState(control, await control.tabId(url));
+    expect(state.status).toBe('article');
+    expect(state.orphans).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await page.close();
+  });
+
   test('an article shown in a frame of another site: left alone, no errors', async () => {
     const { page, url } = await open('framed-article');
     await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)), null);
