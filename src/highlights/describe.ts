@@ -62,13 +62,24 @@ function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): Car
   };
 }
 
+/**
+ * Who a claim came through ("via Xinhua"), unless its medium already names them: "Chinese Foreign
+ * Ministry statement, via Chinese Foreign Ministry" would say it twice. Shared with the side panel.
+ */
+export function viaName(pack: Pack, claim: Claim): string | null {
+  const viaId = claim.said?.via;
+  if (!viaId) return null;
+  const via = pack.entities.find((e) => e.id === viaId)?.name ?? viaId;
+  return claim.said?.medium?.toLowerCase().includes(via.toLowerCase()) ? null : via;
+}
+
 function describeClaim(pack: Pack, claim: Claim, t: Translate): CardContent {
   const rows: Array<[string, string]> = [
     [t('cardWhoSaysSo'), speakerName(pack, claim, t)],
     [t('cardHow'), t(ATTRIBUTION_LABEL[claim.attribution])],
   ];
   const said = claim.said;
-  const via = said?.via ? pack.entities.find((e) => e.id === said.via)?.name : undefined;
+  const via = viaName(pack, claim);
   const where = [said?.medium, via ? t('saidVia', [via]) : undefined].filter(Boolean).join(', ');
   if (where) rows.push([t('cardWhere'), where]);
   // Dates as the side panel shows them: Intl in the catalogue's own locale ('24 Nov 2025').

@@ -3,6 +3,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Claim, ClaimKind, EntityKind } from '../annotations/model';
 import { CATEGORY_STYLES, type HighlightCategory } from '../highlights/categories';
+import { viaName } from '../highlights/describe';
 import { useArticle } from './context';
 import { formatDate, speakerName } from './derive';
 import { reveal } from './hooks';
@@ -97,16 +98,13 @@ export function ClaimItem({
   const orphan = page.orphans.get(claim.id);
   const anchored = page.anchored.has(claim.id);
   const name = speakerName(pack, claim.speaker);
-  const viaId = claim.said?.via;
-  const via = viaId ? (pack.entities.find((e) => e.id === viaId)?.name ?? viaId) : null;
-  // "Chinese Foreign Ministry statement, via Chinese Foreign Ministry" says it twice.
-  const showVia = via && !claim.said?.medium?.toLowerCase().includes(via.toLowerCase());
+  const via = viaName(pack, claim);
   // When and where it was said, as the article words it: "posted on social media, 24 Nov 2025".
   const said = [
     claim.said?.medium,
     claim.said?.date &&
       formatDate(claim.said.date.value, claim.said.date.precision, t('dateLocale')),
-    showVia ? t('saidVia', [via]) : undefined,
+    via ? t('saidVia', [via]) : undefined,
   ].filter((x): x is string => Boolean(x));
   return (
     <li class="claim">

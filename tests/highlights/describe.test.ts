@@ -48,15 +48,31 @@ describe('card contents', () => {
     );
     expect(claim).toBeDefined();
     const card = describeHighlight(pack, claim?.id ?? '', t);
-    const via = pack.entities.find((e) => e.id === claim?.said?.via);
     expect(card?.eyebrow).toMatch(/^Claim · (Fact|Commitment|Assessment|Warning)$/);
     expect(card?.title).toBe(claim?.target.quote.exact);
     expect(card?.rows).toEqual([
       ['Who says so', speakerOf(claim)?.name],
       ['How', expect.stringMatching(/^[A-Z]/)],
-      ['Where', `${claim?.said?.medium}, via ${via?.name}`],
+      // The medium names the source it came through ("Chinese Foreign Ministry statement"):
+      // no "via Chinese Foreign Ministry" after it, as in the side panel.
+      ['Where', claim?.said?.medium],
       ['When', '24 Nov 2025'],
     ]);
+  });
+
+  test('"via" the source only when the medium does not already name it', () => {
+    const base = pack.claims.find((c) => c.said?.via) as Claim;
+    const via = pack.entities.find((e) => e.id === base.said?.via);
+    const where = (medium: string) =>
+      describeHighlight(
+        withClaim({ ...base, said: { ...base.said, medium } }),
+        base.id,
+        t,
+      )?.rows.find(([label]) => label === 'Where')?.[1];
+    expect(where('a statement on its website')).toBe(
+      `a statement on its website, via ${via?.name}`,
+    );
+    expect(where(`a ${via?.name} statement`)).toBe(`a ${via?.name} statement`);
   });
 
   test('claim kinds and attributions read as in the side panel (the same message keys)', () => {
@@ -162,7 +178,14 @@ describe('the card’s message keys', () => {
     };
     fake.missingKeys.clear();
     for (const p of loadPacks().packs) {
-      for (const claim of p.claims) describeHighlight(p, claim.id, recording);
+      for (const claim of p.claims) {
+        describeHighlight(p, claim.id, recording);
+        // Also as if its medium did not name the source, so "via …" is asked for too.
+        if (claim.said?.via) {
+          const said = { ...claim.said, medium: 'a statement' };
+          describeHighlight({ ...p, claims: [{ ...claim, said }] }, claim.id, recording);
+        }
+      }
       for (const entity of p.entities)
         for (const m of entity.mentions) {
           describeHighlight(p, m.id, recording);
