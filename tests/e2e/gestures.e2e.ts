@@ -225,6 +225,31 @@ describe.each(BROWSERS)('%s', (name) => {
       `${highlighted} of ${mentions + pack.claims.length}`,
     );
     await screenshot(panel, browser, 'gestures-sidepanel-overview');
+    // The panel at the browser's own width (Firefox's sidebar is ~250 px): every section tab
+    // whole inside it, nothing scrolled sideways.
+    const layout = await panel.evaluate(() => {
+      const width = document.documentElement.clientWidth;
+      const tabs = [...document.querySelectorAll('[role="tab"]')].map((el) => {
+        const r = el.getBoundingClientRect();
+        // The label and count as drawn: cut only if they pass the tab's clipping (padding) box.
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const t = range.getBoundingClientRect();
+        const b = getComputedStyle(el);
+        const clipLeft = r.left + Number.parseFloat(b.borderLeftWidth);
+        const clipRight = r.right - Number.parseFloat(b.borderRightWidth);
+        const clipped = t.left < clipLeft - 0.5 || t.right > clipRight + 0.5;
+        return { left: r.left, right: r.right, clipped, text: el.textContent };
+      });
+      return { width, scrollWidth: document.documentElement.scrollWidth, tabs };
+    }, null);
+    expect(layout.tabs.length).toBeGreaterThanOrEqual(5);
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.width);
+    for (const tab of layout.tabs) {
+      expect(tab.left).toBeGreaterThanOrEqual(0);
+      expect(tab.right).toBeLessThanOrEqual(layout.width);
+      expect(tab.clipped, JSON.stringify(tab)).toBe(false);
+    }
 
     // Its sections work there too, by a trusted click on the panel's tab.
     await openSection(panel, 'entities');

@@ -2,10 +2,10 @@
  * "Check this page": for copies Gloss does not know. On a page its gate passes over, nothing
  * happens until the reader asks; then the engine recognises the article by its text alone.
  *
- * What e2e cannot do: press the toolbar button or the context menu of a headless browser, which
- * is what grants `activeTab` on sites outside Gloss's host permissions. So the end-to-end path is
- * exercised on a supported site whose page the gate does not pick (a live blog carrying the wire),
- * and on an unsupported site we check the refusal is reported clearly, not swallowed.
+ * Here, without a gesture: the path on a supported site whose page the gate does not pick (a
+ * live blog carrying the wire), and on an unsupported site the refusal, reported clearly, not
+ * swallowed. The real gestures that grant `activeTab` on an unsupported site (the toolbar button
+ * in both browsers, the page's context menu in Firefox) are in gestures.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, closeAllBrowsers, type GlossBrowser, getBrowser } from './harness/browsers';
