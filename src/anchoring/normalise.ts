@@ -878,9 +878,13 @@ export function* refoldSteps(
   const oldFolded = old.text.length;
   const nf = text.length;
   const n = newText.length;
+  // Three maps of a 2M-character page are 24 MB to allocate and clear: a yield check after each.
   const fStart = new Int32Array(nf + 1);
+  if (shouldYield()) yield;
   const fEnd = new Int32Array(nf + 1);
+  if (shouldYield()) yield;
   const t2f = new Int32Array(n + 1);
+  if (shouldYield()) yield;
   // Folded -> rendered: the old prefix as it was, the window shifted by its start, the old
   // suffix shifted by the change's delta.
   yield* fillMap(fStart, 0, old.fStart, 0, fa, 0, 0, shouldYield);

@@ -229,7 +229,7 @@ function* collect(
 }
 
 /** Text units copied between two yield checks when update() copies the unchanged text's maps. */
-const COPY_CHUNK = 1 << 20;
+const COPY_CHUNK = 1 << 18;
 /** Block-break flags read between two yield checks when the break list is rebuilt. */
 const BREAK_CHUNK = 1 << 14;
 
@@ -448,7 +448,7 @@ export class TextIndex {
 
   /**
    * update() as a generator that yields whenever `shouldYield()` returns true (checked every
-   * 1024 DOM nodes, every 64 text nodes fed, every 1M units copied and every 64K characters of
+   * 1024 DOM nodes, every 64 text nodes fed, every 256K units copied and every 64K characters of
    * the folded text's and break list's upkeep), so a huge page's update can be spread over
    * several tasks. Same result as update(). The index is left untouched until the last step,
    * which switches to the new state at once: until then it stays usable as it was, and a
@@ -537,6 +537,7 @@ export class TextIndex {
     let added = 16;
     for (let k = p; k <= qn; k++) added += (c.data[k] as string).length + 1;
     const norm = new Normaliser(old.length + added);
+    if (shouldYield()) yield;
     for (let i = 0; i < cut; i += COPY_CHUNK) {
       const e = Math.min(cut, i + COPY_CHUNK);
       norm.codes.set(old.codes.subarray(i, e), i);
