@@ -16,7 +16,7 @@
 
 import { type ContextPattern, compileContext, contextDistance } from './context';
 import { findAll } from './multi-search';
-import { approxSearch, compilePattern } from './myers';
+import { approxSearch, compilePattern, editDistance } from './myers';
 import { type Folded, fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
 import { type ShouldYield, type TextChange, TextIndex, type TextIndexOptions } from './text-index';
 
@@ -561,19 +561,31 @@ interface Decision {
 }
 
 /**
+ * Does the order of the confident neighbours clearly put a place with `disorder` behind one with
+ * `least`? Only when it breaks clearly more of it: one place keeps the order and the other breaks
+ * it more than twice over. A few confident anchors can themselves lie on copies (a dropped
+ * paragraph's mentions on a quotation of it further down: page 647 of the 10 000-page fuzz), so a
+ * small difference is no evidence.
+ */
+function clearlyOutOfOrder(disorder: number, least: number): boolean {
+  return disorder > 2 * least + 2;
+}
+
+/**
  * Is there another acceptable candidate, not overlapping the best, within CONTEST_MARGIN of it and
- * (when the order of the confident neighbours is known) in order?
+ * not clearly out of the order of the confident neighbours?
  */
 function hasRival(
   cands: readonly Candidate[],
   best: Candidate,
-  inOrder?: (c: Candidate) => boolean,
+  disorder?: (c: Candidate) => number,
 ): boolean {
+  const bestDisorder = disorder?.(best) ?? 0;
   return cands.some(
     (c) =>
       (c.te <= best.ts || c.ts >= best.te) &&
       best.score - c.score < CONTEST_MARGIN &&
-      (inOrder === undefined || inOrder(c)),
+      (disorder === undefined || !clearlyOutOfOrder(disorder(c), bestDisorder)),
   );
 }
 
@@ -603,23 +615,25 @@ function decide(
   cands: readonly Candidate[],
   hint: number | null,
   adjacency?: (c: Candidate) => number,
-  inOrder?: (c: Candidate) => boolean,
+  disorder?: (c: Candidate) => number,
 ): Decision {
   let pool = cands;
   let best = pickBest(pool);
   if (best !== null && adjacency !== undefined) {
-    // Contested (other places within CONTEST_MARGIN of the best): first, if some of the places
-    // keep the order of the confidently anchored neighbours and others do not, only those that
-    // keep it stay in the running (a near-copy of the sentence far away in a 2 MB page can agree
-    // one character more next to the quote than the true place: F6 in
-    // tests/anchoring/fuzz-findings.test.ts). Then only the places whose context continues
-    // verbatim next to the quote over the most characters stay; score (with its position hint)
-    // decides among them (F2 in tests/fuzz/FINDINGS.md).
+    // Contested (other places within CONTEST_MARGIN of the best): first, places clearly out of
+    // the order of the confidently anchored neighbours leave the running (a near-copy of the
+    // sentence far away in a 2 MB page can agree one character more next to the quote than the
+    // true place: F6 in tests/anchoring/fuzz-findings.test.ts). Then only the places whose
+    // context continues verbatim next to the quote over the most characters stay; score (with
+    // its position hint) decides among them (F2 in tests/fuzz/FINDINGS.md).
     const top = best;
     let contenders = cands.filter((c) => top.score - c.score < CONTEST_MARGIN);
-    if (inOrder !== undefined && contenders.some((c) => c.ts !== top.ts)) {
-      const kept = contenders.filter(inOrder);
-      if (kept.length > 0 && kept.length < contenders.length) {
+    if (disorder !== undefined && contenders.some((c) => c.ts !== top.ts)) {
+      const d = contenders.map(disorder);
+      let least = Number.POSITIVE_INFINITY;
+      for (const x of d) if (x < least) least = x;
+      const kept = contenders.filter((_, k) => !clearlyOutOfOrder(d[k] as number, least));
+      if (kept.length < contenders.length) {
         contenders = kept;
         pool = kept;
         best = pickBest(pool) as Candidate;
@@ -752,6 +766,21 @@ class PositionMap {
   }
 
   /**
+   * How many anchors of the chain a place at page offset `at` for the quote at source
+   * [start, end) would be out of order with: those before it in the source but after it on the
+   * page, and the reverse (beyond ORDER_SLACK; those within NEIGHBOUR_GAP of the quote left out,
+   * see around()). A soft measure: the chain itself can hold a few anchors on copies.
+   */
+  disorder(start: number, end: number, at: number): number {
+    const n = this.src.length;
+    const [i, j] = this.around(start, end);
+    let count = 0;
+    for (let k = 0; k <= i; k++) if ((this.dst[k] as number) > at + ORDER_SLACK) count++;
+    for (let k = j; k < n; k++) if ((this.dst[k] as number) < at - ORDER_SLACK) count++;
+    return count;
+  }
+
+  /**
    * Page offsets between which a quote at source [start, end) must lie to keep the order of the
    * confident anchors around it (see around()). -Infinity / Infinity when there is none.
    */
@@ -837,11 +866,12 @@ export function* anchorSteps(
   const scale =
     options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
   const posMap = new PositionMap(anchorsForMap, scale);
-  /** Does a candidate lie between the confident anchors around its source position? */
-  const keepsOrder = (p: Prepared): ((c: Candidate) => boolean) | undefined => {
-    if (p.sel.position === undefined || posMap.size === 0) return undefined;
-    const [lo, hi] = posMap.bounds(p.sel.position, p.sel.position + p.qT.length);
-    return (c) => c.ts >= lo - ORDER_SLACK && c.ts <= hi + ORDER_SLACK;
+  /** How many confident anchors a candidate is out of order with (PositionMap.disorder). */
+  const disorderOf = (p: Prepared): ((c: Candidate) => number) | undefined => {
+    const start = p.sel.position;
+    if (start === undefined || posMap.size === 0) return undefined;
+    const end = start + p.qT.length;
+    return (c) => posMap.disorder(start, end, c.ts);
   };
   const mappedHint = (p: Prepared): number | null => {
     if (p.sel.position === undefined || posMap.size === 0) return null;
@@ -862,7 +892,7 @@ export function* anchorSteps(
       h,
       MAPPED_POSITION_WEIGHT,
     );
-    phase1[i] = decide(cands, h, run.adjacencyOf(p), keepsOrder(p));
+    phase1[i] = decide(cands, h, run.adjacencyOf(p), disorderOf(p));
     if (shouldYield()) yield;
   }
   for (let i = 0; i < n; i++) {
@@ -929,7 +959,9 @@ export function* anchorSteps(
             maxErrors: k,
             maxResults: 3,
           })) {
-            cands.push(run.evaluate(p, m.start, m.end, m.errors, true, hint, pw));
+            for (const [ws, we, werr] of snapToWords(run.F.text, p, m, k, a, b)) {
+              cands.push(run.evaluate(p, ws, we, werr, true, hint, pw));
+            }
           }
         }
       }
@@ -946,7 +978,7 @@ export function* anchorSteps(
           (c) => c.method !== 'fuzzy' || (c.ts >= lo - ORDER_SLACK && c.ts <= hi + ORDER_SLACK),
         );
       }
-      const order = keepsOrder(p);
+      const order = disorderOf(p);
       const d = decide(cands, hint, run.adjacencyOf(p), order);
       const b = d.best;
       if (b !== null && b.method === 'fuzzy' && hasRival(cands, b, order)) {
@@ -1031,6 +1063,63 @@ function fuzzySupported(p: Prepared, c: Candidate): boolean {
   }
   return sides > 0;
 }
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordAt = (s: string, i: number): boolean =>
+  i >= 0 && i < s.length && WORD_CHAR.test(s[i] as string);
+
+/**
+ * A fuzzy match whose edge cuts a word where the quote's edge does not (fuzz page 4649: "the
+ * however return of Taiwan …", a word inserted into the quote, aligns best as "ver return of
+ * Taiwan …", three substitutions instead of eight insertions) is replaced by the spans from
+ * nearby word edges that stay within `k` edits of the quote ([fs, fe, errors], folded offsets,
+ * at most SNAP_OPTIONS, fewest edits first); scoring with context then picks among them ("the
+ * however return …" keeps the selector's prefix, "return …" does not). None when no word-aligned
+ * span within [lo, hi) is close enough: never a highlight that starts or ends inside a word the
+ * quote does not cut.
+ */
+function snapToWords(
+  f: string,
+  p: Prepared,
+  m: { start: number; end: number; errors: number },
+  k: number,
+  lo: number,
+  hi: number,
+): Array<[number, number, number]> {
+  const { start: fs, end: fe, errors } = m;
+  const q = p.qF;
+  const cutsStart =
+    isWordAt(q, 0) && !isWordAt(p.pF, p.pF.length - 1) && isWordAt(f, fs - 1) && isWordAt(f, fs);
+  const cutsEnd =
+    isWordAt(q, q.length - 1) && !isWordAt(p.sF, 0) && isWordAt(f, fe - 1) && isWordAt(f, fe);
+  if (!cutsStart && !cutsEnd) return [[fs, fe, errors]];
+  const reach = k - errors + 1;
+  const starts: number[] = [fs];
+  if (cutsStart) {
+    starts.length = 0;
+    for (let i = Math.max(lo, fs - reach); i <= Math.min(hi - 1, fs + reach); i++) {
+      if (isWordAt(f, i) && !isWordAt(f, i - 1)) starts.push(i);
+    }
+  }
+  const ends: number[] = [fe];
+  if (cutsEnd) {
+    ends.length = 0;
+    for (let i = Math.max(lo + 1, fe - reach); i <= Math.min(hi, fe + reach); i++) {
+      if (isWordAt(f, i - 1) && !isWordAt(f, i)) ends.push(i);
+    }
+  }
+  const options: Array<[number, number, number]> = [];
+  for (const s of starts) {
+    for (const e of ends) {
+      if (e <= s) continue;
+      const d = editDistance(q, f.slice(s, e));
+      if (d <= k) options.push([s, e, d]);
+    }
+  }
+  return options.sort((x, y) => x[2] - y[2]).slice(0, SNAP_OPTIONS);
+}
+
+const SNAP_OPTIONS = 4;
 
 /**
  * Cut sorted, disjoint windows at block-break offsets (the break space itself belongs to no

@@ -192,6 +192,18 @@ describe('after the 10 000-page run: edited copies that the text cannot tell apa
     expect(r?.reason).toBe('ambiguous');
   });
 
+  test('a word inserted after the quote’s first word: the match keeps whole words (page 4649)', () => {
+    // Fewest edits would start the match inside "however" ("ver return of Taiwan …"); the
+    // highlight must start at a word, and the selector's prefix picks "the however return …".
+    const quote =
+      'the return of Taiwan to China is a key part of the post-World War II international order';
+    const edited = P5.replace('that the return', 'that the however return');
+    const root = mount(`<article><p>${paras[4]}</p><p>${edited}</p><p>${P6}</p></article>`);
+    const [r] = anchor(root, [selectorFor(ARTICLE_ST, quote)], { sourceLength: ARTICLE_ST.length });
+    expect(r?.method).toBe('fuzzy');
+    expect(r?.range?.toString()).toBe(quote.replace('the return', 'the however return'));
+  });
+
   test('one edit of the claim in its place anchors (no rival)', () => {
     const edited = P6.replace('October meeting in', 'October meeting on Monday in');
     const root = mount(`<article><p>${P5}</p><p>${edited}</p><p>${P7}</p></article>`);
