@@ -1252,6 +1252,26 @@ export function reanchor(
   change: TextChange | null,
   options: ReanchorOptions = {},
 ): AnchorResult[] {
+  const steps = reanchorSteps(index, previous, selectors, change, {
+    ...options,
+    shouldYield: undefined,
+  });
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
+}
+
+/**
+ * reanchor() as a generator: re-anchoring what the change touched yields at the same checkpoints
+ * as anchorSteps() (a change in a 100 000-paragraph page searches the whole text again).
+ */
+export function* reanchorSteps(
+  index: TextIndex,
+  previous: ReadonlyArray<AnchorResult>,
+  selectors: ReadonlyArray<QuoteSelector>,
+  change: TextChange | null,
+  options: ReanchorOptions = {},
+): Generator<void, AnchorResult[], void> {
   const keepScore = options.keepScore ?? 0.8;
   const out: AnchorResult[] = new Array(previous.length);
   const redo: number[] = [];
@@ -1282,7 +1302,7 @@ export function reanchor(
     };
   }
   if (redo.length > 0) {
-    const again = anchorInIndex(
+    const again = yield* anchorSteps(
       index,
       redo.map((i) => selectors[i] as QuoteSelector),
       options,

@@ -25,6 +25,7 @@ export {
   type QuoteSelector,
   type ReanchorOptions,
   reanchor,
+  reanchorSteps,
   type SliceOptions,
   toCodePointOffset,
 } from './anchor';

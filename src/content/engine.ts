@@ -9,7 +9,7 @@ import {
   type AnchorResult,
   anchorAsync,
   type QuoteSelector,
-  reanchor,
+  reanchorSteps,
   type ShouldYield,
   type TextChange,
   TextIndex,
@@ -319,10 +319,14 @@ class Engine {
     // The update splices an already folded text; if there was none, fold in slices here rather
     // than inside reanchor() in one go.
     if (!(await slices.run(index.foldedSteps(slices.shouldYield)))) return false;
-    // reanchor() runs in one task: src/anchoring/anchor.ts offers no sliced form of it yet.
-    this.results = reanchor(index, this.results, this.selectors, this.unapplied, {
-      sourceLength: canonicalText(found.pack.article).length,
-    });
+    const again = await slices.run(
+      reanchorSteps(index, this.results, this.selectors, this.unapplied, {
+        sourceLength: canonicalText(found.pack.article).length,
+        shouldYield: slices.shouldYield,
+      }),
+    );
+    if (!again) return false;
+    this.results = again.value;
     this.unapplied = null;
     this.commit();
     return true;
