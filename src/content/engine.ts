@@ -25,7 +25,7 @@ import {
   type TextJudgement,
 } from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
-import { conflictingResults } from '../highlights/conflicts';
+import { conflictingResults, orphanReason } from '../highlights/conflicts';
 import { describeHighlight } from '../highlights/describe';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import { browser } from '../platform/browser';
@@ -362,11 +362,11 @@ class Engine {
         return;
       }
       const paragraphId = found.pack.article.text.paragraphs[p.paragraph]?.id ?? '';
-      const reason: OrphanReason = present.has(paragraphId)
-        ? 'edited'
-        : found.judgement.verdict === 'partial'
-          ? 'paywall'
-          : 'not-found';
+      const reason = orphanReason(
+        conflicts.has(i) ? undefined : this.results[i],
+        present.has(paragraphId),
+        found.judgement.verdict === 'partial',
+      );
       orphans.push({ id: p.id, reason });
     });
     this.setAnchored(hits);

@@ -19,7 +19,8 @@ export type PageState =
     }
   | { status: 'error'; message: string };
 
-export type OrphanReason = 'paywall' | 'not-loaded' | 'edited' | 'not-found';
+/** Why an annotation is not highlighted; 'ambiguous': its words are on the page more than once. */
+export type OrphanReason = 'paywall' | 'not-loaded' | 'edited' | 'ambiguous' | 'not-found';
 
 /** Content script → background. */
 export type ContentToBackground =
@@ -45,7 +46,13 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const isId = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= 200 && /^[\w.:-]+$/.test(v);
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const ORPHAN_REASONS: readonly string[] = ['paywall', 'not-loaded', 'edited', 'not-found'];
+const ORPHAN_REASONS: readonly string[] = [
+  'paywall',
+  'not-loaded',
+  'edited',
+  'ambiguous',
+  'not-found',
+];
 
 function isPageState(v: unknown): v is PageState {
   if (!isRecord(v)) return false;

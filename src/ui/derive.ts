@@ -228,6 +228,7 @@ export const ORPHAN_REASON_ORDER: readonly OrphanReason[] = [
   'paywall',
   'not-loaded',
   'edited',
+  'ambiguous',
   'not-found',
 ];
 

@@ -42,6 +42,7 @@ export const ORPHAN_REASON_LABEL: Record<OrphanReason, MessageKey> = {
   paywall: 'orphanPaywall',
   'not-loaded': 'orphanNotLoaded',
   edited: 'orphanEdited',
+  ambiguous: 'orphanAmbiguous',
   'not-found': 'orphanNotFound',
 };
 

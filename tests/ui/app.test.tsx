@@ -220,6 +220,7 @@ describe('not on this page', () => {
       'm-trump-3': 'paywall',
       c40: 'paywall',
       'm-china-2': 'edited',
+      'm-xi-2': 'ambiguous',
       c01: 'not-found',
     } as const;
     fake.tabStates.set(7, pageState(orphans, 'partial'));
@@ -232,6 +233,10 @@ describe('not on this page', () => {
     expect(text($('section[data-reason=edited] h3', root))).toBe(
       'Worded differently on this page 1',
     );
+    expect(text($('section[data-reason=ambiguous] h3', root))).toBe(
+      "On this page more than once: Gloss could not tell which is the article's 1",
+    );
+    expect($('section[data-reason=ambiguous] li[data-orphan=m-xi-2]', root)).not.toBeNull();
     expect(text($('section[data-reason=not-found] h3', root))).toBe('Not found on this page 1');
     const m = pack.entities.flatMap((e) => e.mentions).find((x) => x.id === 'm-china-2');
     const item = $('li[data-orphan=m-china-2]', root) as Element;
