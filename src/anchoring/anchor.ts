@@ -182,6 +182,22 @@ export function contextSimilarity(
   return 1 - best / m;
 }
 
+/**
+ * `text.slice(from, to).toLowerCase() === lower` without building the slice when it is ASCII
+ * (ASCII lower-cases char by char; anything else takes the original path).
+ */
+export function lowerEquals(text: string, from: number, to: number, lower: string): boolean {
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return text.slice(from, to).toLowerCase() === lower;
+    const l = c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+    // All before i is ASCII, so the lower-cased slice agrees with `lower` up to here or not at all.
+    if (l !== lower.charCodeAt(i - from)) return false;
+  }
+  return lower.length === end - from;
+}
+
 /** Context similarity rescaled so that unrelated English text (~0.4-0.5 raw) scores ~0. */
 function rescale(sim: number): number {
   return sim <= 0.5 ? 0 : (sim - 0.5) / 0.5;
@@ -236,7 +252,7 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
   n.feed(prefix, 0);
   n.feed(exact, 1);
   n.feed(suffix, 2);
-  const whole = n.text();
+  const whole = normalisedOf(n, prefix, exact, suffix);
   let qs = -1;
   let qe = -1;
   for (let i = 0; i < n.length; i++) {
@@ -302,16 +318,82 @@ function prepare(sel: QuoteSelector, textLength: number, opts: AnchorOptions): P
     sC: null,
     hint,
     empty: false,
-    multiBlock: /[\n\r\u2028\u2029]/.test(exact),
-    startsBlock:
-      LINE_BREAK_AT_END.test(prefix + (exact.match(/^\s*/)?.[0] ?? '')) ||
-      (sel.position === 0 && prefix.trim() === ''),
-    endsBlock: LINE_BREAK_AT_START.test((exact.match(/\s*$/)?.[0] ?? '') + suffix),
+    multiBlock: hasLineBreak(exact, 0, exact.length),
+    startsBlock: breakBefore(prefix, exact) || (sel.position === 0 && prefix.trim() === ''),
+    endsBlock: breakAfter(exact, suffix),
   };
 }
 
-const LINE_BREAK_AT_END = /[\n\r\u2028\u2029]\s*$/;
-const LINE_BREAK_AT_START = /^\s*[\n\r\u2028\u2029]/;
+// The former `/[\n\r\u2028\u2029]\s*$/.test(prefix + (exact.match(/^\s*/)?.[0] ?? ''))`: a line
+// break in the whitespace where the prefix meets the quote (regex `\s`, scanned by hand).
+export function breakBefore(prefix: string, exact: string): boolean {
+  return (
+    hasLineBreak(exact, 0, wsRunFrom(exact, 0)) ||
+    hasLineBreak(prefix, wsRunBack(prefix, prefix.length), prefix.length)
+  );
+}
+
+// The former `/^\s*[\n\r\u2028\u2029]/.test((exact.match(/\s*$/)?.[0] ?? '') + suffix)`: a line
+// break in the whitespace where the quote meets the suffix.
+export function breakAfter(exact: string, suffix: string): boolean {
+  return (
+    hasLineBreak(exact, wsRunBack(exact, exact.length), exact.length) ||
+    hasLineBreak(suffix, 0, wsRunFrom(suffix, 0))
+  );
+}
+
+/**
+ * The rendered form of prefix + exact + suffix just fed to `n`: the concatenation itself when
+ * normalising changed nothing (the common case: no string built from the code buffer).
+ */
+function normalisedOf(n: Normaliser, prefix: string, exact: string, suffix: string): string {
+  const raw = prefix + exact + suffix;
+  if (n.length !== raw.length) return n.text();
+  const codes = n.codes;
+  for (let i = 0; i < raw.length; i++) {
+    if (codes[i] !== raw.charCodeAt(i)) return n.text();
+  }
+  return raw;
+}
+
+/** JS regex `\s`: WhiteSpace and LineTerminator code points (all in the BMP). */
+function isRegexSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** End of the run of `\s` characters starting at `from`. */
+function wsRunFrom(s: string, from: number): number {
+  let i = from;
+  while (i < s.length && isRegexSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Start of the run of `\s` characters ending at `to`. */
+function wsRunBack(s: string, to: number): number {
+  let i = to;
+  while (i > 0 && isRegexSpace(s.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Is one of \n \r U+2028 U+2029 in s[from, to)? */
+function hasLineBreak(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
+}
 
 interface Candidate {
   ts: number;
@@ -388,12 +470,11 @@ class Run {
     // Re-attach what the fold cut at the quote's edges ("Mr "), never across a block break.
     if (p.leadT.length > 0) {
       const n = p.leadT.length;
-      if (ts >= n && text.slice(ts - n, ts).toLowerCase() === p.leadL && !this.breakIn(ts - n, ts))
-        ts -= n;
+      if (ts >= n && lowerEquals(text, ts - n, ts, p.leadL) && !this.breakIn(ts - n, ts)) ts -= n;
     }
     if (p.trailT.length > 0) {
       const n = p.trailT.length;
-      if (text.slice(te, te + n).toLowerCase() === p.trailL && !this.breakIn(te, te + n)) te += n;
+      if (lowerEquals(text, te, te + n, p.trailL) && !this.breakIn(te, te + n)) te += n;
     }
     let q: number;
     let method: AnchorMethod;

@@ -13,9 +13,12 @@ export interface ContextPattern {
   readonly m: number;
   /** Bit of the last row. */
   readonly lastBit: number;
-  /** char code < 128 -> row bits; rows are numbered from the quote side outwards. */
-  readonly ascii: Int32Array;
-  /** Other char codes -> row bits (null when the context is all ASCII). */
+  /** The context itself (its chars < 128 get their row bits from a shared table, asciiTable). */
+  readonly expected: string;
+  /**
+   * Char codes >= 128 -> row bits (null when the context is all ASCII); rows are numbered from
+   * the quote side outwards.
+   */
   readonly other: Map<number, number> | null;
   /** 'before': the context ends at the quote (read backwards); 'after': it starts there. */
   readonly before: boolean;
@@ -27,19 +30,47 @@ export const MAX_CONTEXT_PATTERN = 32;
 export function compileContext(expected: string, side: 'before' | 'after'): ContextPattern {
   const m = expected.length;
   if (m > MAX_CONTEXT_PATTERN) throw new RangeError('context longer than 32 characters');
-  const ascii = new Int32Array(128);
   let other: Map<number, number> | null = null;
   const before = side === 'before';
   for (let i = 0; i < m; i++) {
     const c = expected.charCodeAt(before ? m - 1 - i : i);
-    const bit = 1 << i;
-    if (c < 128) ascii[c] = (ascii[c] as number) | bit;
-    else {
+    if (c >= 128) {
       if (other === null) other = new Map();
-      other.set(c, (other.get(c) ?? 0) | bit);
+      other.set(c, (other.get(c) ?? 0) | (1 << i));
     }
   }
-  return { m, lastBit: m > 0 ? 1 << (m - 1) : 0, ascii, other, before };
+  return { m, lastBit: m > 0 ? 1 << (m - 1) : 0, expected, other, before };
+}
+
+/**
+ * The ASCII row bits of a pattern live in one of two shared tables (one per side), loaded on
+ * use: a fresh 128-entry Int32Array per pattern (two per selector) cost more than the distances.
+ * Candidates of one selector are scored one after the other, so a table is reloaded about once
+ * per selector and side. `loaded[k]` is the pattern whose bits table k holds.
+ */
+const tables = [new Int32Array(128), new Int32Array(128)] as const;
+const loaded: [ContextPattern | null, ContextPattern | null] = [null, null];
+
+function asciiTable(cp: ContextPattern): Int32Array {
+  const k = cp.before ? 0 : 1;
+  const t = tables[k];
+  if (loaded[k] === cp) return t;
+  const old = loaded[k];
+  if (old !== null) {
+    const e = old.expected;
+    for (let i = 0; i < e.length; i++) {
+      const c = e.charCodeAt(i);
+      if (c < 128) t[c] = 0;
+    }
+  }
+  const e = cp.expected;
+  const m = cp.m;
+  for (let i = 0; i < m; i++) {
+    const c = e.charCodeAt(cp.before ? m - 1 - i : i);
+    if (c < 128) t[c] = (t[c] as number) | (1 << i);
+  }
+  loaded[k] = cp;
+  return t;
 }
 
 /**
@@ -50,7 +81,7 @@ export function compileContext(expected: string, side: 'before' | 'after'): Cont
 export function contextDistance(cp: ContextPattern, text: string, at: number, n: number): number {
   const m = cp.m;
   if (m === 0) return 0;
-  const ascii = cp.ascii;
+  const ascii = asciiTable(cp);
   const other = cp.other;
   const lastBit = cp.lastBit;
   let pv = -1;

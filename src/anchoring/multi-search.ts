@@ -28,6 +28,20 @@ function hashOf(s: string, from: number, k: number): number {
 }
 
 /**
+ * Filters not in use (all zero). A findAll generator suspended at a yield holds its filter; a
+ * second search meanwhile (another anchorSteps) takes another one.
+ */
+const freeFilters: Int32Array[] = [];
+
+function takeFilter(): Int32Array {
+  return freeFilters.pop() ?? new Int32Array(1 << (FILTER_BITS - 5));
+}
+
+function releaseFilter(f: Int32Array): void {
+  if (freeFilters.length < 2) freeFilters.push(f);
+}
+
+/**
  * All start offsets of each pattern in `text` (overlapping occurrences included), at most
  * `maxPerPattern` each, in increasing order. Empty patterns get no occurrences.
  */
@@ -84,7 +98,10 @@ export function* findAll(
       continue;
     }
     const table = new Map<number, string[]>();
-    const filter = new Int32Array(1 << (FILTER_BITS - 5));
+    // The filter is shared by every call (allocating and zeroing 128 KB per call cost more than
+    // the hash pass over an article); the words set here are cleared before returning.
+    const filter = takeFilter();
+    const words: number[] = [];
     for (const p of group) {
       const h = hashOf(p, 0, k);
       const list = table.get(h);
@@ -92,34 +109,40 @@ export function* findAll(
       else table.set(h, [p]);
       const f = mix(h);
       filter[f >>> 5] = (filter[f >>> 5] as number) | (1 << (f & 31));
+      words.push(f >>> 5);
     }
     const found = new Map<string, number[]>();
-    if (n >= k) {
-      let bk = 1; // B^(k-1)
-      for (let j = 1; j < k; j++) bk = Math.imul(bk, B);
-      let h = hashOf(text, 0, k);
-      const last = n - k;
-      for (let i = 0; ; i++) {
-        const f = mix(h);
-        if (((filter[f >>> 5] as number) & (1 << (f & 31))) !== 0) {
-          const list = table.get(h);
-          if (list !== undefined) {
-            for (const p of list) {
-              if (text.startsWith(p, i)) {
-                let at = found.get(p);
-                if (at === undefined) {
-                  at = [];
-                  found.set(p, at);
+    try {
+      if (n >= k) {
+        let bk = 1; // B^(k-1)
+        for (let j = 1; j < k; j++) bk = Math.imul(bk, B);
+        let h = hashOf(text, 0, k);
+        const last = n - k;
+        for (let i = 0; ; i++) {
+          const f = mix(h);
+          if (((filter[f >>> 5] as number) & (1 << (f & 31))) !== 0) {
+            const list = table.get(h);
+            if (list !== undefined) {
+              for (const p of list) {
+                if (text.startsWith(p, i)) {
+                  let at = found.get(p);
+                  if (at === undefined) {
+                    at = [];
+                    found.set(p, at);
+                  }
+                  if (at.length < maxPerPattern) at.push(i);
                 }
-                if (at.length < maxPerPattern) at.push(i);
               }
             }
           }
+          if (i === last) break;
+          h = (Math.imul(h - Math.imul(text.charCodeAt(i), bk), B) + text.charCodeAt(i + k)) | 0;
+          if ((i & 0xffff) === 0xffff && shouldYield()) yield;
         }
-        if (i === last) break;
-        h = (Math.imul(h - Math.imul(text.charCodeAt(i), bk), B) + text.charCodeAt(i + k)) | 0;
-        if ((i & 0xffff) === 0xffff && shouldYield()) yield;
       }
+    } finally {
+      for (const w of words) filter[w] = 0;
+      releaseFilter(filter);
     }
     for (const p of group) record(p, found.get(p) ?? []);
   }

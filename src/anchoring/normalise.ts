@@ -488,6 +488,14 @@ for (const key of [...VARIANT_MAP.keys()].sort((a, b) => b.length - a.length)) {
 const TRIGGER = new Uint8Array(128);
 for (const h of HONORIFICS) TRIGGER[h.charCodeAt(0)] = 1;
 for (const c of VARIANTS_BY_FIRST.keys()) TRIGGER[c] = 1;
+/**
+ * First two chars of honorifics and variant keys (all ASCII, all at least 2 long): a word start
+ * whose first two chars are not one of these pairs cannot match, whatever the key.
+ */
+const TRIGGER2 = new Uint8Array(128 * 128);
+for (const k of [...HONORIFICS, ...VARIANT_MAP.keys()]) {
+  TRIGGER2[k.charCodeAt(0) * 128 + k.charCodeAt(1)] = 1;
+}
 
 /**
  * The next honorific or spelling variant in the folded-so-far text g at or after `from`, as the
@@ -504,6 +512,8 @@ function nextVariant(
   for (let i = from; i < to; i++) {
     const c = g.charCodeAt(i);
     if (c >= 128 || TRIGGER[c] === 0) continue;
+    const c2 = g.charCodeAt(i + 1); // NaN at the end: no key fits
+    if (!(c2 < 128) || TRIGGER2[c * 128 + c2] === 0) continue;
     if (i > 0 && isLetterOrNumberAt(g, i - 1, true)) continue;
     for (const h of HONORIFICS) {
       if (!g.startsWith(h, i)) continue;
@@ -522,6 +532,29 @@ function nextVariant(
     }
   }
   return null;
+}
+
+/**
+ * Zeroed Int32Arrays; short ones (the maps of a quote folded with its context, three per
+ * selector with "Mr " or a variant near it) are views into shared 64 KB buffers, which avoids a
+ * backing store per array (costlier than the fold itself). Never reused: a view keeps its whole
+ * buffer alive, at most 64 KB per a few dozen folds still referenced.
+ */
+const SMALL_POOL_BYTES = 1 << 16;
+const SMALL_ARRAY = 1024;
+let smallPool: ArrayBuffer | null = null;
+let smallPoolUsed = SMALL_POOL_BYTES;
+
+function int32Array(length: number): Int32Array {
+  if (length > SMALL_ARRAY) return new Int32Array(length);
+  const bytes = length * 4;
+  if (smallPoolUsed + bytes > SMALL_POOL_BYTES) {
+    smallPool = new ArrayBuffer(SMALL_POOL_BYTES);
+    smallPoolUsed = 0;
+  }
+  const a = new Int32Array(smallPool as ArrayBuffer, smallPoolUsed, length);
+  smallPoolUsed += bytes;
+  return a;
 }
 
 /** Lower case per character for [from, to), keeping characters whose lower case grows. */
@@ -595,9 +628,9 @@ class FoldBuilder {
       }
       if (repl === null) continue;
       if (!this.fStart) {
-        this.fStart = new Int32Array(n + 1);
-        this.fEnd = new Int32Array(n + 1);
-        this.t2f = new Int32Array(n + 1);
+        this.fStart = int32Array(n + 1);
+        this.fEnd = int32Array(n + 1);
+        this.t2f = int32Array(n + 1);
         // Identity maps for what was already copied.
         const fs = this.fStart;
         const fe = this.fEnd;
