@@ -489,13 +489,26 @@ const TRIGGER = new Uint8Array(128);
 for (const h of HONORIFICS) TRIGGER[h.charCodeAt(0)] = 1;
 for (const c of VARIANTS_BY_FIRST.keys()) TRIGGER[c] = 1;
 /**
- * First two chars of honorifics and variant keys (all ASCII, all at least 2 long): a word start
- * whose first two chars are not one of these pairs cannot match, whatever the key.
+ * Variant keys by their first two chars (c1 * 128 + c2; all keys are ASCII, at least 2 long),
+ * longest first as in VARIANTS_BY_FIRST: a key can only match where the text has its first two
+ * chars, so trying just these keys, in this order, finds what trying all of c1's keys found.
  */
-const TRIGGER2 = new Uint8Array(128 * 128);
-for (const k of [...HONORIFICS, ...VARIANT_MAP.keys()]) {
-  TRIGGER2[k.charCodeAt(0) * 128 + k.charCodeAt(1)] = 1;
+const VARIANTS_BY_PAIR = new Map<number, string[]>();
+for (const [c, keys] of VARIANTS_BY_FIRST) {
+  for (const key of keys) {
+    const pair = c * 128 + key.charCodeAt(1);
+    const list = VARIANTS_BY_PAIR.get(pair);
+    if (list) list.push(key);
+    else VARIANTS_BY_PAIR.set(pair, [key]);
+  }
 }
+/** First two chars of honorifics (1) and of variant keys (2): a word start without one is skipped. */
+const TRIGGER2 = new Uint8Array(128 * 128);
+for (const h of HONORIFICS) {
+  const pair = h.charCodeAt(0) * 128 + h.charCodeAt(1);
+  TRIGGER2[pair] = (TRIGGER2[pair] as number) | 1;
+}
+for (const pair of VARIANTS_BY_PAIR.keys()) TRIGGER2[pair] = (TRIGGER2[pair] as number) | 2;
 
 /**
  * The next honorific or spelling variant in the folded-so-far text g at or after `from`, as the
@@ -513,21 +526,28 @@ function nextVariant(
     const c = g.charCodeAt(i);
     if (c >= 128 || TRIGGER[c] === 0) continue;
     const c2 = g.charCodeAt(i + 1); // NaN at the end: no key fits
-    if (!(c2 < 128) || TRIGGER2[c * 128 + c2] === 0) continue;
+    if (!(c2 < 128)) continue;
+    const pair = c * 128 + c2;
+    const kinds = TRIGGER2[pair] as number;
+    if (kinds === 0) continue;
     if (i > 0 && isLetterOrNumberAt(g, i - 1, true)) continue;
-    for (const h of HONORIFICS) {
-      if (!g.startsWith(h, i)) continue;
-      let j = i + h.length;
-      if (g.charCodeAt(j) === 0x2e) j++;
-      if (g.charCodeAt(j) === 0x20 && j + 1 < g.length && isLetterAt(g, j + 1)) {
-        return { a: i, b: j + 1, honorific: true };
+    if ((kinds & 1) !== 0) {
+      for (const h of HONORIFICS) {
+        if (!g.startsWith(h, i)) continue;
+        let j = i + h.length;
+        if (g.charCodeAt(j) === 0x2e) j++;
+        if (g.charCodeAt(j) === 0x20 && j + 1 < g.length && isLetterAt(g, j + 1)) {
+          return { a: i, b: j + 1, honorific: true };
+        }
+        // "mr" failed: "mrs" may still match (the regex backtracks into the alternation).
       }
-      // "mr" failed: "mrs" may still match (the regex backtracks into the alternation).
     }
-    const list = VARIANTS_BY_FIRST.get(c);
-    if (list !== undefined) {
-      for (const key of list) {
-        if (g.startsWith(key, i)) return { a: i, b: i + key.length, honorific: false };
+    if ((kinds & 2) !== 0) {
+      const c3 = g.charCodeAt(i + 2);
+      for (const key of VARIANTS_BY_PAIR.get(pair) as string[]) {
+        if ((key.length < 3 || key.charCodeAt(2) === c3) && g.startsWith(key, i)) {
+          return { a: i, b: i + key.length, honorific: false };
+        }
       }
     }
   }
