@@ -12,8 +12,8 @@ import {
   getBrowser,
   type TestPage,
 } from './harness/browsers';
-import { fixture } from './harness/fixtures';
-import { screenshot, waitForHighlights } from './harness/gloss';
+import { placeCaretIn } from './harness/cards';
+import { openHighlighted, screenshot } from './harness/gloss';
 
 afterAll(closeAllBrowsers);
 
@@ -66,45 +66,35 @@ describe.each(BROWSERS)('%s', (name) => {
 
   beforeAll(async () => {
     browser = await getBrowser(name);
-    const f = fixture('canonical');
-    page = await browser.open(browser.url(f.host, f.path));
-    await waitForHighlights(page);
+    ({ page } = await openHighlighted(browser, 'canonical'));
   });
 
   afterAll(async () => {
     await page?.close();
   });
 
-  test('pointing at a person shows a card next to it; moving away hides it', async () => {
-    const at = await pointAtFirst(page, 'gloss-entity-person');
+  /** Points at the first range of a highlight, sees its card, screenshots it, moves away. */
+  async function pointShowsCardThenAway(highlight: string, shot: string) {
+    const at = await pointAtFirst(page, highlight);
     await page.mouseMove(at.x, at.y);
     await cardNextTo(page, at.x, at.y);
-    await screenshot(page, browser, 'card-person');
+    await screenshot(page, browser, shot);
     await page.mouseMove(5, 5);
     await cardHidden(page);
+  }
+
+  test('pointing at a person shows a card next to it; moving away hides it', async () => {
+    await pointShowsCardThenAway('gloss-entity-person', 'card-person');
     expect(page.errors).toEqual([]);
   });
 
   test('pointing at a claim shows its card', async () => {
-    const at = await pointAtFirst(page, 'gloss-claim-warning');
-    await page.mouseMove(at.x, at.y);
-    await cardNextTo(page, at.x, at.y);
-    await screenshot(page, browser, 'card-claim');
-    await page.mouseMove(5, 5);
-    await cardHidden(page);
+    await pointShowsCardThenAway('gloss-claim-warning', 'card-claim');
   });
 
   test('a caret placed in a highlight from the keyboard shows its card; Escape hides it', async () => {
     const at = await pointAtFirst(page, 'gloss-entity-place');
-    await page.evaluate(() => {
-      const range = [
-        ...(CSS.highlights.get('gloss-entity-place') as unknown as Set<Range>),
-      ][0] as Range;
-      const caret = document.createRange();
-      caret.setStart(range.startContainer, range.startOffset + 1);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(caret);
-    }, null);
+    await placeCaretIn(page, 'gloss-entity-place');
     await cardNextTo(page, at.x, at.y);
     await page.keyboard('Escape');
     await cardHidden(page);

@@ -7,24 +7,23 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
 import { highlightName } from '../../src/highlights/categories';
 import { type PlannedHighlight, planHighlights } from '../../src/highlights/plan';
-import {
-  BROWSERS,
-  closeAllBrowsers,
-  type GlossBrowser,
-  getBrowser,
-  type TestPage,
-} from './harness/browsers';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import { closeWithoutErrors, expectLeftAlone } from './harness/checks';
 import { PLAIN_HOST } from './harness/fixture-server';
-import { FIXTURE_PAGES, type FixturePage, fixture } from './harness/fixtures';
+import { FIXTURE_PAGES, fixture } from './harness/fixtures';
 import {
-  ExtensionControl,
+  browserWithControl,
+  type ExtensionControl,
   glossHighlights,
   highlightedTexts,
-  pageState,
+  openCounted,
+  openFixture,
+  openHighlighted,
   screenshot,
-  scrollToHighlights,
+  screenshotHighlights,
+  settle,
   totalHighlighted,
-  waitForHighlights,
+  waitForLiveHighlights,
 } from './harness/gloss';
 
 afterAll(closeAllBrowsers);
@@ -94,10 +93,6 @@ function expectNoWrongPlace(texts: Record<string, string[]>, exact: boolean) {
   }
 }
 
-async function settle(page: TestPage, ms: number) {
-  await page.evaluate((wait) => new Promise((r) => setTimeout(r, wait)), ms);
-}
-
 /** innerText of the body and the boxes of the article's paragraphs and headings. */
 function pageFacts(page: TestPage, selector: string) {
   return page.evaluate((sel) => {
@@ -116,52 +111,29 @@ describe.each(BROWSERS)('%s', (name) => {
   let control: ExtensionControl;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
+    ({ browser, control } = await browserWithControl(name));
   });
 
-  async function openFixture(f: FixturePage) {
-    const url = browser.url(f.host, f.path);
-    const page = await browser.open(url);
-    return { page, url };
-  }
-
-  async function stateOf(url: string) {
-    return pageState(control, await control.tabId(url));
-  }
-
   test('the canonical article: every annotation highlighted, each on its own words', async () => {
-    const { page, url } = await openFixture(fixture('canonical'));
-    await waitForHighlights(page);
-    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t));
-    const state = await stateOf(url);
+    const { page, state } = await openCounted(browser, control, 'canonical');
     expect(state.status).toBe('article');
     expect(state.orphans).toEqual([]);
     expect(totalHighlighted(await glossHighlights(page))).toBe(planned.length);
     expectNoWrongPlace(await highlightedTexts(page), true);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test('a syndicated layout (The Business Times): recognised and fully highlighted', async () => {
-    const { page, url } = await openFixture(fixture('syndicated-layout'));
-    await waitForHighlights(page);
-    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t));
-    const state = await stateOf(url);
+    const { page, state } = await openCounted(browser, control, 'syndicated-layout');
     expect(state.status).toBe('article');
     expect(state.orphans).toEqual([]);
     expectNoWrongPlace(await highlightedTexts(page), true);
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'syndicated-layout');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await screenshotHighlights(page, browser, 'syndicated-layout');
+    await closeWithoutErrors(page);
   });
 
   test('an edited US-style copy (Bloomberg): most annotations found, none in a wrong place', async () => {
-    const { page, url } = await openFixture(fixture('edited-copy'));
-    await waitForHighlights(page);
-    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t));
-    const state = await stateOf(url);
+    const { page, state } = await openCounted(browser, control, 'edited-copy');
     expect(state.status).toBe('article');
     // Every annotation in a paragraph the copy carries unchanged (house style aside) must be
     // found; those in the dropped and reworded paragraphs may be orphans, never misplaced.
@@ -180,17 +152,12 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(mustFind.filter((p) => !anchoredIds.has(p.id)).map((p) => p.id)).toEqual([]);
     expect(anchoredIds.size + (state.orphans?.length ?? 0)).toBe(planned.length);
     expectNoWrongPlace(await highlightedTexts(page), false);
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'edited-copy');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await screenshotHighlights(page, browser, 'edited-copy');
+    await closeWithoutErrors(page);
   });
 
   test('a paywall cut: the visible part highlighted, the rest reported as cut by the paywall', async () => {
-    const { page, url } = await openFixture(fixture('paywall'));
-    await waitForHighlights(page);
-    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t));
-    const state = await stateOf(url);
+    const { page, state } = await openCounted(browser, control, 'paywall');
     expect(state.status).toBe('partial');
     const visibleParagraphs = new Set(pack.article.text.paragraphs.slice(0, 4).map((p) => p.id));
     const expected = planned.filter((p) =>
@@ -204,24 +171,19 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(state.orphans?.every((o) => o.reason === 'paywall')).toBe(true);
     expectNoWrongPlace(await highlightedTexts(page), true);
     await screenshot(page, browser, 'paywall');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test('late content: highlighted once the article arrives', async () => {
-    const { page, url } = await openFixture(fixture('late-content'));
-    await waitForHighlights(page, 20_000);
+    const { page, url } = await openHighlighted(browser, 'late-content', 20_000);
     await control.waitForBadge(await control.tabId(url), (t) => Number(t) === planned.length);
     expectNoWrongPlace(await highlightedTexts(page), true);
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'late-content');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await screenshotHighlights(page, browser, 'late-content');
+    await closeWithoutErrors(page);
   });
 
   test('paragraphs re-rendered by a framework: highlights follow the new nodes', async () => {
-    const { page } = await openFixture(fixture('rerender'));
-    await waitForHighlights(page);
+    const { page } = await openHighlighted(browser, 'rerender');
     // The page re-renders paragraphs at 1.5 s by itself; do it once more by hand.
     await page.waitFor(
       () =>
@@ -233,46 +195,27 @@ describe.each(BROWSERS)('%s', (name) => {
       () => (window as unknown as { __fixture: { rerender(): void } }).__fixture.rerender(),
       null,
     );
-    await page.waitFor((n) => {
-      let live = 0;
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
-        for (const r of h as unknown as Set<Range>) {
-          if (r.startContainer.isConnected && !r.collapsed) live++;
-        }
-      }
-      return live === n;
-    }, planned.length);
+    await waitForLiveHighlights(page, planned.length);
     expectNoWrongPlace(await highlightedTexts(page), true);
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'rerender');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await screenshotHighlights(page, browser, 'rerender');
+    await closeWithoutErrors(page);
   });
 
   test('a very long page: the article highlighted, the comments left alone', async () => {
-    const { page, url } = await openFixture(fixture('long-page'));
-    await waitForHighlights(page, 30_000);
-    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t), 30_000);
-    const state = await stateOf(url);
+    const { page, state } = await openCounted(browser, control, 'long-page', 30_000);
     expect(state.status).toBe('article');
     expect(state.orphans).toEqual([]);
     expectNoWrongPlace(await highlightedTexts(page), true);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test.each(['other-article', 'section-front', 'quoting-page', 'unsupported-site'])(
     '%s: nothing highlighted, nothing on the badge',
     async (situation) => {
-      const { page, url } = await openFixture(fixture(situation));
-      // Nothing to wait for: give Gloss the time it would need, then check it did nothing.
-      await settle(page, 1500);
-      expect(await glossHighlights(page)).toEqual({});
-      expect((await control.badge(await control.tabId(url))).text).toBe('');
+      const { page, url } = await openFixture(browser, situation);
+      await expectLeftAlone(page, control, url);
       await screenshot(page, browser, situation);
-      expect(page.errors).toEqual([]);
-      await page.close();
+      await closeWithoutErrors(page);
     },
   );
 
@@ -281,8 +224,7 @@ describe.each(BROWSERS)('%s', (name) => {
   )('%s: page text and layout are the same with and without Gloss', async (situation) => {
     const f = fixture(situation);
     if (f.expect === 'on-request') return;
-    const { page } = await openFixture(f);
-    await waitForHighlights(page, 30_000);
+    const { page } = await openHighlighted(browser, f, 30_000);
     const plain = await browser.open(browser.url(PLAIN_HOST, `/${f.host}${f.path}`));
     if (situation === 'late-content' || situation === 'rerender') {
       await settle(plain, 2000);

@@ -4,16 +4,18 @@
  * badge counts what it highlighted, and the popup opens for the tab.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, getBrowser } from './harness/browsers';
-import { fixture } from './harness/fixtures';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
+import { closeWithoutErrors, expectLeftAlone } from './harness/checks';
 import {
-  ExtensionControl,
+  browserWithControl,
+  type ExtensionControl,
   glossHighlights,
+  openFixture,
+  openHighlighted,
   POPUP,
   screenshot,
-  scrollToHighlights,
+  screenshotHighlights,
   totalHighlighted,
-  waitForHighlights,
 } from './harness/gloss';
 
 afterAll(closeAllBrowsers);
@@ -23,15 +25,11 @@ describe.each(BROWSERS)('%s', (name) => {
   let control: ExtensionControl;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
+    ({ browser, control } = await browserWithControl(name));
   });
 
   test('highlights the article on The Straits Times and counts it on the badge', async () => {
-    const canonical = fixture('canonical');
-    const url = browser.url(canonical.host, canonical.path);
-    const page = await browser.open(url);
-    await waitForHighlights(page);
+    const { page, url } = await openHighlighted(browser, 'canonical');
     const highlights = await glossHighlights(page);
     expect(Object.keys(highlights).every((n) => /^gloss-(entity|claim)-[a-z]+$/.test(n))).toBe(
       true,
@@ -40,39 +38,26 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(Object.keys(highlights).some((n) => n.startsWith('gloss-claim-'))).toBe(true);
 
     const tabId = await control.tabId(url);
-    const badge = await control.waitForBadge(tabId, (t) => /^\d+$/.test(t));
+    const badge = await control.waitForBadgeCount(tabId);
     expect(Number(badge.text)).toBe(totalHighlighted(highlights));
     expect(badge.title).toMatch(/^Gloss: \d+ entit(y|ies) and \d+ claims? highlighted/);
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'canonical-article');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await screenshotHighlights(page, browser, 'canonical-article');
+    await closeWithoutErrors(page);
   });
 
   test('does nothing on another article of the same site', async () => {
-    const other = fixture('other-article');
-    const url = browser.url(other.host, other.path);
-    const page = await browser.open(url);
-    // Nothing to wait for: give the gate time it would need to act, then check it did not.
-    await new Promise((r) => setTimeout(r, 1500));
-    expect(await glossHighlights(page)).toEqual({});
-    const tabId = await control.tabId(url);
-    expect((await control.badge(tabId)).text).toBe('');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    const { page, url } = await openFixture(browser, 'other-article');
+    await expectLeftAlone(page, control, url);
+    await closeWithoutErrors(page);
   });
 
   test('the popup opens for the article tab', async () => {
-    const canonical = fixture('canonical');
-    const url = browser.url(canonical.host, canonical.path);
-    const page = await browser.open(url);
-    await waitForHighlights(page);
+    const { page, url } = await openHighlighted(browser, 'canonical');
     const tabId = await control.tabId(url);
     const popup = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
     await popup.waitFor(() => document.querySelector('h1')?.textContent?.includes('Xi'), null);
     await screenshot(popup, browser, 'popup');
-    expect(popup.errors).toEqual([]);
-    await popup.close();
+    await closeWithoutErrors(popup);
     await page.close();
   });
 });

@@ -11,17 +11,21 @@ import {
   BROWSERS,
   closeAllBrowsers,
   type GlossBrowser,
-  getBrowser,
   launchBrowser,
   type TestPage,
 } from './harness/browsers';
-import { fixture } from './harness/fixtures';
+import { placeCaretIn } from './harness/cards';
+import { closeWithoutErrors, expectLeftAlone } from './harness/checks';
 import {
+  browserWithControl,
   ExtensionControl,
   glossHighlights,
+  openCounted,
+  openFixture,
+  openHighlighted,
   pageState,
   totalHighlighted,
-  waitForHighlights,
+  waitForLiveHighlights,
 } from './harness/gloss';
 
 afterAll(closeAllBrowsers);
@@ -30,34 +34,9 @@ const pack = packById('2025-11-24-trump-xi-call');
 if (!pack) throw new Error('seed pack missing');
 const planned = planHighlights(pack);
 
-/** Waits until exactly `n` Gloss ranges are painted, all on nodes still in the document. */
-const waitForLiveHighlights = (page: TestPage, n: number, timeoutMs = 15_000) =>
-  page.waitFor(
-    (count) => {
-      let live = 0;
-      for (const [name, h] of CSS.highlights) {
-        if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
-        for (const r of h as unknown as Set<Range>) {
-          if (r.startContainer.isConnected && !r.collapsed) live++;
-        }
-      }
-      return live === count;
-    },
-    n,
-    timeoutMs,
-  );
-
 /** Shows the card of the first place mention by putting the caret in it; returns the card's size. */
 async function cardSize(page: TestPage) {
-  await page.evaluate(() => {
-    const range = [
-      ...(CSS.highlights.get('gloss-entity-place') as unknown as Set<Range>),
-    ][0] as Range;
-    const caret = document.createRange();
-    caret.setStart(range.startContainer, range.startOffset + 1);
-    document.getSelection()?.removeAllRanges();
-    document.getSelection()?.addRange(caret);
-  }, null);
+  await placeCaretIn(page, 'gloss-entity-place');
   await page.waitFor(() => {
     const r = document.querySelector('gloss-card')?.getBoundingClientRect();
     return r && r.width > 0;
@@ -73,19 +52,11 @@ describe.each(BROWSERS)('%s', (name) => {
   let control: ExtensionControl;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
+    ({ browser, control } = await browserWithControl(name));
   });
 
-  async function open(situation: string) {
-    const f = fixture(situation);
-    const url = browser.url(f.host, f.path);
-    return { page: await browser.open(url), url };
-  }
-
   test("the page's own click and selection handlers keep working", async () => {
-    const { page } = await open('rerender');
-    await waitForHighlights(page);
+    const { page } = await openHighlighted(browser, 'rerender');
     await page.click('[data-key="3"]');
     const state = await page.evaluate(() => {
       const f = (window as unknown as { __fixture: { clicks: number } }).__fixture;
@@ -109,13 +80,11 @@ describe.each(BROWSERS)('%s', (name) => {
         text,
       selected,
     );
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test('page CSS that styles every element does not change Gloss cards', async () => {
-    const { page } = await open('canonical');
-    await waitForHighlights(page);
+    const { page } = await openHighlighted(browser, 'canonical');
     const before = await cardSize(page);
     await page.evaluate(() => {
       const style = document.createElement('style');
@@ -128,35 +97,28 @@ describe.each(BROWSERS)('%s', (name) => {
       document.getSelection()?.removeAllRanges();
     }, null);
     expect(await cardSize(page)).toEqual(before);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test('a page that replaces its <body> gets its highlights back on the new nodes', async () => {
-    const { page } = await open('canonical');
-    await waitForHighlights(page);
+    const { page } = await openHighlighted(browser, 'canonical');
     await page.evaluate(() => {
       document.body.replaceWith(document.body.cloneNode(true));
     }, null);
-    await waitForLiveHighlights(page, planned.length);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await waitForLiveHighlights(page, planned.length, 15_000);
+    await closeWithoutErrors(page);
   });
 
   test('an article of 100 000 paragraphs is highlighted without errors', async () => {
-    const { page, url } = await open('huge-article');
-    await waitForHighlights(page, 60_000);
-    await control.waitForBadge(await control.tabId(url), (t) => /^\d+$/.test(t), 60_000);
-    const state = await pageState(control, await control.tabId(url));
+    const { page, state } = await openCounted(browser, control, 'huge-article', 60_000);
     expect(state.status).toBe('article');
     expect(state.orphans).toEqual([]);
     expect(totalHighlighted(await glossHighlights(page))).toBe(planned.length);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test('a paragraph of the 100 000-paragraph article rewritten by the page: its highlights follow', async () => {
-    const { page, url } = await open('huge-article');
+    const { page, url } = await openFixture(browser, 'huge-article');
     await waitForLiveHighlights(page, planned.length, 60_000);
     const edited = pack.article.text.paragraphs.findIndex((p) =>
       p.text.startsWith('Mr Trump said the telephone call'),
@@ -210,17 +172,13 @@ describe.each(BROWSERS)('%s', (name) => {
     const state = await pageState(control, await control.tabId(url));
     expect(state.status).toBe('article');
     expect(state.orphans).toEqual([]);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 
   test('an article shown in a frame of another site: left alone, no errors', async () => {
-    const { page, url } = await open('framed-article');
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)), null);
-    expect(await glossHighlights(page)).toEqual({});
-    expect((await control.badge(await control.tabId(url))).text).toBe('');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    const { page, url } = await openFixture(browser, 'framed-article');
+    await expectLeftAlone(page, control, url);
+    await closeWithoutErrors(page);
   });
 });
 
@@ -230,9 +188,7 @@ describe.each(BROWSERS)('%s, extension reloaded under an open page', (name) => {
     const browser = await launchBrowser(name);
     try {
       const control = await ExtensionControl.open(browser);
-      const f = fixture('canonical');
-      const page = await browser.open(browser.url(f.host, f.path));
-      await waitForHighlights(page);
+      const { page } = await openHighlighted(browser, 'canonical');
       const glossSheets = () =>
         page.evaluate(
           () =>

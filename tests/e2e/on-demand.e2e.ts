@@ -8,14 +8,16 @@
  * in both browsers, the page's context menu in Firefox) are in gestures.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, getBrowser } from './harness/browsers';
-import { fixture } from './harness/fixtures';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
+import { closeWithoutErrors } from './harness/checks';
 import {
-  ExtensionControl,
+  browserWithControl,
+  type ExtensionControl,
   glossHighlights,
+  openFixture,
   pageState,
-  screenshot,
-  scrollToHighlights,
+  screenshotHighlights,
+  settle,
   waitForHighlights,
 } from './harness/gloss';
 
@@ -34,15 +36,12 @@ describe.each(BROWSERS)('%s', (name) => {
   let control: ExtensionControl;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
+    ({ browser, control } = await browserWithControl(name));
   });
 
   test('a live blog carrying the wire: nothing by itself, recognised when asked', async () => {
-    const f = fixture('live-blog');
-    const url = browser.url(f.host, f.path);
-    const page = await browser.open(url);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)), null);
+    const { page, url } = await openFixture(browser, 'live-blog');
+    await settle(page, 1500);
     expect(await glossHighlights(page)).toEqual({});
     const tabId = await control.tabId(url);
     expect(await checkPage(control, tabId)).toEqual({ ok: true });
@@ -50,22 +49,17 @@ describe.each(BROWSERS)('%s', (name) => {
     const state = await pageState(control, tabId);
     expect(state.status).toBe('article');
     expect(state.recognisedBy).toBe('text');
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'on-demand-live-blog');
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await screenshotHighlights(page, browser, 'on-demand-live-blog');
+    await closeWithoutErrors(page);
   });
 
   test('an unsupported site without the reader asking: refused, and said so', async () => {
-    const f = fixture('unsupported-site');
-    const url = browser.url(f.host, f.path);
-    const page = await browser.open(url);
+    const { page, url } = await openFixture(browser, 'unsupported-site');
     const tabId = await control.tabId(url);
     expect(await checkPage(control, tabId)).toEqual({ ok: false });
     const state = await pageState(control, tabId);
     expect(state.status).toBe('error');
     expect(await glossHighlights(page)).toEqual({});
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 });

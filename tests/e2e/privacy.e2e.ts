@@ -5,8 +5,14 @@
  */
 import { describe, expect, test } from 'vitest';
 import { BROWSERS, launchBrowser } from './harness/browsers';
-import { fixture } from './harness/fixtures';
-import { ExtensionControl, POPUP, SIDEPANEL, waitForHighlights } from './harness/gloss';
+import {
+  ExtensionControl,
+  openFixture,
+  POPUP,
+  SIDEPANEL,
+  settle,
+  waitForHighlights,
+} from './harness/gloss';
 
 /**
  * The browsers' own services, which they call whatever extensions are installed (Chromium's
@@ -39,22 +45,20 @@ describe.each(BROWSERS)('%s', (name) => {
       const control = await ExtensionControl.open(browser);
       const opened: string[] = [];
       for (const situation of ['canonical', 'paywall', 'other-article', 'edited-copy']) {
-        const f = fixture(situation);
-        const url = browser.url(f.host, f.path);
-        const page = await browser.open(url);
+        const { f, url, page } = await openFixture(browser, situation);
         opened.push(`${f.host}${f.path}`);
         if (situation !== 'other-article') await waitForHighlights(page);
-        else await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)), null);
+        else await settle(page, 1000);
         const tabId = await control.tabId(url);
         for (const ui of [POPUP, SIDEPANEL]) {
           const view = await browser.openExtensionPage(`${ui}?tab=${tabId}`);
-          await view.evaluate(() => new Promise((r) => setTimeout(r, 500)), null);
+          await settle(view, 500);
           await view.close();
         }
         await control.setSettings({ enabled: true, hiddenCategories: ['entity-place'] });
         await control.setSettings({ enabled: true, hiddenCategories: [] });
         await page.mouseMove(200, 400);
-        await page.evaluate(() => new Promise((r) => setTimeout(r, 300)), null);
+        await settle(page, 300);
         await page.close();
       }
       // Every connection went to a host the test opened a page on ...

@@ -5,12 +5,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
 import { planHighlights } from '../../src/highlights/plan';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, getBrowser } from './harness/browsers';
-import { fixture } from './harness/fixtures';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
+import { closeWithoutErrors } from './harness/checks';
 import {
-  ExtensionControl,
+  browserWithControl,
+  type ExtensionControl,
   glossHighlights,
+  openFixture,
   pageState,
+  settle,
   totalHighlighted,
   waitForHighlights,
 } from './harness/gloss';
@@ -24,16 +27,13 @@ describe.each(BROWSERS)('%s', (name) => {
   let control: ExtensionControl;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
+    ({ browser, control } = await browserWithControl(name));
   });
 
   test('highlights the article the app navigates to, and clears when it navigates away', async () => {
-    const f = fixture('spa');
-    const url = browser.url(f.host, f.path);
-    const page = await browser.open(url);
+    const { page, url } = await openFixture(browser, 'spa');
     const tabId = await control.tabId(url);
-    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)), null);
+    await settle(page, 1000);
     expect(await glossHighlights(page)).toEqual({});
 
     await page.evaluate(
@@ -41,7 +41,7 @@ describe.each(BROWSERS)('%s', (name) => {
       null,
     );
     await waitForHighlights(page);
-    const badge = await control.waitForBadge(tabId, (t) => /^\d+$/.test(t));
+    const badge = await control.waitForBadgeCount(tabId);
     const state = await pageState(control, tabId);
     expect(state.status).toBe('article');
     expect(Number(badge.text)).toBe(totalHighlighted(await glossHighlights(page)));
@@ -77,7 +77,6 @@ describe.each(BROWSERS)('%s', (name) => {
     }, null);
     await control.waitForBadge(tabId, (t) => t === '');
     expect(totalHighlighted(await glossHighlights(page))).toBe(0);
-    expect(page.errors).toEqual([]);
-    await page.close();
+    await closeWithoutErrors(page);
   });
 });

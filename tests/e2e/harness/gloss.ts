@@ -1,7 +1,14 @@
 /** What e2e tests ask of Gloss and of the extension, the same way in both browsers. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { ARTIFACTS, type GlossBrowser, type TestPage } from './browsers';
+import {
+  ARTIFACTS,
+  type BrowserName,
+  type GlossBrowser,
+  getBrowser,
+  type TestPage,
+} from './browsers';
+import { type FixturePage, fixture } from './fixtures';
 
 export const POPUP = 'src/popup/index.html';
 export const SIDEPANEL = 'src/sidepanel/index.html';
@@ -27,6 +34,71 @@ export function waitForHighlights(page: TestPage, timeoutMs = 15_000) {
     null,
     timeoutMs,
   );
+}
+
+/**
+ * Waits until exactly `n` Gloss ranges are painted (reveal flash aside), all on nodes still in the
+ * document: after a page replaces its nodes, the old ranges are still registered until Gloss
+ * follows, so a plain count would pass too early.
+ */
+export function waitForLiveHighlights(page: TestPage, n: number, timeoutMs?: number) {
+  return page.waitFor(
+    (count) => {
+      let live = 0;
+      for (const [name, h] of CSS.highlights) {
+        if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+        for (const r of h as unknown as Set<Range>) {
+          if (r.startContainer.isConnected && !r.collapsed) live++;
+        }
+      }
+      return live === count;
+    },
+    n,
+    timeoutMs,
+  );
+}
+
+/**
+ * Waits `ms` in the page itself, where there is nothing to wait for (Gloss is expected to do
+ * nothing, or a page's own timers must run): the time Gloss would need to act.
+ */
+export async function settle(page: TestPage, ms: number) {
+  await page.evaluate((wait) => new Promise((r) => setTimeout(r, wait)), ms);
+}
+
+/** Opens a fixture page (by situation) under its real news host. */
+export async function openFixture(browser: GlossBrowser, situation: string | FixturePage) {
+  const f = typeof situation === 'string' ? fixture(situation) : situation;
+  const url = browser.url(f.host, f.path);
+  return { f, url, page: await browser.open(url) };
+}
+
+/** Opens a fixture page and waits until Gloss has highlighted it. */
+export async function openHighlighted(
+  browser: GlossBrowser,
+  situation: string | FixturePage,
+  timeoutMs?: number,
+) {
+  const opened = await openFixture(browser, situation);
+  await waitForHighlights(opened.page, timeoutMs);
+  return opened;
+}
+
+/**
+ * Opens a fixture page, waits until Gloss has highlighted it and counted it on the badge, and
+ * returns the page state the background then holds for the tab. `timeoutMs` (for huge pages)
+ * applies to both waits; without it each keeps its own default.
+ */
+export async function openCounted(
+  browser: GlossBrowser,
+  control: ExtensionControl,
+  situation: string | FixturePage,
+  timeoutMs?: number,
+) {
+  const opened = await openHighlighted(browser, situation, timeoutMs);
+  const tabId = await control.tabId(opened.url);
+  await control.waitForBadgeCount(tabId, timeoutMs);
+  return { ...opened, tabId, state: await pageState(control, tabId) };
 }
 
 /** Scrolls the page so the article's first paragraphs with highlights are in view. */
@@ -99,6 +171,11 @@ export class ExtensionControl {
     throw new Error(`Badge never matched; last: ${JSON.stringify(last)}`);
   }
 
+  /** Waits until the badge shows a count (of highlights), whatever it is. */
+  waitForBadgeCount(tabId: number, timeoutMs?: number) {
+    return this.waitForBadge(tabId, (text) => /^\d+$/.test(text), timeoutMs);
+  }
+
   async setSettings(settings: { enabled: boolean; hiddenCategories: string[] }) {
     await this.page.evaluate(async (s) => {
       // biome-ignore lint/suspicious/noExplicitAny: as above
@@ -108,12 +185,30 @@ export class ExtensionControl {
   }
 }
 
+/**
+ * The browser of a describe block (launched once per run and shared) and an ExtensionControl page
+ * in it, for `beforeAll`.
+ */
+export async function browserWithControl(name: BrowserName) {
+  const browser = await getBrowser(name);
+  return { browser, control: await ExtensionControl.open(browser) };
+}
+
+/** Settings with Gloss on and every category shown, as a test that toggles them starts and ends. */
+export const ALL_SHOWN = { enabled: true, hiddenCategories: [] as string[] };
+
 export async function screenshot(page: TestPage, browser: GlossBrowser, name: string) {
   const dir = join(ARTIFACTS, browser.name);
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `${name}.png`);
   await page.screenshot(file);
   return file;
+}
+
+/** Scrolls to the article's first highlights and screenshots the page there. */
+export async function screenshotHighlights(page: TestPage, browser: GlossBrowser, name: string) {
+  await scrollToHighlights(page);
+  return screenshot(page, browser, name);
 }
 
 /** The page state the background holds for a tab, as the popup would ask for it. */
