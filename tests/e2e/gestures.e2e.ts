@@ -36,24 +36,27 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
 import {
-  BROWSERS,
-  closeAllBrowsers,
-  type GlossBrowser,
-  getBrowser,
-  type TestPage,
-} from './harness/browsers';
-import { fixture } from './harness/fixtures';
-import {
-  ExtensionControl,
+  ALL_SHOWN,
+  browserWithControl,
+  type ExtensionControl,
   glossHighlights,
+  openFixture,
   pageState,
   screenshot,
-  scrollToHighlights,
+  screenshotHighlights,
   totalHighlighted,
   waitForHighlights,
 } from './harness/gloss';
-import { activateTab, categoryHighlights, openSection, waitForArticle } from './harness/ui';
+import {
+  activateTab,
+  categoryHighlights,
+  openSection,
+  textOf,
+  waitForArticle,
+  waitForHighlightedCount,
+} from './harness/ui';
 
 afterAll(closeAllBrowsers);
 
@@ -86,9 +89,6 @@ function openPanelWithoutGesture(tabId: number): Promise<string> {
   );
 }
 
-const textOf = (page: TestPage, selector: string) =>
-  page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
-
 const appState = (page: TestPage) =>
   page.evaluate(() => document.querySelector('.app')?.getAttribute('data-state') ?? null, null);
 
@@ -97,16 +97,13 @@ describe.each(BROWSERS)('%s', (name) => {
   let control: ExtensionControl;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
-    await control.setSettings({ enabled: true, hiddenCategories: [] });
+    ({ browser, control } = await browserWithControl(name));
+    await control.setSettings(ALL_SHOWN);
   });
 
   /** The unsupported site's page, active, which Gloss may not read yet. */
   async function openUnsupportedSite() {
-    const f = fixture('unsupported-site');
-    const url = browser.url(f.host, f.path);
-    const page = await browser.open(url);
+    const { f, url, page } = await openFixture(browser, 'unsupported-site');
     onTestFinished(() => page.close().catch(() => {}));
     const tabId = await control.tabId(url);
     await activateTab(control, tabId);
@@ -154,8 +151,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await waitForArticle(popup);
     expect(await textOf(popup, 'h1')).toBe(pack.article.headline);
     await screenshot(popup, browser, 'gestures-unsupported-popup-after');
-    await scrollToHighlights(page);
-    await screenshot(page, browser, 'gestures-unsupported-page');
+    await screenshotHighlights(page, browser, 'gestures-unsupported-page');
 
     // (A view's uncaught errors are collected in Chromium; Firefox's views do not report to BiDi.)
     expect(popup.errors).toEqual([]);
@@ -190,9 +186,7 @@ describe.each(BROWSERS)('%s', (name) => {
   );
 
   test('the popup’s “Open side panel” button opens the side panel, which shows the article', async () => {
-    const f = fixture('canonical');
-    const url = browser.url(f.host, f.path);
-    const page = await browser.open(url);
+    const { url, page } = await openFixture(browser, 'canonical');
     onTestFinished(() => page.close().catch(() => {}));
     await waitForHighlights(page);
     const tabId = await control.tabId(url);
@@ -220,10 +214,7 @@ describe.each(BROWSERS)('%s', (name) => {
     ).toBe('sidepanel');
     const highlighted = totalHighlighted(await categoryHighlights(page));
     const mentions = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
-    await panel.waitFor(
-      (want) => document.querySelector('[data-testid=highlighted-count]')?.textContent === want,
-      `${highlighted} of ${mentions + pack.claims.length}`,
-    );
+    await waitForHighlightedCount(panel, highlighted, mentions + pack.claims.length);
     await screenshot(panel, browser, 'gestures-sidepanel-overview');
     // The panel at the browser's own width (Firefox's sidebar is ~250 px): every section tab
     // whole inside it, nothing scrolled sideways.

@@ -6,22 +6,28 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENTITY_KINDS, type Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
 import {
-  BROWSERS,
-  closeAllBrowsers,
-  type GlossBrowser,
-  getBrowser,
-  type TestPage,
-} from './harness/browsers';
-import { fixture } from './harness/fixtures';
-import { ExtensionControl, POPUP, SIDEPANEL, screenshot, waitForHighlights } from './harness/gloss';
+  ALL_SHOWN,
+  browserWithControl,
+  type ExtensionControl,
+  openFixture,
+  openHighlighted,
+  POPUP,
+  SIDEPANEL,
+  screenshot,
+  totalHighlighted,
+} from './harness/gloss';
 import {
   activateTab,
   categoryHighlights,
+  countOf,
+  openArticleView,
   openSection,
   runAxe,
   setColorScheme,
-  waitForArticle,
+  textOf,
+  waitForHighlightedCount,
 } from './harness/ui';
 
 afterAll(closeAllBrowsers);
@@ -30,11 +36,6 @@ const pack = packById('2025-11-24-trump-xi-call') as Pack;
 const mentionTotal = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
 const SECTIONS = ['overview', 'entities', 'claims', 'timeline', 'missing', 'highlights'];
 
-const count = (page: TestPage, selector: string) =>
-  page.evaluate((s) => document.querySelectorAll(s).length, selector);
-const textOf = (page: TestPage, selector: string) =>
-  page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
-
 describe.each(BROWSERS)('%s', (name) => {
   let browser: GlossBrowser;
   let control: ExtensionControl;
@@ -42,18 +43,15 @@ describe.each(BROWSERS)('%s', (name) => {
   let tabId: number;
 
   beforeAll(async () => {
-    browser = await getBrowser(name);
-    control = await ExtensionControl.open(browser);
-    await control.setSettings({ enabled: true, hiddenCategories: [] });
-    const canonical = fixture('canonical');
-    const url = browser.url(canonical.host, canonical.path);
-    article = await browser.open(url);
-    await waitForHighlights(article);
-    tabId = await control.tabId(url);
+    ({ browser, control } = await browserWithControl(name));
+    await control.setSettings(ALL_SHOWN);
+    const opened = await openHighlighted(browser, 'canonical');
+    article = opened.page;
+    tabId = await control.tabId(opened.url);
   });
 
   afterAll(async () => {
-    await control?.setSettings({ enabled: true, hiddenCategories: [] });
+    await control?.setSettings(ALL_SHOWN);
     await article?.close();
   });
 
@@ -62,32 +60,25 @@ describe.each(BROWSERS)('%s', (name) => {
     ['side panel', SIDEPANEL],
   ] as const) {
     test(`the ${host} shows the article’s sections, as the pack has them`, async () => {
-      const ui = await browser.openExtensionPage(`${path}?tab=${tabId}`);
-      await waitForArticle(ui);
+      const ui = await openArticleView(browser, path, tabId);
       expect(await textOf(ui, 'h1')).toBe(pack.article.headline);
-      const highlighted = Object.values(await categoryHighlights(article)).reduce(
-        (a, b) => a + b,
-        0,
-      );
-      await ui.waitFor(
-        (want) => document.querySelector('[data-testid=highlighted-count]')?.textContent === want,
-        `${highlighted} of ${mentionTotal + pack.claims.length}`,
-      );
+      const highlighted = totalHighlighted(await categoryHighlights(article));
+      await waitForHighlightedCount(ui, highlighted, mentionTotal + pack.claims.length);
       expect(await textOf(ui, '.facts')).toContain(pack.article.publisher);
 
       await openSection(ui, 'entities');
       for (const kind of ENTITY_KINDS) {
-        expect(await count(ui, `section[data-kind=${kind}] li.entity`), kind).toBe(
+        expect(await countOf(ui, `section[data-kind=${kind}] li.entity`), kind).toBe(
           pack.entities.filter((e) => e.kind === kind).length,
         );
       }
       await openSection(ui, 'claims');
-      expect(await count(ui, 'section[data-speaker] li.claim')).toBe(pack.claims.length);
-      expect(await count(ui, 'section[data-speaker=reporter] li.claim')).toBe(
+      expect(await countOf(ui, 'section[data-speaker] li.claim')).toBe(pack.claims.length);
+      expect(await countOf(ui, 'section[data-speaker=reporter] li.claim')).toBe(
         pack.claims.filter((c) => c.speaker.type === 'reporter').length,
       );
       await openSection(ui, 'timeline');
-      expect(await count(ui, '.timeline li')).toBe(pack.timeline.length);
+      expect(await countOf(ui, '.timeline li')).toBe(pack.timeline.length);
       await openSection(ui, 'missing');
       expect(await textOf(ui, '[role=tabpanel]')).toContain('Everything Gloss knows');
       await screenshot(ui, browser, `ui-${host.replace(' ', '')}-missing`);
@@ -97,8 +88,7 @@ describe.each(BROWSERS)('%s', (name) => {
   }
 
   test('toggles hide and restore exactly their category’s highlights in the page', async () => {
-    const ui = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
-    await waitForArticle(ui);
+    const ui = await openArticleView(browser, POPUP, tabId);
     await openSection(ui, 'highlights');
     const before = await categoryHighlights(article);
     expect(before['gloss-entity-place']).toBeGreaterThan(0);
@@ -139,8 +129,7 @@ describe.each(BROWSERS)('%s', (name) => {
 
   test('choosing an entity scrolls the page to its mention', async () => {
     await article.evaluate(() => window.scrollTo(0, 0), null);
-    const ui = await browser.openExtensionPage(`${SIDEPANEL}?tab=${tabId}`);
-    await waitForArticle(ui);
+    const ui = await openArticleView(browser, SIDEPANEL, tabId);
     await openSection(ui, 'entities');
     // The reader uses the side panel beside the page, so the page is in front and rendered (a
     // background tab does not render: Firefox drops its smooth scrolls). The UI page stays live
@@ -176,20 +165,15 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   test('on a paywalled copy, the popup lists what the paywall cut, with its words', async () => {
-    const paywall = fixture('paywall');
-    const url = browser.url(paywall.host, paywall.path);
-    const page = await browser.open(url);
-    await waitForHighlights(page);
-    const id = await control.tabId(url);
-    const ui = await browser.openExtensionPage(`${POPUP}?tab=${id}`);
-    await waitForArticle(ui);
+    const { page, url } = await openHighlighted(browser, 'paywall');
+    const ui = await openArticleView(browser, POPUP, await control.tabId(url));
     await ui.waitFor(() => document.querySelector('[data-testid=partial-banner]'), null);
-    const highlighted = Object.values(await categoryHighlights(page)).reduce((a, b) => a + b, 0);
+    const highlighted = totalHighlighted(await categoryHighlights(page));
     const missing = mentionTotal + pack.claims.length - highlighted;
     expect(missing).toBeGreaterThan(0);
     await openSection(ui, 'missing');
-    expect(await count(ui, 'li[data-orphan]')).toBe(missing);
-    expect(await count(ui, 'section[data-reason=paywall] li[data-orphan]')).toBeGreaterThan(0);
+    expect(await countOf(ui, 'li[data-orphan]')).toBe(missing);
+    expect(await countOf(ui, 'section[data-reason=paywall] li[data-orphan]')).toBeGreaterThan(0);
     expect(await textOf(ui, 'section[data-reason=paywall] h3')).toContain(
       'Cut by the paywall on this page',
     );
@@ -201,9 +185,7 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   test('on a page without a known article, the popup says so and what Gloss knows', async () => {
-    const other = fixture('other-article');
-    const url = browser.url(other.host, other.path);
-    const page = await browser.open(url);
+    const { page, url } = await openFixture(browser, 'other-article');
     const id = await control.tabId(url);
     const ui = await browser.openExtensionPage(`${POPUP}?tab=${id}`);
     await ui.waitFor(
@@ -226,8 +208,7 @@ describe.each(BROWSERS)('%s', (name) => {
   });
 
   test('the axe check sees a violation when there is one (it really runs in the page)', async () => {
-    const ui = await browser.openExtensionPage(`${POPUP}?tab=${tabId}`);
-    await waitForArticle(ui);
+    const ui = await openArticleView(browser, POPUP, tabId);
     await ui.evaluate(() => {
       const button = document.createElement('button');
       button.className = 'planted';
@@ -241,8 +222,7 @@ describe.each(BROWSERS)('%s', (name) => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`axe finds no accessibility violations (${scheme})`, async () => {
       for (const path of [POPUP, SIDEPANEL]) {
-        const ui = await browser.openExtensionPage(`${path}?tab=${tabId}`);
-        await waitForArticle(ui);
+        const ui = await openArticleView(browser, path, tabId);
         expect(await setColorScheme(ui, scheme)).toBe(scheme);
         for (const section of SECTIONS) {
           await openSection(ui, section);

@@ -4,8 +4,34 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { TestPage } from './browsers';
+import type { GlossBrowser, TestPage } from './browsers';
 import type { ExtensionControl } from './gloss';
+
+/** The trimmed text of the first element matching `selector`, or null. */
+export const textOf = (page: TestPage, selector: string) =>
+  page.evaluate((s) => document.querySelector(s)?.textContent?.trim() ?? null, selector);
+
+/** How many elements match `selector`. */
+export const countOf = (page: TestPage, selector: string) =>
+  page.evaluate((s) => document.querySelectorAll(s).length, selector);
+
+/** Opens a UI page (popup or side panel) for a tab and waits until it shows the article. */
+export async function openArticleView(browser: GlossBrowser, path: string, tabId: number) {
+  const view = await browser.openExtensionPage(`${path}?tab=${tabId}`);
+  await waitForArticle(view);
+  return view;
+}
+
+/**
+ * Waits until the UI's overview counts `highlighted` highlights out of `total` annotations (the
+ * count arrives after the headline, from the page's content script).
+ */
+export function waitForHighlightedCount(view: TestPage, highlighted: number, total: number) {
+  return view.waitFor(
+    (want) => document.querySelector('[data-testid=highlighted-count]')?.textContent === want,
+    `${highlighted} of ${total}`,
+  );
+}
 
 /** The category highlights (not e.g. a reveal flash) registered in a page, by name. */
 export function categoryHighlights(page: TestPage): Promise<Record<string, number>> {
