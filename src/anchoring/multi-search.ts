@@ -42,6 +42,48 @@ function releaseFilter(f: Int32Array): void {
 }
 
 /**
+ * The rolling-hash pass over positions [from, end) of `text` (h: the hash of the k units at
+ * `from`); records verified occurrences in `found`. Returns the hash at `end` (at `last`, the
+ * final position, it is not rolled further).
+ */
+function hashStretch(
+  text: string,
+  k: number,
+  bk: number,
+  filter: Int32Array,
+  table: Map<number, string[]>,
+  found: Map<string, number[]>,
+  maxPerPattern: number,
+  from: number,
+  end: number,
+  last: number,
+  hash: number,
+): number {
+  let h = hash;
+  for (let i = from; i < end; i++) {
+    const f = mix(h);
+    if (((filter[f >>> 5] as number) & (1 << (f & 31))) !== 0) {
+      const list = table.get(h);
+      if (list !== undefined) {
+        for (const p of list) {
+          if (text.startsWith(p, i)) {
+            let at = found.get(p);
+            if (at === undefined) {
+              at = [];
+              found.set(p, at);
+            }
+            if (at.length < maxPerPattern) at.push(i);
+          }
+        }
+      }
+    }
+    if (i === last) break;
+    h = (Math.imul(h - Math.imul(text.charCodeAt(i), bk), B) + text.charCodeAt(i + k)) | 0;
+  }
+  return h;
+}
+
+/**
  * All start offsets of each pattern in `text` (overlapping occurrences included), at most
  * `maxPerPattern` each, in increasing order. Empty patterns get no occurrences.
  */
@@ -118,26 +160,15 @@ export function* findAll(
         for (let j = 1; j < k; j++) bk = Math.imul(bk, B);
         let h = hashOf(text, 0, k);
         const last = n - k;
-        for (let i = 0; ; i++) {
-          const f = mix(h);
-          if (((filter[f >>> 5] as number) & (1 << (f & 31))) !== 0) {
-            const list = table.get(h);
-            if (list !== undefined) {
-              for (const p of list) {
-                if (text.startsWith(p, i)) {
-                  let at = found.get(p);
-                  if (at === undefined) {
-                    at = [];
-                    found.set(p, at);
-                  }
-                  if (at.length < maxPerPattern) at.push(i);
-                }
-              }
-            }
-          }
-          if (i === last) break;
-          h = (Math.imul(h - Math.imul(text.charCodeAt(i), bk), B) + text.charCodeAt(i + k)) | 0;
-          if ((i & 0xffff) === 0xffff && shouldYield()) yield;
+        // In stretches of 64K positions, with a yield check between them. The loop is a plain
+        // function, not part of this generator: V8 can optimise a hot loop while it runs (OSR)
+        // only outside generators, and an article's one pass is over before the generator is.
+        for (let i = 0; ; ) {
+          const end = Math.min(last + 1, (i | 0xffff) + 1);
+          h = hashStretch(text, k, bk, filter, table, found, maxPerPattern, i, end, last, h);
+          if (end > last) break;
+          i = end;
+          if (shouldYield()) yield;
         }
       }
     } finally {
