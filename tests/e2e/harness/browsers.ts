@@ -240,9 +240,24 @@ async function launchFirefox(
     const wrapped = wrapPuppeteer(page);
     if (waitForLoad) await page.goto(url, { waitUntil: 'load' });
     else {
-      // BiDi may never report moz-extension:// navigations as done: start it, then wait on the page.
+      // BiDi may never report moz-extension:// navigations as done: start it, then wait on the
+      // page until the extension page has loaded (the new tab's about:blank is 'complete' at
+      // once). An evaluation that lands while the old document goes away fails inside BiDi
+      // ("right-hand side of 'in' should be an object, got null"): try again until the deadline.
       page.goto(url).catch(() => {});
-      await page.waitForFunction(() => document.readyState === 'complete', { timeout: 15_000 });
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        try {
+          await page.waitForFunction(
+            () => location.protocol === 'moz-extension:' && document.readyState === 'complete',
+            { timeout: Math.max(1, deadline - Date.now()) },
+          );
+          break;
+        } catch (e) {
+          if (Date.now() >= deadline) throw e;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+      }
     }
     return wrapped;
   };
