@@ -6,7 +6,7 @@
  * keys as the popup and side panel (src/ui/labels.ts), so the two cannot drift apart.
  */
 import type { Claim, Entity, EntityKind, Pack } from '../annotations/model';
-import { formatDate } from '../ui/derive';
+import { formatDate, speakerName as speakerOf } from '../ui/derive';
 import type { MessageKey } from '../ui/i18n';
 import { ATTRIBUTION_LABEL, CLAIM_KIND_LABEL } from '../ui/labels';
 
@@ -35,12 +35,10 @@ export const ENTITY_KIND_SINGULAR: Record<EntityKind, MessageKey> = {
   event: 'kindEvent',
 };
 
-export function speakerName(pack: Pack, claim: Claim, t: Translate): string {
-  const { speaker } = claim;
-  if (speaker.type === 'entity')
-    return pack.entities.find((e) => e.id === speaker.entity)?.name ?? speaker.entity;
-  if (speaker.type === 'unnamed') return speaker.description;
-  return t('speakerReporter');
+/** Who says a claim, as the side panel names them (speakerOf: one rule for both). */
+function speakerName(pack: Pack, claim: Claim, t: Translate): string {
+  const name = speakerOf(pack, claim.speaker);
+  return typeof name === 'string' ? name : t('speakerReporter');
 }
 
 function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): CardContent {

@@ -96,11 +96,13 @@ describe('card contents', () => {
     }
   });
 
-  test('an unnamed source is named as the article names it; the reporter as the UI does', () => {
+  test('an unnamed source is named as the article names it, capitalised as in the side panel; the reporter as the UI does', () => {
     const unnamed = pack.claims.find((c) => c.speaker.type === 'unnamed');
+    const description = unnamed?.speaker.type === 'unnamed' ? unnamed.speaker.description : '';
+    expect(description.charAt(0)).toBe(description.charAt(0).toLowerCase()); // "people familiar …"
     expect(describeHighlight(pack, unnamed?.id ?? '', t)?.rows[0]).toEqual([
       'Who says so',
-      unnamed?.speaker.type === 'unnamed' ? unnamed.speaker.description : '',
+      description.charAt(0).toUpperCase() + description.slice(1),
     ]);
     const reporter = pack.claims.find((c) => c.speaker.type === 'reporter');
     expect(describeHighlight(pack, reporter?.id ?? '', t)?.rows[0]).toEqual([
