@@ -124,6 +124,8 @@ try {
     await shoot(panel, `sidepanel-entities-${scheme}`);
     await section(panel, 'claims');
     await shoot(panel, `sidepanel-claims-${scheme}`);
+    await section(panel, 'timeline');
+    await shoot(panel, `sidepanel-timeline-${scheme}`);
     await panel.close();
   }
 } finally {

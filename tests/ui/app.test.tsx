@@ -212,6 +212,33 @@ describe('timeline', () => {
     expect(dates).toContain('2026');
     expect(dates[0]).toBe('October 2025');
   });
+
+  test('an event leads to the sentence that reports it, when that claim is highlighted here', async () => {
+    const call = pack.timeline.find((e) => e.id === 't-call');
+    const claim = call?.claims?.[0] as string;
+    expect(claim).toBeDefined();
+    const root = await mountApp();
+    await openSection('timeline');
+    const item = $('li[data-event=t-call]', root) as Element;
+    const button = $('button.reveal', item) as Element;
+    // The button names its event for screen readers.
+    expect(text($(`#${button.getAttribute('aria-describedby')}`, root))).toBe(call?.label);
+    await click(button);
+    expect(fake.sent.at(-1)).toEqual({
+      tabId: 7,
+      message: { type: 'gloss/reveal', annotationId: claim },
+    });
+  });
+
+  test('an event whose claims are not highlighted on this page has no way to the page', async () => {
+    const call = pack.timeline.find((e) => e.id === 't-call');
+    const missing = Object.fromEntries((call?.claims ?? []).map((id) => [id, 'edited'] as const));
+    fake.tabStates.set(7, pageState(missing));
+    const root = await mountApp();
+    await openSection('timeline');
+    expect($('li[data-event=t-call]', root)).not.toBeNull();
+    expect($('li[data-event=t-call] button.reveal', root)).toBeNull();
+  });
 });
 
 describe('not on this page', () => {
