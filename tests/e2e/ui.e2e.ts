@@ -164,6 +164,45 @@ describe.each(BROWSERS)('%s', (name) => {
     await ui.close();
   });
 
+  test('a timeline event’s “Show in page” scrolls the page to the sentence that reports it', async () => {
+    // The event reported furthest down the article: its claim is far below the first screen.
+    const claimsById = new Map(pack.claims.map((c) => [c.id, c]));
+    const [event, claim] =
+      pack.timeline
+        .flatMap((e) => (e.claims ?? []).slice(0, 1).map((id) => [e, claimsById.get(id)] as const))
+        .filter((pair): pair is [(typeof pair)[0], NonNullable<(typeof pair)[1]>] => !!pair[1])
+        .sort((a, b) => b[1].target.position.start - a[1].target.position.start)[0] ?? [];
+    expect(event && claim).toBeTruthy();
+    const words = (claim?.target.quote.exact ?? '').split(' ').slice(0, 4).join(' ');
+    await article.evaluate(() => window.scrollTo(0, 0), null);
+    const ui = await openArticleView(browser, SIDEPANEL, tabId);
+    await openSection(ui, 'timeline');
+    await activateTab(control, tabId); // as above: the page in front, the panel beside it
+    await article.waitFor(() => document.visibilityState === 'visible', null);
+    await ui.evaluate((id) => {
+      (document.querySelector(`li[data-event="${id}"] button.reveal`) as HTMLElement).click();
+    }, event?.id ?? '');
+    await article.waitFor(() => window.scrollY > 200, null);
+    await article.waitFor((w) => {
+      const root = document.querySelector('article') ?? document.body;
+      const text = root.textContent ?? '';
+      if (!text.includes(w)) return false;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.textContent?.indexOf(w.split(' ')[0] ?? w) ?? -1;
+        if (at < 0 || !(n.parentElement?.closest('p')?.textContent ?? '').includes(w)) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 1);
+        const r = range.getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= window.innerHeight;
+      }
+      return false;
+    }, words);
+    expect(ui.errors).toEqual([]);
+    await ui.close();
+  });
+
   test('on a paywalled copy, the popup lists what the paywall cut, with its words', async () => {
     const { page, url } = await openHighlighted(browser, 'paywall');
     const ui = await openArticleView(browser, POPUP, await control.tabId(url));
