@@ -576,7 +576,7 @@ ${line('2 MB page, real pack', prof2)}
   ("timeout"); a cell whose time, extrapolated linearly from a smaller pack on the same page or a
   smaller page with the same pack, exceeds that cap is not run ("timeout (est.)").
 - Detection: \`readPageMetadata\` + \`gate\` on the non-article ST fixture (batched, per call); on the
-  article page, the engine's whole detect step (gate, fingerprints, judgeText over candidate roots).
+  article page, the engine's whole detect step (gate, fingerprints, judgeShingles over candidate roots).
 - Extension (dist/chrome from \`npm run build\`, fixture server under real host names): first paint
   = navigation start to the first \`gloss-\` entry in CSS.highlights, seen by a MessageChannel loop
   in the page (median of ${ext?.firstPaintRunsMs.length ?? 0} loads after one warm-up load); long tasks =

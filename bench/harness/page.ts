@@ -16,9 +16,9 @@ import {
   reanchor,
   TextIndex,
 } from '../../src/anchoring';
-import { candidateRoots, detectionText } from '../../src/content/article-root';
+import { candidateRoots, detectionShingles } from '../../src/content/article-root';
 import { readPageMetadata } from '../../src/content/metadata';
-import { fingerprintArticle, gate, judgeText } from '../../src/detection/detect';
+import { fingerprintArticle, gate, judgeShingles } from '../../src/detection/detect';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
 
@@ -388,7 +388,7 @@ function detectArticle(url: string, paragraphs: Array<{ id: string; text: string
     const trusted = match?.by === 'url' || match?.by === 'metadata';
     const fingerprint = fingerprintArticle(paragraphs);
     for (const root of candidateRoots(document)) {
-      const j = judgeText(fingerprint, detectionText(root), trusted);
+      const j = judgeShingles(fingerprint, detectionShingles(root), trusted);
       if (j.verdict !== 'none') return { match, verdict: j.verdict, root: root.localName };
     }
     return { match, verdict: 'none', root: null };

@@ -38,33 +38,28 @@ const textNodes = (root: Element) =>
     },
   });
 
-/** Rendered-ish text of an element for detection: textContent minus scripts and styles. */
-export function detectionText(root: Element): string {
-  const parts: string[] = [];
-  const walker = textNodes(root);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) parts.push((n as Text).data);
-  return parts.join(' ');
-}
-
 /**
- * The shingles of an element's text, read in slices that give the main thread back every
- * `sliceMs`: a page of 100 000 paragraphs must not freeze while Gloss reads it.
+ * The word shingles of an element's text (scripts and styles left out), node by node. A
+ * generator that yields when `shouldYield()` says so, so a page of 100 000 paragraphs can be read
+ * in slices; `detectionShingles` runs it in one go.
  */
-export async function detectionShingles(
+export function* detectionShingleSteps(
   root: Element,
-  yieldToMain: () => Promise<void>,
-  sliceMs = 8,
-): Promise<Set<number>> {
+  shouldYield: () => boolean = () => false,
+): Generator<void, Set<number>, void> {
   const stream = new ShingleStream();
   const walker = textNodes(root);
-  let sliceStart = performance.now();
   let n = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     stream.push((node as Text).data);
-    if (++n % 128 === 0 && performance.now() - sliceStart > sliceMs) {
-      await yieldToMain();
-      sliceStart = performance.now();
-    }
+    if (++n % 128 === 0 && shouldYield()) yield;
   }
   return stream.hashes;
+}
+
+export function detectionShingles(root: Element): Set<number> {
+  const steps = detectionShingleSteps(root);
+  let r = steps.next();
+  while (!r.done) r = steps.next();
+  return r.value;
 }

@@ -44,7 +44,7 @@ import {
   type Settings,
 } from '../platform/settings';
 import { t } from '../ui/i18n';
-import { candidateRoots, detectionShingles } from './article-root';
+import { candidateRoots, detectionShingleSteps } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
@@ -91,7 +91,10 @@ async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null>
   const trusted = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
   for (const root of candidateRoots(document)) {
-    const page = await detectionShingles(root, yieldToMain);
+    // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
+    const slices = new Slices(() => true);
+    const page = (await slices.run(detectionShingleSteps(root, slices.shouldYield)))?.value;
+    if (!page) continue;
     for (const pack of candidates) {
       const judgement = judgeShingles(fingerprintOf(pack), page, trusted);
       if (judgement.verdict !== 'none') {
@@ -175,6 +178,8 @@ class Engine {
   private found: Found | null = null;
   private planned: PlannedHighlight[] = [];
   private selectors: QuoteSelector[] = [];
+  /** Length of the pack's canonical text, which selector positions refer to. */
+  private sourceLength = 0;
   private index: TextIndex | null = null;
   private results: AnchorResult[] = [];
   /** Anchored highlights by mention or claim id. */
@@ -268,12 +273,21 @@ class Engine {
     }
     const planned = planHighlights(found.pack);
     const selectors = planned.map(selectorOf);
+    const sourceLength = canonicalText(found.pack.article).length;
     const { index, results } = await anchorAsync(found.root, selectors, {
-      sourceLength: canonicalText(found.pack.article).length,
+      sourceLength,
       yieldToMain,
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
-    Object.assign(this, { found, planned, selectors, index, results, unapplied: null });
+    Object.assign(this, {
+      found,
+      planned,
+      selectors,
+      sourceLength,
+      index,
+      results,
+      unapplied: null,
+    });
     this.commit();
   }
 
@@ -321,7 +335,7 @@ class Engine {
     if (!(await slices.run(index.foldedSteps(slices.shouldYield)))) return false;
     const again = await slices.run(
       reanchorSteps(index, this.results, this.selectors, this.unapplied, {
-        sourceLength: canonicalText(found.pack.article).length,
+        sourceLength: this.sourceLength,
         shouldYield: slices.shouldYield,
       }),
     );
@@ -355,19 +369,16 @@ class Engine {
     const conflicts = conflictingResults(this.planned, this.results, (i) =>
       present.has(paragraphs[i]?.id ?? ''),
     );
+    const partial = found.judgement.verdict === 'partial';
     this.planned.forEach((p, i) => {
-      const range = conflicts.has(i) ? null : this.results[i]?.range;
-      if (range) {
-        hits.push({ planned: p, range });
+      // The weaker of two overlapping highlights counts as not anchored.
+      const result = conflicts.has(i) ? undefined : this.results[i];
+      if (result?.range) {
+        hits.push({ planned: p, range: result.range });
         return;
       }
-      const paragraphId = found.pack.article.text.paragraphs[p.paragraph]?.id ?? '';
-      const reason = orphanReason(
-        conflicts.has(i) ? undefined : this.results[i],
-        present.has(paragraphId),
-        found.judgement.verdict === 'partial',
-      );
-      orphans.push({ id: p.id, reason });
+      const onPage = present.has(paragraphs[p.paragraph]?.id ?? '');
+      orphans.push({ id: p.id, reason: orphanReason(result, onPage, partial) });
     });
     this.setAnchored(hits);
     const anchored: Record<string, string[]> = {};
@@ -377,7 +388,7 @@ class Engine {
       anchored[planned.category] = ids;
     }
     this.report({
-      status: found.judgement.verdict === 'partial' ? 'partial' : 'article',
+      status: partial ? 'partial' : 'article',
       articleId: found.pack.article.id,
       recognisedBy: found.recognisedBy,
       anchored,

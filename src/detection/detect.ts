@@ -2,7 +2,7 @@
  * Is this page a known article? Two stages, both pure:
  *  1. `gate`: cheap, on every page of a supported site: the URL and the page's metadata
  *     (canonical link, og:url / og:title, JSON-LD, the h1) against a small catalog.
- *  2. `judgeText`: only for candidates: the article's paragraph fingerprints against the text of
+ *  2. `judgeShingles`: only for candidates: the article's paragraph fingerprints against the text of
  *     the page's article root. The text decides; metadata only says where to look and whether a
  *     short text is a paywall cut or a quotation.
  */
@@ -135,19 +135,11 @@ const ARTICLE_COVERAGE = 0.6;
 const PARTIAL_MIN_LEADING = 2;
 
 /**
- * Judge the page's article-root text. `trustedLocation` is true when the URL or the page's own
- * metadata names this article: then a leading run of paragraphs means a paywall cut. Without it, a
- * few matching paragraphs are a quotation, not the article.
+ * Judge the shingles of the page's article-root text (content/article-root.ts reads them).
+ * `trustedLocation` is true when the URL or the page's own metadata names this article: then a
+ * leading run of paragraphs means a paywall cut. Without it, a few matching paragraphs are a
+ * quotation, not the article.
  */
-export function judgeText(
-  article: ArticleFingerprint,
-  pageText: string,
-  trustedLocation: boolean,
-): TextJudgement {
-  return judgeShingles(article, shingles(pageText), trustedLocation);
-}
-
-/** As judgeText, for page shingles already collected (see ShingleStream). */
 export function judgeShingles(
   article: ArticleFingerprint,
   page: ReadonlySet<number>,

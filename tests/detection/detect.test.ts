@@ -1,13 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
-import { candidateRoots, detectionText } from '../../src/content/article-root';
+import { candidateRoots, detectionShingles } from '../../src/content/article-root';
 import { readPageMetadata } from '../../src/content/metadata';
 import {
   type ArticleSignature,
   fingerprintArticle,
   gate,
   headlineSimilarity,
-  judgeText,
+  judgeShingles,
   leadShingles,
   normaliseUrl,
   probeLead,
@@ -31,7 +31,7 @@ function detectOn(situation: string) {
   const match = gate(readPageMetadata(doc, url), [signature]);
   const trusted = match?.by === 'url' || match?.by === 'metadata';
   for (const root of candidateRoots(doc)) {
-    const judgement = judgeText(fingerprint, detectionText(root), trusted);
+    const judgement = judgeShingles(fingerprint, detectionShingles(root), trusted);
     if (judgement.verdict !== 'none') return { match, judgement, root };
   }
   return { match, judgement: null, root: null };
@@ -100,7 +100,7 @@ describe('the text judgement', () => {
 
   test('the same cut at an unknown URL is only a quotation', () => {
     const { doc } = fixtureDocument('paywall');
-    expect(judgeText(fingerprint, detectionText(doc.body), false).verdict).toBe('none');
+    expect(judgeShingles(fingerprint, detectionShingles(doc.body), false).verdict).toBe('none');
   });
 
   test('a page quoting two paragraphs is not the article', () => {
