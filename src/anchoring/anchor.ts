@@ -17,8 +17,22 @@
 import { type ContextPattern, compileContext, contextDistance } from './context';
 import { findAll } from './multi-search';
 import { approxSearch, compilePattern, editDistance } from './myers';
-import { type Folded, fold, fToTEnd, fToTStart, Normaliser, tToF } from './normalise';
-import { type ShouldYield, type TextChange, TextIndex, type TextIndexOptions } from './text-index';
+import {
+  type Folded,
+  fold,
+  fToTEnd,
+  fToTStart,
+  isLetterOrNumberAt,
+  Normaliser,
+  tToF,
+} from './normalise';
+import {
+  lowerBound,
+  type ShouldYield,
+  type TextChange,
+  TextIndex,
+  type TextIndexOptions,
+} from './text-index';
 
 export interface QuoteSelector {
   /** The quoted text (required, non-empty after normalisation). */
@@ -442,14 +456,8 @@ class Run {
   /** Is there a block-break space in text offsets [a, b)? */
   breakIn(a: number, b: number): boolean {
     const br = this.index.breakOffsets();
-    let lo = 0;
-    let hi = br.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((br[mid] as number) < a) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < br.length && (br[lo] as number) < b;
+    const i = lowerBound(br, br.length, a);
+    return i < br.length && (br[i] as number) < b;
   }
 
   /** Score a candidate occurrence [fs, fe) of the folded quote in the folded text. */
@@ -618,13 +626,7 @@ class Run {
       if (hint !== null) {
         // The two occurrences nearest the hint (occ is sorted: binary search, then neighbours).
         const hf = tToF(this.F, Math.round(Math.min(hint, this.text.length)));
-        let lo = 0;
-        let hi = occ.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((occ[mid] as number) < hf) lo = mid + 1;
-          else hi = mid;
-        }
+        const lo = lowerBound(occ, occ.length, hf);
         if (lo < occ.length) pick.add(occ[lo] as number);
         if (lo > 0) pick.add(occ[lo - 1] as number);
       }
@@ -822,14 +824,7 @@ class PositionMap {
 
   /** Index of the first anchor whose source position is >= pos (n if none). */
   private firstAtOrAfter(pos: number): number {
-    let lo = 0;
-    let hi = this.src.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((this.src[mid] as number) < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return lowerBound(this.src, this.src.length, pos);
   }
 
   /**
@@ -1145,9 +1140,9 @@ function fuzzySupported(p: Prepared, c: Candidate): boolean {
   return sides > 0;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+/** A letter or number at s[i] (false outside s): the fold's own test, cached per character. */
 const isWordAt = (s: string, i: number): boolean =>
-  i >= 0 && i < s.length && WORD_CHAR.test(s[i] as string);
+  i >= 0 && i < s.length && isLetterOrNumberAt(s, i, false);
 
 /**
  * A fuzzy match whose edge cuts a word where the quote's edge does not (fuzz page 4649: "the

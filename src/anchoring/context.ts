@@ -2,8 +2,8 @@
  * Context agreement by bit-parallel edit distance (Myers 1999, one 32-bit word, top row anchored
  * at the quote side): for an expected context of m <= 32 folded characters, the minimum over j of
  * the Levenshtein distance between the expected context and the first j page characters read
- * away from the quote. Same value as the textbook DP (`contextSimilarity` in anchor.ts keeps it as
- * the reference for longer contexts), at ~15 word operations per page character instead of m
+ * away from the quote. Same value as the textbook DP (`contextSimilarity` in anchor.ts, kept as
+ * the tests' reference and for the public API), at ~15 word operations per page character instead of m
  * cells, with no allocation: the page is read in place, in the folded text.
  */
 

@@ -445,7 +445,7 @@ const lCache = new Uint8Array(0x10000);
  * Is the UTF-16 unit at g[i] (with its pair, if a surrogate) a letter or number? Matches the
  * regex class [\p{L}\p{N}] in unicode mode: a surrogate pair is judged as one code point.
  */
-function isLetterOrNumberAt(g: string, i: number, end: boolean): boolean {
+export function isLetterOrNumberAt(g: string, i: number, end: boolean): boolean {
   const c = g.charCodeAt(i);
   if (c < 0x80)
     return (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a);
@@ -514,7 +514,7 @@ for (const pair of VARIANTS_BY_PAIR.keys()) TRIGGER2[pair] = (TRIGGER2[pair] as 
  * The next honorific or spelling variant in the folded-so-far text g at or after `from`, as the
  * former regex found it: at a word start (not after a letter or number), either an honorific
  * (`mr`, `mrs`, ... with an optional `.`, then a space and a letter; the letter is not part of the
- * match) or the longest variant key. Returns [start, end, replacement or null, isHonorific], or
+ * match) or the longest variant key. Returns `{ a, b, honorific }` (the match is g[a, b)), or
  * null when there is none before `to`.
  */
 function nextVariant(

@@ -255,7 +255,8 @@ function* breakOffsetsSteps(
   return Int32Array.from(out);
 }
 
-function lowerBound(arr: Int32Array, len: number, value: number): number {
+/** Index of the first of the sorted arr[0, len) that is >= value (len if none). */
+export function lowerBound(arr: ArrayLike<number>, len: number, value: number): number {
   let lo = 0;
   let hi = len;
   while (lo < hi) {
