@@ -177,6 +177,7 @@ describe.each(BROWSERS)('%s', (name) => {
     await article.evaluate(() => window.scrollTo(0, 0), null);
     const ui = await openArticleView(browser, SIDEPANEL, tabId);
     await openSection(ui, 'timeline');
+    await screenshot(ui, browser, 'ui-timeline');
     await activateTab(control, tabId); // as above: the page in front, the panel beside it
     await article.waitFor(() => document.visibilityState === 'visible', null);
     await ui.evaluate((id) => {
