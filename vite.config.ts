@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
 import { checkAllPacks } from './src/annotations/check';
-import { leadShingles } from './src/detection/detect';
+import { catalogueIndexModule, matchPatterns, packScript } from './src/detection/catalogue-build';
 
 /**
  * One manifest.json, two browsers. `vite build --mode chrome|firefox` writes dist/<browser>/.
@@ -23,14 +23,10 @@ export const FIREFOX_MIN_VERSION = '142.0';
 export function packMatchPatterns(
   packsDir = resolve(import.meta.dirname, 'src/annotations/packs'),
 ) {
-  const patterns = new Set<string>();
-  for (const pack of readPacks(packsDir)) {
-    for (const site of pack?.article?.sites ?? []) {
-      for (const match of site.matches ?? []) patterns.add(match);
-    }
-  }
-  if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
-  return [...patterns].sort();
+  const patterns = matchPatterns(readPacks(packsDir));
+  if (patterns.length === 0)
+    throw new Error(`No supported sites found in the packs in ${packsDir}`);
+  return patterns;
 }
 
 function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/packs')) {
@@ -41,24 +37,22 @@ function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/pack
 }
 
 /**
- * `virtual:gloss-catalog`: what the gate needs to know of each article (id, headline, URLs),
- * derived from the packs at build time so the gate stays a few kilobytes.
+ * The catalogue for recognition, built from the packs at build time (src/detection/
+ * catalogue-build.ts): the index as `virtual:gloss-catalogue-index`, which only the background
+ * imports, and packs/<id>.js, one script per article, run in a page for its candidate only.
+ * Nothing of it is bundled into a content script.
  */
-export function glossCatalog(): Plugin {
-  const id = 'virtual:gloss-catalog';
+export function glossCatalogue(packsDir?: string): Plugin {
+  const id = 'virtual:gloss-catalogue-index';
   return {
-    name: 'gloss-catalog',
+    name: 'gloss-catalogue',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(loaded) {
-      if (loaded !== `\0${id}`) return null;
-      const catalog = readPacks().map(({ article }) => ({
-        id: article.id,
-        headline: article.headline,
-        canonicalUrl: article.canonicalUrl,
-        urls: (article.sites ?? []).flatMap((site: { urls?: string[] }) => site.urls ?? []),
-        lead: leadShingles(article.text.paragraphs),
-      }));
-      return `export const catalog = ${JSON.stringify(catalog)};`;
+    load: (loaded) => (loaded === `\0${id}` ? catalogueIndexModule(readPacks(packsDir)) : null),
+    generateBundle() {
+      for (const pack of readPacks(packsDir)) {
+        const file = packScript(pack);
+        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      }
     },
   };
 }
@@ -128,7 +122,7 @@ export function packsMustBeValid(packsDir?: string): Plugin {
 
 /**
  * The content scripts (content/gate.js, content/engine.js) are self-contained IIFEs built by
- * scripts/build.ts with the catalog plugin, not by crxjs (its IIFE sub-build drops our plugins, and
+ * scripts/build.ts, not by crxjs (its IIFE sub-build drops our plugins, and
  * its loaders need web_accessible_resources). crxjs gets the manifest without them; this plugin
  * puts them back as they are in manifest.json, with the generated match patterns.
  */
@@ -157,6 +151,7 @@ export default defineConfig(({ mode }) => {
     publicDir: 'assets',
     plugins: [
       packsMustBeValid(),
+      glossCatalogue(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),

@@ -5,7 +5,6 @@
  * ranges are turned into page-text offsets (concatenated Text nodes) outside the timed region.
  */
 
-import { catalog } from 'virtual:gloss-catalog';
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import * as textQuote from 'dom-anchor-text-quote';
 import {
@@ -16,9 +15,12 @@ import {
   reanchor,
   TextIndex,
 } from '../../src/anchoring';
+import pack from '../../src/annotations/packs/2025-11-24-trump-xi-call.json' with { type: 'json' };
 import { candidateRoots, detectionShingles } from '../../src/content/article-root';
-import { readPageMetadata } from '../../src/content/metadata';
-import { fingerprintArticle, gate, judgeShingles } from '../../src/detection/detect';
+import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-read';
+import { catalogueArticle } from '../../src/detection/catalogue-build';
+import { buildCatalogueIndex, CatalogueIndex } from '../../src/detection/catalogue-index';
+import { fingerprintArticle, judgeShingles } from '../../src/detection/detect';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
 
@@ -371,27 +373,43 @@ function glossReanchor(paragraphText: string, iterations: number, edit: boolean)
   };
 }
 
+/** The real catalogue's index, as the background holds it. */
+const catalogueIndex = new CatalogueIndex(buildCatalogueIndex([catalogueArticle(pack)]));
+
+/**
+ * The gate's first task on a page (content/gate.ts): its metadata, then its opening text read
+ * into probe shingles, unsliced. On a non-article page of a supported site, all the gate does
+ * before it asks the background.
+ */
+function gateFirstRead(url: string) {
+  const read = new PageRead(probeMetadata(document, url), false);
+  const scope = openingScope(document, read);
+  if (scope) read.queue.push(scope);
+  read.readSlice(Number.POSITIVE_INFINITY);
+  read.collect();
+  return read;
+}
+
 function detectNonArticle(url: string) {
-  const run = () => gate(readPageMetadata(document, url), catalog);
-  const match = run();
+  const first = gateFirstRead(url);
   return {
-    ms: batched(run, 200, 15),
-    metadataMs: batched(() => readPageMetadata(document, url), 200, 15),
-    match,
+    ms: batched(() => gateFirstRead(url), 200, 15),
+    metadataMs: batched(() => probeMetadata(document, url), 200, 15),
+    chars: first.chars,
+    probeShingles: first.pending.length,
   };
 }
 
-/** The engine's detect(): gate, then the paragraph fingerprints against candidate roots. */
+/** The engine's detect(): the candidate's paragraph fingerprints against candidate roots. */
 function detectArticle(url: string, paragraphs: Array<{ id: string; text: string }>) {
   const run = () => {
-    const match = gate(readPageMetadata(document, url), catalog);
-    const trusted = match?.by === 'url' || match?.by === 'metadata';
+    const trusted = catalogueIndex.byAddress(url) !== null;
     const fingerprint = fingerprintArticle(paragraphs);
     for (const root of candidateRoots(document)) {
       const j = judgeShingles(fingerprint, detectionShingles(root), trusted);
-      if (j.verdict !== 'none') return { match, verdict: j.verdict, root: root.localName };
+      if (j.verdict !== 'none') return { trusted, verdict: j.verdict, root: root.localName };
     }
-    return { match, verdict: 'none', root: null };
+    return { trusted, verdict: 'none', root: null };
   };
   const result = run();
   return { ms: batched(run, 5, 15), result };

@@ -4,7 +4,6 @@
  * highlights right while the page changes, follows the reader's toggles, and shows cards.
  * Everything it adds to the page is removed by `destroy()`.
  */
-import { catalog } from 'virtual:gloss-catalog';
 import {
   type AnchorResult,
   anchorAsync,
@@ -15,13 +14,13 @@ import {
   TextIndex,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
-import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
+import { PACK_GLOBAL } from '../detection/catalogue-build';
 import {
   type ArticleFingerprint,
   fingerprintArticle,
-  gate,
   judgeShingles,
+  type RecognisedBy,
   type TextJudgement,
 } from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
@@ -31,7 +30,9 @@ import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import { browser } from '../platform/browser';
 import {
   type ContentToBackground,
+  ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
+  type EngineCandidate,
   type OrphanReason,
   type PageState,
   parseMessage,
@@ -46,7 +47,6 @@ import {
 import { t } from '../ui/i18n';
 import { candidateRoots, detectionShingleSteps } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
-import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
@@ -71,7 +71,7 @@ interface Found {
   pack: Pack;
   root: Element;
   judgement: TextJudgement;
-  recognisedBy: string;
+  recognisedBy: RecognisedBy;
 }
 
 /** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
@@ -86,10 +86,36 @@ function fingerprintOf(pack: Pack): ArticleFingerprint {
   return fingerprint;
 }
 
-async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null> {
-  const match = gate(readPageMetadata(document, location.href), catalog);
-  const trusted = match?.by === 'url' || match?.by === 'metadata';
-  const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
+/** The candidate the background handed this engine, with its pack (background/main.ts). */
+interface Handed {
+  candidate: EngineCandidate;
+  pack: Pack;
+}
+
+/**
+ * Take what the background put in this world before injecting the engine: the candidate
+ * (ENGINE_CANDIDATE_KEY) and its pack (PACK_GLOBAL, from packs/<id>.js; validated by the build,
+ * not checked again). Read on every (re)injection: a new injection brings a new candidate.
+ */
+function takeHanded(): Handed | null {
+  const w = globalThis as Record<string, unknown>;
+  const candidate = w[ENGINE_CANDIDATE_KEY] as EngineCandidate | undefined;
+  const pack = w[PACK_GLOBAL] as Pack | undefined;
+  delete w[ENGINE_CANDIDATE_KEY];
+  delete w[PACK_GLOBAL];
+  if (typeof candidate?.articleId !== 'string' || pack?.article?.id !== candidate.articleId)
+    return null;
+  return { candidate, pack };
+}
+
+async function detect({ candidate, pack }: Handed): Promise<Found | 'loading' | null> {
+  // An address or metadata match vouches for the page it was made on; after a single-page
+  // app moves on, the text alone decides.
+  const trusted =
+    (candidate.recognisedBy === 'url' || candidate.recognisedBy === 'metadata') &&
+    candidate.url === location.href;
+  // candidate.requested: the reader asked; the judgement may take that as evidence (not yet).
+  const candidates = [pack];
   for (const root of candidateRoots(document)) {
     // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
     const slices = new Slices(() => true);
@@ -98,7 +124,7 @@ async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null>
     for (const pack of candidates) {
       const judgement = judgeShingles(fingerprintOf(pack), page, trusted);
       if (judgement.verdict !== 'none') {
-        return { pack, root, judgement, recognisedBy: match ? match.by : 'text' };
+        return { pack, root, judgement, recognisedBy: candidate.recognisedBy };
       }
     }
   }
@@ -171,7 +197,7 @@ const rectsContain = (range: Range, x: number, y: number) =>
   );
 
 class Engine {
-  private readonly packs: Pack[];
+  private handed: Handed;
   private settings: Settings = { ...DEFAULT_SETTINGS, hiddenCategories: [] };
   private painter: Painter | null = null;
   private cards: CardLayer | null = null;
@@ -199,10 +225,14 @@ class Engine {
   private cleanups: Array<() => void> = [];
   private destroyed = false;
 
-  constructor() {
-    const { packs, rejected } = loadPacks();
-    for (const r of rejected) console.warn(`Gloss: skipped annotation pack ${r.file}:`, r.errors);
-    this.packs = packs;
+  constructor(handed: Handed) {
+    this.handed = handed;
+  }
+
+  /** Injected again with a (possibly new) candidate: look again. */
+  recheck() {
+    this.handed = takeHanded() ?? this.handed;
+    return this.run();
   }
 
   /**
@@ -260,24 +290,28 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
-    const found = await detect(this.packs);
+    performance.mark('gloss:detect-start');
+    const found = await detect(this.handed);
+    performance.mark('gloss:detect-end');
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
       this.unapplied = null;
       this.setAnchored([]);
-      const articleId = this.packs[0]?.article.id ?? 'unknown';
+      const articleId = this.handed.candidate.articleId;
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
       return;
     }
     const planned = planHighlights(found.pack);
     const selectors = planned.map(selectorOf);
     const sourceLength = canonicalText(found.pack.article).length;
+    performance.mark('gloss:anchor-start');
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
       yieldToMain,
     });
+    performance.mark('gloss:anchor-end');
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     Object.assign(this, {
       found,
@@ -542,6 +576,7 @@ function send(message: ContentToBackground) {
 }
 
 function main() {
+  performance.mark('gloss:engine-start');
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
   if (existing?.alive()) {
@@ -553,10 +588,12 @@ function main() {
   // a discarded one (Firefox) only its paint is left, which we sweep.
   existing?.destroy();
   sweepStaleTraces(document);
-  const current = new Engine();
+  const handed = takeHanded();
+  if (!handed) throw new Error('Gloss: the engine was injected without its candidate article');
+  const current = new Engine(handed);
   engine = current;
   w[ENGINE_KEY] = {
-    recheck: () => void current.run().catch(reportError),
+    recheck: () => void current.recheck().catch(reportError),
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };

@@ -3,10 +3,21 @@ import { parseMessage } from '../../src/platform/messages';
 
 describe('parseMessage accepts only well-formed Gloss messages', () => {
   test('accepts each message type in its documented shape', () => {
-    expect(parseMessage({ type: 'gloss/candidate', articleId: 'a-1' })).toEqual({
-      type: 'gloss/candidate',
-      articleId: 'a-1',
-    });
+    const probe = {
+      type: 'gloss/probe',
+      doc: 'd-1',
+      seq: 0,
+      url: 'https://www.straitstimes.com/x',
+      meta: {
+        titles: ['A headline'],
+        kind: 'article',
+        canonical: 'https://www.straitstimes.com/x',
+      },
+      shingles: [1, 4294967295],
+      requested: false,
+      done: true,
+    };
+    expect(parseMessage(probe)).toEqual(probe);
     expect(parseMessage({ type: 'gloss/get-tab-state', tabId: 7 })).toEqual({
       type: 'gloss/get-tab-state',
       tabId: 7,
@@ -28,17 +39,58 @@ describe('parseMessage accepts only well-formed Gloss messages', () => {
   });
 
   test('drops unknown fields instead of passing them on', () => {
-    const parsed = parseMessage({ type: 'gloss/candidate', articleId: 'a', extra: '<script>' });
-    expect(parsed).toEqual({ type: 'gloss/candidate', articleId: 'a' });
+    const probe = { type: 'gloss/probe', doc: 'd', seq: 1, url: 'https://x.test/', shingles: [] };
+    const parsed = parseMessage({ ...probe, requested: true, done: false, extra: '<script>' });
+    expect(parsed).toEqual({ ...probe, requested: true, done: false });
+    const meta = { titles: [], kind: 'live', extra: 1 };
+    const withMeta = parseMessage({ ...probe, seq: 0, meta, requested: false, done: false });
+    expect(withMeta).toMatchObject({ meta: { titles: [], kind: 'live' } });
+    expect((withMeta as { meta: object }).meta).not.toHaveProperty('extra');
   });
 
   test.each([
-    ['not an object', 'gloss/candidate'],
+    ['not an object', 'gloss/probe'],
     ['null', null],
-    ['an array', [{ type: 'gloss/candidate', articleId: 'a' }]],
+    ['an array', [{ type: 'gloss/get-tab-state', tabId: 1 }]],
     ['an unknown type', { type: 'gloss/delete-everything' }],
-    ['a missing field', { type: 'gloss/candidate' }],
-    ['an id with markup', { type: 'gloss/candidate', articleId: '<img src=x onerror=alert(1)>' }],
+    ['a missing field', { type: 'gloss/probe', doc: 'd', seq: 0, url: 'https://x.test/' }],
+    [
+      'a probe key with markup',
+      {
+        type: 'gloss/probe',
+        doc: '<img src=x onerror=alert(1)>',
+        seq: 0,
+        url: 'https://x.test/',
+        shingles: [],
+        requested: false,
+        done: false,
+      },
+    ],
+    [
+      'a shingle that is not a 32-bit hash',
+      {
+        type: 'gloss/probe',
+        doc: 'd',
+        seq: 0,
+        url: 'https://x.test/',
+        shingles: [2 ** 32],
+        requested: false,
+        done: false,
+      },
+    ],
+    [
+      'an unknown page kind',
+      {
+        type: 'gloss/probe',
+        doc: 'd',
+        seq: 0,
+        url: 'https://x.test/',
+        meta: { titles: [], kind: 'poem' },
+        shingles: [],
+        requested: false,
+        done: false,
+      },
+    ],
     ['a negative tab id', { type: 'gloss/get-tab-state', tabId: -1 }],
     ['a fractional tab id', { type: 'gloss/get-tab-state', tabId: 1.5 }],
     ['a string tab id', { type: 'gloss/check-page', tabId: '3' }],
