@@ -15,6 +15,10 @@
  *    units: positions are converted on export. Offsets refer to the article's canonical text
  *    (see model.ts), which is what the source's text normalises to.
  *  - Ids are URNs: `urn:gloss:<article-id>` (collection), `…:page-1`, `…:<annotation-id>`.
+ *  - Each annotation names its `creator` (the pack's authors) and `created` (when the pack was
+ *    written: the caller passes it, e.g. the pack file's first commit; the pack itself holds no
+ *    date of its own). The page names its collection in `partOf` as an object (id, label,
+ *    total), as the W3C annotation-model tests expect.
  */
 import type { Claim, Pack, Target } from './model';
 import { canonicalText } from './text';
@@ -38,9 +42,17 @@ export interface JsonLdTarget {
   ];
 }
 
+/** Who wrote the bundled packs. */
+export const PACK_CREATOR = Object.freeze({
+  type: 'Organization',
+  name: 'Gloss annotation pack authors',
+} as const);
+
 export interface JsonLdAnnotation {
   id: string;
   type: 'Annotation';
+  created: string;
+  creator: typeof PACK_CREATOR;
   motivation: 'identifying' | 'describing';
   body: JsonLdTextualBody[];
   target: JsonLdTarget | JsonLdTarget[];
@@ -49,7 +61,7 @@ export interface JsonLdAnnotation {
 export interface JsonLdAnnotationPage {
   id: string;
   type: 'AnnotationPage';
-  partOf: string;
+  partOf: { id: string; label: string; total: number };
   startIndex: number;
   items: JsonLdAnnotation[];
 }
@@ -63,8 +75,8 @@ export interface JsonLdAnnotationCollection {
   first: JsonLdAnnotationPage;
 }
 
-/** The pack as a Web Annotation collection. */
-export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
+/** The pack as a Web Annotation collection; `created` is when the pack was written (ISO 8601). */
+export function exportJsonLd(pack: Pack, created: string): JsonLdAnnotationCollection {
   const { article } = pack;
   const text = canonicalText(article);
   const lang = article.language;
@@ -104,6 +116,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
       items.push({
         id: `${base}:${m.id}`,
         type: 'Annotation',
+        created,
+        creator: PACK_CREATOR,
         motivation: 'identifying',
         body: [body(e.name, 'identifying'), body(e.kind, 'classifying')],
         target: target(m.target),
@@ -114,6 +128,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${c.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'describing',
       body: [
         body(describeClaim(c, entityName), 'describing'),
@@ -127,19 +143,28 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${t.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'describing',
       body: [body(`${t.label} (${t.date.value})`, 'describing')],
       target: targets.length === 1 ? (targets[0] as JsonLdTarget) : targets,
     });
   }
 
+  const label = `Gloss annotations: ${article.headline}`;
   return {
     '@context': ANNO_CONTEXT,
     id: base,
     type: 'AnnotationCollection',
-    label: `Gloss annotations: ${article.headline}`,
+    label,
     total: items.length,
-    first: { id: `${base}:page-1`, type: 'AnnotationPage', partOf: base, startIndex: 0, items },
+    first: {
+      id: `${base}:page-1`,
+      type: 'AnnotationPage',
+      partOf: { id: base, label, total: items.length },
+      startIndex: 0,
+      items,
+    },
   };
 }
 
