@@ -14,9 +14,19 @@
  *  - The W3C TextPositionSelector counts Unicode code points, whereas the pack counts UTF-16 code
  *    units: positions are converted on export. Offsets refer to the article's canonical text
  *    (see model.ts), which is what the source's text normalises to.
+ *  - Sources → motivation `linking`, one Annotation per source, targeting the spans of the
+ *    claims that rest on it. Bodies: a plain-words description of the source (purpose
+ *    `describing`), each passage of the speaker's words (TextualBody, purpose `describing`), and
+ *    each citation as a linked resource: a SpecificResource whose `source` is the page's https
+ *    address (purpose `linking`). Not-found entries and comparisons link nothing and are not
+ *    exported.
  *  - Ids are URNs: `urn:gloss:<article-id>` (collection), `…:page-1`, `…:<annotation-id>`.
+ *  - Each annotation names its `creator` (the pack's authors) and `created` (when the pack was
+ *    written: the caller passes it, e.g. the pack file's first commit; the pack itself holds no
+ *    date of its own). The page names its collection in `partOf` as an object (id, label,
+ *    total), as the W3C annotation-model tests expect.
  */
-import type { Claim, Pack, Target } from './model';
+import type { Claim, Pack, Source, Target } from './model';
 import { canonicalText } from './text';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -29,6 +39,13 @@ export interface JsonLdTextualBody {
   purpose: 'identifying' | 'classifying' | 'describing' | 'tagging';
 }
 
+/** A linked web page (a citation of a source). */
+export interface JsonLdLinkedBody {
+  type: 'SpecificResource';
+  source: string;
+  purpose: 'linking';
+}
+
 export interface JsonLdTarget {
   type: 'SpecificResource';
   source: string;
@@ -38,18 +55,26 @@ export interface JsonLdTarget {
   ];
 }
 
+/** Who wrote the bundled packs. */
+export const PACK_CREATOR = Object.freeze({
+  type: 'Organization',
+  name: 'Gloss annotation pack authors',
+} as const);
+
 export interface JsonLdAnnotation {
   id: string;
   type: 'Annotation';
-  motivation: 'identifying' | 'describing';
-  body: JsonLdTextualBody[];
+  created: string;
+  creator: typeof PACK_CREATOR;
+  motivation: 'identifying' | 'describing' | 'linking';
+  body: Array<JsonLdTextualBody | JsonLdLinkedBody>;
   target: JsonLdTarget | JsonLdTarget[];
 }
 
 export interface JsonLdAnnotationPage {
   id: string;
   type: 'AnnotationPage';
-  partOf: string;
+  partOf: { id: string; label: string; total: number };
   startIndex: number;
   items: JsonLdAnnotation[];
 }
@@ -63,8 +88,8 @@ export interface JsonLdAnnotationCollection {
   first: JsonLdAnnotationPage;
 }
 
-/** The pack as a Web Annotation collection. */
-export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
+/** The pack as a Web Annotation collection; `created` is when the pack was written (ISO 8601). */
+export function exportJsonLd(pack: Pack, created: string): JsonLdAnnotationCollection {
   const { article } = pack;
   const text = canonicalText(article);
   const lang = article.language;
@@ -104,6 +129,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
       items.push({
         id: `${base}:${m.id}`,
         type: 'Annotation',
+        created,
+        creator: PACK_CREATOR,
         motivation: 'identifying',
         body: [body(e.name, 'identifying'), body(e.kind, 'classifying')],
         target: target(m.target),
@@ -114,6 +141,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${c.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'describing',
       body: [
         body(describeClaim(c, entityName), 'describing'),
@@ -127,19 +156,62 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${t.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'describing',
       body: [body(`${t.label} (${t.date.value})`, 'describing')],
       target: targets.length === 1 ? (targets[0] as JsonLdTarget) : targets,
     });
   }
 
+  const claimsById = new Map(pack.claims.map((c) => [c.id, c]));
+  for (const source of pack.sources?.sources ?? []) {
+    const claims = [...new Set(source.uses.map((u) => u.claim))].flatMap(
+      (id) => claimsById.get(id) ?? [],
+    );
+    if (claims.length === 0) continue;
+    const targets = claims.map((c) => target(c.target));
+    const urls = [
+      ...new Set([
+        ...source.citations.map((c) => c.url),
+        ...source.passages.flatMap((p) => p.citations.map((c) => c.url)),
+      ]),
+    ];
+    items.push({
+      id: `${base}:${source.id}`,
+      type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
+      motivation: 'linking',
+      body: [
+        body(describeSource(source), 'describing'),
+        ...source.passages.map((p) => body(`${p.speaker}: \u201c${p.text}\u201d`, 'describing')),
+        ...urls.map(
+          (url): JsonLdLinkedBody => ({
+            type: 'SpecificResource',
+            source: url,
+            purpose: 'linking',
+          }),
+        ),
+      ],
+      target: targets.length === 1 ? (targets[0] as JsonLdTarget) : targets,
+    });
+  }
+
+  const label = `Gloss annotations: ${article.headline}`;
   return {
     '@context': ANNO_CONTEXT,
     id: base,
     type: 'AnnotationCollection',
-    label: `Gloss annotations: ${article.headline}`,
+    label,
     total: items.length,
-    first: { id: `${base}:page-1`, type: 'AnnotationPage', partOf: base, startIndex: 0, items },
+    first: {
+      id: `${base}:page-1`,
+      type: 'AnnotationPage',
+      partOf: { id: base, label, total: items.length },
+      startIndex: 0,
+      items,
+    },
   };
 }
 
@@ -168,6 +240,12 @@ export function describeClaim(c: Claim, entityName: ReadonlyMap<string, string>)
         : 'the reporter';
   const via = c.said?.via ? `, via ${entityName.get(c.said.via) ?? c.said.via}` : '';
   return `${KIND_WORDS[c.kind]} by ${who} (${ATTRIBUTION_WORDS[c.attribution]}${via})`;
+}
+
+/** "Interview: Howard Lutnick, 2025-11-24. Bloomberg Television… A television interview…" */
+export function describeSource(s: Source): string {
+  const kind = `${s.kind.charAt(0).toUpperCase()}${s.kind.slice(1)}`;
+  return `${kind}: ${s.issuer}, ${s.date.value}. ${s.publishedIn}. ${s.description}`;
 }
 
 /** Maps UTF-16 offsets of `text` to Unicode code point offsets. */

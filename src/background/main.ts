@@ -4,7 +4,7 @@
  * pages, on-demand checks, the keyboard command, the context menu. It trusts no message: each is
  * shape-checked and must come from Gloss's own contexts.
  */
-import { browser, type Runtime } from '../platform/browser';
+
 import {
   ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
@@ -14,7 +14,8 @@ import {
   type ProbeAnswer,
   type ProbeMessage,
   parseMessage,
-} from '../platform/messages';
+} from '../messages/protocol';
+import { browser, type Runtime } from '../platform/browser';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
 import { forgetProbes, packFile, probeSessions } from './catalogue';

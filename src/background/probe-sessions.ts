@@ -6,7 +6,7 @@
  */
 import type { CatalogueIndex } from '../detection/catalogue-index';
 import type { RecognisedBy } from '../detection/detect';
-import type { ProbeAnswer, ProbeMessage } from '../platform/messages';
+import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
 
 interface Session {
   doc: string;

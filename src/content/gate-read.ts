@@ -6,7 +6,7 @@
  */
 import { ShingleStream } from '../detection/fingerprint';
 import { isProbeShingle } from '../detection/probe';
-import type { ProbeMetadata } from '../platform/messages';
+import type { ProbeMetadata } from '../messages/protocol';
 import { readPageMetadata } from './metadata';
 
 /** Text read on a page that does not declare itself an article: its opening, not the page. */

@@ -2,7 +2,7 @@
  * The gate: the only Gloss code that runs on every page of a supported site. It holds no
  * catalogue. It reads the page's address, what the page says about itself (metadata.ts) and the
  * word shingles of its text, and asks the background, which holds the catalogue index, whether
- * this may be a known article (probe messages, platform/messages.ts). On a candidate the
+ * this may be a known article (probe messages, messages/protocol.ts). On a candidate the
  * background injects the engine and the gate stops reading.
  *
  * What it reads: on a page that declares itself an article or a live page (og:type article,
@@ -17,8 +17,8 @@
  * running total, observer callbacks included) for the benchmark.
  */
 import { PROBE_MAX_SHINGLES } from '../detection/probe';
+import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
 import { browser } from '../platform/browser';
-import type { ProbeAnswer, ProbeMessage } from '../platform/messages';
 import { openingScope, PageRead, probeMetadata } from './gate-read';
 
 /** Longest stretch of reading before the gate gives the main thread back. */

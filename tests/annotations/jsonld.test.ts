@@ -45,7 +45,8 @@ const types = (v: unknown) => (Array.isArray(v) ? v : [v]);
 const pack = loadPacks().packs[0];
 if (!pack) throw new Error('seed pack missing');
 // Round-trip through JSON: the export must be plain JSON.
-const doc = JSON.parse(JSON.stringify(exportJsonLd(pack)));
+const PACK_WRITTEN = '2025-11-25T12:00:00.000Z';
+const doc = JSON.parse(JSON.stringify(exportJsonLd(pack, PACK_WRITTEN)));
 const text = canonicalText(pack.article);
 const cps = Array.from(text);
 
@@ -66,10 +67,20 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(types(page.type)).toContain('AnnotationPage');
     expect(Array.isArray(page.items)).toBe(true);
     expect(isNonNegInt(page.startIndex)).toBe(true);
-    expect(page.partOf).toBe(doc.id);
+    // The W3C annotation-model tests want partOf as an object naming the collection.
+    expect(page.partOf).toEqual({ id: doc.id, label: doc.label, total: doc.total });
     const mentions = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
-    expect(page.items).toHaveLength(mentions + pack.claims.length + pack.timeline.length);
+    const sources = pack.sources?.sources.length ?? 0;
+    expect(sources).toBeGreaterThan(0);
+    expect(page.items).toHaveLength(mentions + pack.claims.length + pack.timeline.length + sources);
     expect(doc.total).toBe(page.items.length);
+  });
+
+  it('gives every Annotation its created time and creator (the pack authors)', () => {
+    for (const item of doc.first.items) {
+      expect(item.created).toBe(PACK_WRITTEN);
+      expect(item.creator).toEqual({ type: 'Organization', name: 'Gloss annotation pack authors' });
+    }
   });
 
   it('gives every Annotation a unique IRI id, the Annotation type, a known motivation (§3.1)', () => {
@@ -87,6 +98,7 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
   it('uses Textual Bodies with one string value and a known purpose (§3.2.4)', () => {
     for (const a of doc.first.items) {
       for (const b of types(a.body)) {
+        if (b.type === 'SpecificResource') continue; // A linked page: checked below.
         expect(b.type).toBe('TextualBody');
         expect(typeof b.value).toBe('string');
         expect(b.value.length).toBeGreaterThan(0);
@@ -123,6 +135,37 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(byId.get(`${base}:t-call`)).toMatchObject({ motivation: 'describing' });
   });
 
+  it('carries each source as a linking annotation: its claims as targets, its citations as linked pages (§3.1, §4)', () => {
+    const byId = new Map(doc.first.items.map((a: { id: string }) => [a.id, a]));
+    for (const source of pack.sources?.sources ?? []) {
+      const a = byId.get(`${doc.id}:${source.id}`) as {
+        motivation: string;
+        body: Array<{ type: string; source?: string; purpose: string; value?: string }>;
+        target: unknown;
+      };
+      expect(a.motivation).toBe('linking');
+      const linked = a.body.filter((b) => b.type === 'SpecificResource');
+      const urls = new Set([
+        ...source.citations.map((c) => c.url),
+        ...source.passages.flatMap((p) => p.citations.map((c) => c.url)),
+      ]);
+      expect(new Set(linked.map((b) => b.source))).toEqual(urls);
+      for (const b of linked) {
+        expect(b.purpose).toBe('linking');
+        expect(b.source?.startsWith('https://')).toBe(true);
+      }
+      const exacts = types(a.target).map(
+        (t: { selector: Array<{ exact?: string }> }) => t.selector[0]?.exact,
+      );
+      const claimed = [...new Set(source.uses.map((u) => u.claim))].map(
+        (id) => pack.claims.find((c) => c.id === id)?.target.quote.exact,
+      );
+      expect(exacts).toEqual(claimed);
+      for (const p of source.passages)
+        expect(a.body.some((b) => b.value?.includes(p.text))).toBe(true);
+    }
+  });
+
   it('counts positions in code points even when the text has astral characters', () => {
     const p = structuredClone(pack);
     const first = p.article.text.paragraphs[0];
@@ -135,7 +178,7 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
       t.position.end += 2;
     };
     for (const e of p.entities) for (const m of e.mentions) shift(m.target);
-    const out = exportJsonLd(p);
+    const out = exportJsonLd(p, PACK_WRITTEN);
     const a = out.first.items[0];
     const target = Array.isArray(a?.target) ? a?.target[0] : a?.target;
     const position = target?.selector[1];

@@ -9,7 +9,7 @@ import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-re
 import { catalogueArticle } from '../../src/detection/catalogue-build';
 import { buildCatalogueIndex, CatalogueIndex } from '../../src/detection/catalogue-index';
 import { PROBE_MAX_SHINGLES } from '../../src/detection/probe';
-import type { ProbeAnswer, ProbeMessage } from '../../src/platform/messages';
+import type { ProbeAnswer, ProbeMessage } from '../../src/messages/protocol';
 import { fixtureDocument } from './fixture-dom';
 
 export const realIndex = () =>

@@ -4,6 +4,8 @@
  */
 import { RECOGNISED_BY, type RecognisedBy } from '../detection/detect';
 import { PAGE_KINDS, type PageKind, PROBE_MAX_SHINGLES } from '../detection/probe';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
+import { ORPHAN_REASONS, type OrphanReason } from '../highlights/orphans';
 
 /** What the content script found on its page. */
 export type PageState =
@@ -12,17 +14,13 @@ export type PageState =
   | {
       status: 'article' | 'partial';
       articleId: string;
-      /** How the page was recognised. */
       recognisedBy: RecognisedBy;
       /** Annotation ids anchored on the page, by highlight category (e.g. 'entity-person'). */
-      anchored: Record<string, string[]>;
+      anchored: Partial<Record<HighlightCategory, string[]>>;
       /** Annotations not found on this page, with the reason. */
       orphans: Array<{ id: string; reason: OrphanReason }>;
     }
   | { status: 'error'; message: string };
-
-/** Why an annotation is not highlighted; 'ambiguous': its words are on the page more than once. */
-export type OrphanReason = 'paywall' | 'not-loaded' | 'edited' | 'ambiguous' | 'not-found';
 
 /** Content script → background. */
 export type ContentToBackground = { type: 'gloss/page-state'; state: PageState } | ProbeMessage;
@@ -40,7 +38,7 @@ export interface ProbeMetadata {
 /**
  * The gate's question: is this page one of the catalogue's articles? Sent as the gate reads the
  * page: `seq` 0 carries the metadata and resets the page's count in the background; each later
- * probe carries only the probe shingles (probe.ts) not sent before on this page (`doc`).
+ * probe carries only the probe shingles (detection/probe.ts) not sent before on this page (`doc`).
  * `requested`: the reader asked Gloss to check this page (popup, context menu).
  * `done`: the gate has read all it will read; the background answers for good.
  */
@@ -99,13 +97,6 @@ const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number
 const isUrl = (v: unknown): v is string => typeof v === 'string' && v.length <= 4096;
 const isShingle = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 0xffffffff;
-const ORPHAN_REASONS: readonly string[] = [
-  'paywall',
-  'not-loaded',
-  'edited',
-  'ambiguous',
-  'not-found',
-];
 
 function isPageState(v: unknown): v is PageState {
   if (!isRecord(v)) return false;
@@ -122,10 +113,18 @@ function isPageState(v: unknown): v is PageState {
         return false;
       if (!isRecord(v.anchored) || !Array.isArray(v.orphans)) return false;
       const groups = Object.entries(v.anchored);
-      if (!groups.every(([k, ids]) => isId(k) && Array.isArray(ids) && ids.every(isId)))
+      if (
+        !groups.every(
+          ([k, ids]) =>
+            (HIGHLIGHT_CATEGORIES as readonly string[]).includes(k) &&
+            Array.isArray(ids) &&
+            ids.every(isId),
+        )
+      )
         return false;
       return v.orphans.every(
-        (o) => isRecord(o) && isId(o.id) && ORPHAN_REASONS.includes(o.reason as string),
+        (o) =>
+          isRecord(o) && isId(o.id) && (ORPHAN_REASONS as readonly unknown[]).includes(o.reason),
       );
     }
     default:
