@@ -17,13 +17,9 @@ import {
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
-import {
-  type ArticleFingerprint,
-  fingerprintArticle,
-  gate,
-  judgeShingles,
-  type TextJudgement,
-} from '../detection/detect';
+import { gate } from '../detection/detect';
+import { type Judgement, judgePage } from '../detection/judge';
+import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
 import { conflictingResults, orphanReason } from '../highlights/conflicts';
 import { describeHighlight } from '../highlights/describe';
@@ -44,7 +40,7 @@ import {
   type Settings,
 } from '../platform/settings';
 import { t } from '../ui/i18n';
-import { candidateRoots, detectionShingleSteps } from './article-root';
+import { chooseCopy, readPageSteps } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
@@ -69,12 +65,12 @@ const FLASH_MS = 1600;
 
 interface Found {
   pack: Pack;
+  /** The article's region (article-root.ts): anchoring and highlights stay inside it. */
   root: Element;
-  judgement: TextJudgement;
+  judgement: Judgement;
   recognisedBy: string;
 }
 
-/** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
 /** A pack's paragraph fingerprints: computed once, reused by every later detection pass. */
 const fingerprints = new WeakMap<Pack, ArticleFingerprint>();
 function fingerprintOf(pack: Pack): ArticleFingerprint {
@@ -86,23 +82,30 @@ function fingerprintOf(pack: Pack): ArticleFingerprint {
   return fingerprint;
 }
 
-async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null> {
+/**
+ * Which known article is on this page, and where; 'loading' if the page names it but lacks its
+ * text. The page's text decides (detection/judge.ts); the URL and metadata only narrow the
+ * candidates and let a headline-and-standfirst teaser count at the article's own address.
+ * `requested`: the reader asked Gloss to check this page, which is evidence too.
+ */
+async function detect(packs: readonly Pack[], requested: boolean): Promise<Found | 'loading' | null> {
   const match = gate(readPageMetadata(document, location.href), catalog);
-  const trusted = match?.by === 'url' || match?.by === 'metadata';
+  const named = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
-  for (const root of candidateRoots(document)) {
+  if (!document.body) return null;
+  for (const pack of candidates) {
     // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
     const slices = new Slices(() => true);
-    const page = (await slices.run(detectionShingleSteps(root, slices.shouldYield)))?.value;
-    if (!page) continue;
-    for (const pack of candidates) {
-      const judgement = judgeShingles(fingerprintOf(pack), page, trusted);
-      if (judgement.verdict !== 'none') {
-        return { pack, root, judgement, recognisedBy: match ? match.by : 'text' };
-      }
+    const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
+    const reading = (await slices.run(steps))?.value;
+    if (!reading) continue;
+    const copy = chooseCopy(reading, judgePage(reading.hits, { named, requested }));
+    if (copy) {
+      const { judgement, region } = copy;
+      return { pack, judgement, root: region, recognisedBy: match ? match.by : 'text' };
     }
   }
-  return trusted ? 'loading' : null;
+  return named ? 'loading' : null;
 }
 
 /**
@@ -198,6 +201,8 @@ class Engine {
   private unapplied: TextChange | null = null;
   private cleanups: Array<() => void> = [];
   private destroyed = false;
+  /** The reader asked Gloss to check this page (evidence for recognition: detection/judge.ts). */
+  requested = false;
 
   constructor() {
     const { packs, rejected } = loadPacks();
@@ -260,7 +265,7 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
-    const found = await detect(this.packs);
+    const found = await detect(this.packs, this.requested);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     if (found === null || found === 'loading') {
       this.found = null;
@@ -541,6 +546,19 @@ function send(message: ContentToBackground) {
   });
 }
 
+/**
+ * Set by the background just before it injects (or re-injects) the engine because the reader asked
+ * Gloss to check the page (popup button, context menu): `globalThis[Symbol.for('gloss.requested')]
+ * = true` in the same world. Read once per injection, so a later automatic look is not a request.
+ */
+const REQUEST_KEY = Symbol.for('gloss.requested');
+function takeRequest(): boolean {
+  const w = globalThis as typeof globalThis & { [REQUEST_KEY]?: unknown };
+  const requested = w[REQUEST_KEY] === true;
+  delete w[REQUEST_KEY];
+  return requested;
+}
+
 function main() {
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
@@ -554,9 +572,13 @@ function main() {
   existing?.destroy();
   sweepStaleTraces(document);
   const current = new Engine();
+  current.requested = takeRequest();
   engine = current;
   w[ENGINE_KEY] = {
-    recheck: () => void current.run().catch(reportError),
+    recheck: () => {
+      current.requested = takeRequest();
+      current.run().catch(reportError);
+    },
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };
