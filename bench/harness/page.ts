@@ -16,11 +16,11 @@ import {
   reanchor,
   TextIndex,
 } from '../../src/anchoring';
+import type { ParagraphRole } from '../../src/annotations/model';
 import { recognise } from '../../src/content/article-root';
 import { readPageMetadata } from '../../src/content/metadata';
 import { gate } from '../../src/detection/detect';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
-import type { ParagraphRole } from '../../src/annotations/model';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
 
@@ -384,7 +384,10 @@ function detectNonArticle(url: string) {
 }
 
 /** The engine's detect(): gate, then the paragraph fingerprints against candidate roots. */
-function detectArticle(url: string, paragraphs: Array<{ id: string; text: string; role: ParagraphRole }>) {
+function detectArticle(
+  url: string,
+  paragraphs: Array<{ id: string; text: string; role: ParagraphRole }>,
+) {
   const run = () => {
     const match = gate(readPageMetadata(document, url), catalog);
     const trusted = match?.by === 'url' || match?.by === 'metadata';

@@ -113,21 +113,43 @@ export function isShown(element: Element): boolean {
 export interface Recognition {
   judgement: Judgement;
   region: Element;
+  /** Some of the article's text on this page is hidden (collapsed, a CSS-hidden second copy). */
+  hidesText: boolean;
 }
 
 /**
  * Of the copies the judge accepted (best first), the first one the reader can see: a responsive
  * page may carry a second, hidden copy of the body. If none is shown, the best one.
  */
-export function chooseCopy(reading: PageReading, judgements: readonly Judgement[]): Recognition | null {
+export function chooseCopy(
+  reading: PageReading,
+  judgements: readonly Judgement[],
+): Recognition | null {
   let best: Recognition | null = null;
   for (const judgement of judgements) {
     if (!judgement.span) continue;
-    const found = { judgement, region: regionOf(reading, judgement.span) };
+    const found = { judgement, region: regionOf(reading, judgement.span), hidesText: false };
     if (isShown(found.region)) return found;
     best ??= found;
   }
   return best;
+}
+
+/** Judge a page read by `readPageSteps`, and find the region of the copy the reader sees. */
+export function recogniseReading(reading: PageReading, evidence: Evidence): Recognition | null {
+  const shown = new Map<Element, boolean>();
+  const shownAt = (position: number) => {
+    const parent = reading.nodes[reading.hits.pieceAt(position)]?.parentElement;
+    if (!parent) return true;
+    const known = shown.get(parent);
+    if (known !== undefined) return known;
+    const visible = isShown(parent);
+    shown.set(parent, visible);
+    return visible;
+  };
+  const found = chooseCopy(reading, judgePage(reading.hits, evidence, shownAt));
+  if (found) found.hidesText = [...shown.values()].includes(false);
+  return found;
 }
 
 /** Read and judge in one go (tests, the benchmark); the engine reads in slices. */
@@ -136,6 +158,5 @@ export function recognise(
   article: ArticleFingerprint,
   evidence: Evidence,
 ): Recognition | null {
-  const reading = readPage(root, article);
-  return chooseCopy(reading, judgePage(reading.hits, evidence));
+  return recogniseReading(readPage(root, article), evidence);
 }

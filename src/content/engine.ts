@@ -18,7 +18,7 @@ import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
 import { gate } from '../detection/detect';
-import { type Judgement, judgePage } from '../detection/judge';
+import { type Judgement, placeableParagraphs } from '../detection/judge';
 import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
 import { conflictingResults, orphanReason } from '../highlights/conflicts';
@@ -40,7 +40,7 @@ import {
   type Settings,
 } from '../platform/settings';
 import { t } from '../ui/i18n';
-import { chooseCopy, readPageSteps } from './article-root';
+import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
@@ -62,11 +62,15 @@ type EngineWindow = typeof globalThis & {
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
 const MUTATION_DEBOUNCE_MS = 100;
 const FLASH_MS = 1600;
+/** The region's children and grandchildren watched for being shown or hidden ("Read more", a second copy). */
+const MAX_WATCHED_ELEMENTS = 200;
 
 interface Found {
   pack: Pack;
   /** The article's region (article-root.ts): anchoring and highlights stay inside it. */
   root: Element;
+  /** Part of the article's text on the page is hidden: anchoring must skip hidden elements. */
+  hidesText: boolean;
   judgement: Judgement;
   recognisedBy: string;
 }
@@ -88,7 +92,10 @@ function fingerprintOf(pack: Pack): ArticleFingerprint {
  * candidates and let a headline-and-standfirst teaser count at the article's own address.
  * `requested`: the reader asked Gloss to check this page, which is evidence too.
  */
-async function detect(packs: readonly Pack[], requested: boolean): Promise<Found | 'loading' | null> {
+async function detect(
+  packs: readonly Pack[],
+  requested: boolean,
+): Promise<Found | 'loading' | null> {
   const match = gate(readPageMetadata(document, location.href), catalog);
   const named = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
@@ -99,10 +106,10 @@ async function detect(packs: readonly Pack[], requested: boolean): Promise<Found
     const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
     const reading = (await slices.run(steps))?.value;
     if (!reading) continue;
-    const copy = chooseCopy(reading, judgePage(reading.hits, { named, requested }));
+    const copy = recogniseReading(reading, { named, requested });
     if (copy) {
-      const { judgement, region } = copy;
-      return { pack, judgement, root: region, recognisedBy: match ? match.by : 'text' };
+      const { judgement, region, hidesText } = copy;
+      return { pack, judgement, root: region, hidesText, recognisedBy: match ? match.by : 'text' };
     }
   }
   return named ? 'loading' : null;
@@ -180,6 +187,10 @@ class Engine {
   private cards: CardLayer | null = null;
   private found: Found | null = null;
   private planned: PlannedHighlight[] = [];
+  /** Annotations of paragraphs this copy does not reach (a cut, a dropped standfirst): not looked for. */
+  private unplaced: PlannedHighlight[] = [];
+  /** Watches the region's layout: "Read more" expanding it, a responsive switch hiding it. */
+  private layout: ResizeObserver | null = null;
   private selectors: QuoteSelector[] = [];
   /** Length of the pack's canonical text, which selector positions refer to. */
   private sourceLength = 0;
@@ -276,17 +287,25 @@ class Engine {
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
       return;
     }
-    const planned = planHighlights(found.pack);
+    const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);
+    const placeable = placeableParagraphs(paragraphIds, found.judgement);
+    const all = planHighlights(found.pack);
+    const planned = all.filter((p) => placeable.has(paragraphIds[p.paragraph] ?? ''));
+    const unplaced = all.filter((p) => !placeable.has(paragraphIds[p.paragraph] ?? ''));
     const selectors = planned.map(selectorOf);
     const sourceLength = canonicalText(found.pack.article).length;
+    // Text the page hides (a second copy of the body, a collapsed part) is no place for a highlight.
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
       yieldToMain,
+      ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    this.watchLayout(found.root);
     Object.assign(this, {
       found,
       planned,
+      unplaced,
       selectors,
       sourceLength,
       index,
@@ -351,6 +370,32 @@ class Engine {
     return true;
   }
 
+  /**
+   * A responsive switch or a "Read more" button changes what is shown without changing the text
+   * (often without a DOM mutation at all): watch the region's size, and look again when it changes.
+   */
+  private watchLayout(region: Element) {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.layout?.disconnect();
+    // Only a change between shown and not shown matters, not a reflow to another width.
+    const rendered = new WeakMap<Element, boolean>();
+    this.layout = new ResizeObserver((entries) => {
+      let flipped = false;
+      for (const { target, contentRect } of entries) {
+        const now = contentRect.width > 0 && contentRect.height > 0;
+        const before = rendered.get(target);
+        rendered.set(target, now);
+        if (before !== undefined && before !== now) flipped = true;
+      }
+      if (!flipped) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.run().catch(reportError), MUTATION_DEBOUNCE_MS);
+    });
+    this.layout.observe(region);
+    const watched = [...region.children].flatMap((child) => [child, ...child.children]);
+    for (const element of watched.slice(0, MAX_WATCHED_ELEMENTS)) this.layout.observe(element);
+  }
+
   private onMutations(records: MutationRecord[]) {
     const relevant = records.some((r) => !isOwnRecord(r));
     if (!relevant) return;
@@ -375,6 +420,9 @@ class Engine {
       present.has(paragraphs[i]?.id ?? ''),
     );
     const partial = found.judgement.verdict === 'partial';
+    const hidden = new Set(found.judgement.hidden);
+    for (const p of this.unplaced)
+      orphans.push({ id: p.id, reason: partial ? 'paywall' : 'not-found' });
     this.planned.forEach((p, i) => {
       // The weaker of two overlapping highlights counts as not anchored.
       const result = conflicts.has(i) ? undefined : this.results[i];
@@ -382,8 +430,11 @@ class Engine {
         hits.push({ planned: p, range: result.range });
         return;
       }
-      const onPage = present.has(paragraphs[p.paragraph]?.id ?? '');
-      orphans.push({ id: p.id, reason: orphanReason(result, onPage, partial) });
+      const paragraphId = paragraphs[p.paragraph]?.id ?? '';
+      const reason = hidden.has(paragraphId)
+        ? 'hidden'
+        : orphanReason(result, present.has(paragraphId), partial);
+      orphans.push({ id: p.id, reason });
     });
     this.setAnchored(hits);
     const anchored: Record<string, string[]> = {};
@@ -510,6 +561,7 @@ class Engine {
     clearTimeout(this.timer);
     cancelAnimationFrame(this.pointerFrame);
     this.observer?.disconnect();
+    this.layout?.disconnect();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.painter?.destroy();
     this.painter = null;

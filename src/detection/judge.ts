@@ -33,6 +33,8 @@ export interface Occurrence {
   end: number;
   /** Share of the paragraph's 4-grams found in this stretch. */
   score: number;
+  /** The reader can see this stretch (not hidden by the page's CSS, not collapsed). */
+  shown: boolean;
 }
 
 export interface Judgement {
@@ -45,6 +47,8 @@ export interface Judgement {
   coverage: number;
   /** Word positions of the page text holding the article: from the first paragraph found to the last. */
   span: { start: number; end: number } | null;
+  /** Ids of paragraphs found only in text the reader cannot see (collapsed, hidden by CSS). */
+  hidden: string[];
 }
 
 /**
@@ -55,9 +59,9 @@ export interface Judgement {
 const PRESENT = 0.5;
 /** On request: a more heavily edited copy (several sentences reworded) still counts. */
 const PRESENT_ON_REQUEST = 0.4;
-/** A paragraph's text on the page may run this much longer than the paragraph (inserted words, links). */
-const STRETCH = 1.5;
-const STRETCH_SLACK = 8;
+/** Two of a paragraph's 4-grams on the page are one stretch when at most this far apart (inserted words). */
+const STRETCH = 0.5;
+const STRETCH_SLACK = 12;
 /**
  * Foreign text allowed between two consecutive paragraphs of one region, in words: an ad label,
  * a photo caption, a "read also" box. A commentary quoting paragraphs puts whole paragraphs of
@@ -79,50 +83,41 @@ const COMPLETE_COVERAGE = 0.6;
 /** A page repeating a paragraph more often than this is not made more of an article by it. */
 const MAX_OCCURRENCES = 16;
 
-/** The stretches of page text where each article paragraph is, in page order. */
+/**
+ * The stretches of page text where each article paragraph is, in page order. A stretch is a run
+ * of the paragraph's 4-grams, each within a paragraph's length of the last, that does not repeat
+ * one more often than the paragraph has it: a repeat means a second copy of the paragraph begins
+ * (a responsive page's hidden copy, a quotation), even when the two copies sit close together.
+ */
 export function occurrences(hits: PageHits, presentShare = PRESENT): Occurrence[] {
   const out: Occurrence[] = [];
   hits.hits.forEach(({ positions, hashes }, paragraph) => {
-    const size = hits.article.paragraphs[paragraph]?.shingles.size ?? 0;
-    if (size === 0 || positions.length === 0) return;
-    const width = Math.ceil(size * STRETCH) + STRETCH_SLACK;
+    const fingerprint = hits.article.paragraphs[paragraph];
+    const size = fingerprint?.shingles.size ?? 0;
+    if (!fingerprint || size === 0 || positions.length === 0) return;
+    const reach = Math.ceil(size * STRETCH) + STRETCH_SLACK;
     const need = Math.max(1, Math.ceil(size * presentShare));
-    // Sliding window over the hits, counting distinct 4-grams inside it.
-    const counts = new Map<number, number>();
-    let left = 0;
-    let current: Occurrence | null = null;
+    let seen = new Map<number, number>();
+    let start = 0;
+    let last = -1;
     let kept = 0;
-    for (let right = 0; right < positions.length; right++) {
-      const hash = hashes[right] as number;
-      counts.set(hash, (counts.get(hash) ?? 0) + 1);
-      while ((positions[right] as number) - (positions[left] as number) > width) {
-        const old = hashes[left] as number;
-        const n = (counts.get(old) ?? 1) - 1;
-        if (n === 0) counts.delete(old);
-        else counts.set(old, n);
-        left++;
+    const close = () => {
+      if (seen.size >= need && kept++ < MAX_OCCURRENCES)
+        out.push({ paragraph, start, end: last + 4, score: seen.size / size, shown: true });
+    };
+    for (let i = 0; i < positions.length; i++) {
+      const position = positions[i] as number;
+      const hash = hashes[i] as number;
+      const times = seen.get(hash) ?? 0;
+      if (last < 0 || position - last > reach || times >= (fingerprint.repeats.get(hash) ?? 1)) {
+        if (last >= 0) close();
+        seen = new Map();
+        start = position;
       }
-      if (counts.size < need) continue;
-      // Start the stretch at the paragraph's own text: drop hits whose 4-gram recurs later in
-      // the window (the standfirst shares "US President Donald Trump" with the first paragraph).
-      while (left < right && (counts.get(hashes[left] as number) ?? 0) > 1) {
-        const old = hashes[left] as number;
-        counts.set(old, (counts.get(old) as number) - 1);
-        left++;
-      }
-      const start = positions[left] as number;
-      const end = (positions[right] as number) + 4;
-      const score = counts.size / size;
-      if (current && start < current.end) {
-        // Overlapping windows over one stretch of text: one occurrence, its best score.
-        current.end = Math.max(current.end, end);
-        current.score = Math.max(current.score, score);
-      } else {
-        if (++kept > MAX_OCCURRENCES) break;
-        current = { paragraph, start, end, score };
-        out.push(current);
-      }
+      seen.set(hash, (seen.get(hash) ?? 0) + 1);
+      last = position;
     }
+    close();
   });
   return out.sort((a, b) => a.start - b.start || a.paragraph - b.paragraph);
 }
@@ -145,19 +140,51 @@ export function copies(found: readonly Occurrence[], maxGap: number): Occurrence
   return out;
 }
 
+/**
+ * A hidden paragraph counts for less than a shown one: of a responsive page's two copies the one
+ * on screen wins, while a body partly collapsed behind "Read more" is still one whole copy.
+ */
+const HIDDEN_WEIGHT = 0.4;
+
+/**
+ * Words of hidden text before each position: a gap between two shown paragraphs is measured in
+ * text the reader sees, so a hidden second copy between the standfirst and the shown body does
+ * not split them.
+ */
+function hiddenWordsBefore(found: readonly Occurrence[]): (position: number) => number {
+  const hidden = found.filter((o) => !o.shown).map((o) => [o.start, o.end] as const);
+  const merged: Array<[number, number]> = [];
+  for (const [start, end] of hidden) {
+    const last = merged[merged.length - 1];
+    if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+    else merged.push([start, end]);
+  }
+  return (position) => {
+    let words = 0;
+    for (const [start, end] of merged) {
+      if (start >= position) break;
+      words += Math.min(end, position) - start;
+    }
+    return words;
+  };
+}
+
 function longestChain(found: readonly Occurrence[], maxGap: number): Occurrence[] {
+  const hiddenBefore = hiddenWordsBefore(found);
   const length: number[] = [];
   const previous: number[] = [];
   let bestEnd = -1;
   found.forEach((o, i) => {
-    length[i] = 1;
+    const weight = o.shown ? 1 : HIDDEN_WEIGHT;
+    length[i] = weight;
     previous[i] = -1;
     for (let j = 0; j < i; j++) {
       const p = found[j] as Occurrence;
       if (p.paragraph >= o.paragraph || p.start >= o.start) continue;
-      if (o.start - p.end > maxGap) continue;
-      if ((length[j] as number) + 1 > (length[i] as number)) {
-        length[i] = (length[j] as number) + 1;
+      const gap = o.start - p.end;
+      if (gap > maxGap && gap - (hiddenBefore(o.start) - hiddenBefore(p.end)) > maxGap) continue;
+      if ((length[j] as number) + weight > (length[i] as number)) {
+        length[i] = (length[j] as number) + weight;
         previous[i] = j;
       }
     }
@@ -193,7 +220,10 @@ export function judgeCopy(
 
   let verdict: Verdict = 'none';
   if (coverage >= COMPLETE_COVERAGE && reachesEnd) verdict = 'article';
-  else if (leadingBody > MIN_LEADING || (leadingBody === MIN_LEADING && twoAdjacent(copy, body, evidence)))
+  else if (
+    leadingBody > MIN_LEADING ||
+    (leadingBody === MIN_LEADING && twoAdjacent(copy, body, evidence))
+  )
     verdict = 'partial';
   else if (evidence.named && (leadingBody > 0 || found.has(standfirst))) verdict = 'partial';
 
@@ -205,7 +235,27 @@ export function judgeCopy(
     leadingBody,
     coverage,
     span: first && last ? { start: first.start, end: last.end } : null,
+    hidden: copy.filter((o) => !o.shown).map((o) => article.paragraphs[o.paragraph]?.id ?? ''),
   };
+}
+
+/**
+ * The paragraphs whose annotations may be placed on the page: from the first paragraph found to
+ * the last one found (a cut copy) or to the article's end (a complete one). Before and after that
+ * (a standfirst the copy dropped, the part a cut leaves out) the article's words are not on the
+ * page, even where the same names recur in the text that is.
+ */
+export function placeableParagraphs(
+  paragraphIds: readonly string[],
+  judgement: Pick<Judgement, 'present' | 'verdict'>,
+): Set<string> {
+  const present = new Set(judgement.present);
+  const first = paragraphIds.findIndex((id) => present.has(id));
+  if (first < 0) return new Set();
+  let last = paragraphIds.length - 1;
+  if (judgement.verdict === 'partial')
+    while (last > first && !present.has(paragraphIds[last] as string)) last--;
+  return new Set(paragraphIds.slice(first, last + 1));
 }
 
 /** Two leading paragraphs count as a cut copy when they follow each other (or the reader asked). */
@@ -224,8 +274,13 @@ function twoAdjacent(copy: readonly Occurrence[], body: readonly number[], evide
  * Judge a page: every copy of the article on it, best first (most paragraphs; the caller picks
  * the first one the reader can see). An empty list: the article is not here.
  */
-export function judgePage(hits: PageHits, evidence: Evidence): Judgement[] {
+export function judgePage(
+  hits: PageHits,
+  evidence: Evidence,
+  shownAt: (position: number) => boolean = () => true,
+): Judgement[] {
   const found = occurrences(hits, evidence.requested ? PRESENT_ON_REQUEST : PRESENT);
+  for (const o of found) o.shown = shownAt(o.start);
   const maxGap = evidence.requested ? MAX_GAP_ON_REQUEST : MAX_GAP;
   return copies(found, maxGap)
     .map((copy) => judgeCopy(hits.article, copy, evidence))

@@ -4,13 +4,15 @@
  * it, so a page is read once whatever the article's length.
  */
 import type { ParagraphRole } from '../annotations/model';
-import { fingerprintWords, shingles } from './fingerprint';
+import { fingerprintWords, hashWords, SHINGLE_WORDS, shingles } from './fingerprint';
 
 export interface FingerprintedParagraph {
   /** The pack's paragraph id ('p3'). */
   id: string;
   role: ParagraphRole;
   shingles: ReadonlySet<number>;
+  /** The 4-grams that occur more than once in the paragraph, with their count. */
+  repeats: ReadonlyMap<number, number>;
 }
 
 export interface ArticleFingerprint {
@@ -28,7 +30,12 @@ export function fingerprintArticle(
 ): ArticleFingerprint {
   const kept = paragraphs
     .filter((p) => fingerprintWords(p.text).length >= MIN_WORDS)
-    .map((p) => ({ id: p.id, role: p.role ?? 'body', shingles: shingles(p.text) }));
+    .map((p) => ({
+      id: p.id,
+      role: p.role ?? 'body',
+      shingles: shingles(p.text),
+      repeats: repeatedShingles(p.text),
+    }));
   const byShingle = new Map<number, number[]>();
   kept.forEach((p, index) => {
     for (const h of p.shingles) {
@@ -38,4 +45,15 @@ export function fingerprintArticle(
     }
   });
   return { paragraphs: kept, byShingle };
+}
+
+function repeatedShingles(text: string): Map<number, number> {
+  const words = fingerprintWords(text);
+  const counts = new Map<number, number>();
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    const h = hashWords(words, i, SHINGLE_WORDS);
+    counts.set(h, (counts.get(h) ?? 0) + 1);
+  }
+  for (const [h, n] of counts) if (n < 2) counts.delete(h);
+  return counts;
 }

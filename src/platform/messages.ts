@@ -19,8 +19,17 @@ export type PageState =
     }
   | { status: 'error'; message: string };
 
-/** Why an annotation is not highlighted; 'ambiguous': its words are on the page more than once. */
-export type OrphanReason = 'paywall' | 'not-loaded' | 'edited' | 'ambiguous' | 'not-found';
+/**
+ * Why an annotation is not highlighted; 'ambiguous': its words are on the page more than once;
+ * 'hidden': its paragraph is on the page but not shown (collapsed behind "Read more", hidden by CSS).
+ */
+export type OrphanReason =
+  | 'paywall'
+  | 'not-loaded'
+  | 'edited'
+  | 'ambiguous'
+  | 'hidden'
+  | 'not-found';
 
 /** Content script → background. */
 export type ContentToBackground =
@@ -51,6 +60,7 @@ const ORPHAN_REASONS: readonly string[] = [
   'not-loaded',
   'edited',
   'ambiguous',
+  'hidden',
   'not-found',
 ];
 

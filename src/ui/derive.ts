@@ -227,6 +227,7 @@ export type OrphanItem =
 export const ORPHAN_REASON_ORDER: readonly OrphanReason[] = [
   'paywall',
   'not-loaded',
+  'hidden',
   'edited',
   'ambiguous',
   'not-found',

@@ -43,6 +43,7 @@ export const ORPHAN_REASON_LABEL: Record<OrphanReason, MessageKey> = {
   'not-loaded': 'orphanNotLoaded',
   edited: 'orphanEdited',
   ambiguous: 'orphanAmbiguous',
+  hidden: 'orphanHidden',
   'not-found': 'orphanNotFound',
 };
 
