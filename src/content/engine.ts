@@ -421,8 +421,14 @@ class Engine {
     );
     const partial = found.judgement.verdict === 'partial';
     const hidden = new Set(found.judgement.hidden);
+    // Past the copy's last paragraph a cut hides the rest; before its first (a dropped standfirst)
+    // the words are simply not on the page.
+    const firstPresent = paragraphs.findIndex((p) => present.has(p.id));
     for (const p of this.unplaced)
-      orphans.push({ id: p.id, reason: partial ? 'paywall' : 'not-found' });
+      orphans.push({
+        id: p.id,
+        reason: partial && p.paragraph > firstPresent ? 'paywall' : 'not-found',
+      });
     this.planned.forEach((p, i) => {
       // The weaker of two overlapping highlights counts as not anchored.
       const result = conflicts.has(i) ? undefined : this.results[i];
