@@ -96,10 +96,16 @@ afterAll(() => {
     console.log(`| ${m.name} | ${m.verdict} | ${m.expected} | ${(m.recall * 100).toFixed(1)}% |`);
 });
 
+/**
+ * The full product of the five axes other than delivery is 540 pages, about two minutes in
+ * happy-dom: `MATRIX=full` runs it (its results are in src/detection/README.md). `npm test` runs
+ * cut × shape × visibility at the hardest address and wording (unknown, US house style).
+ */
+const FULL = process.env.MATRIX === 'full';
 describe('every combination of address, cut, shape, wording and visibility (delivered in full)', () => {
-  const variants = allVariants()
-    .filter((v) => v.delivery === 'static')
-    .slice(0, 60);
+  const variants = allVariants().filter(
+    (v) => v.delivery === 'static' && (FULL || (v.address === 'unknown' && v.text === 'house')),
+  );
   test(`${variants.length} pages recognised or refused as expected`, () => {
     const wrong: string[] = [];
     for (const v of variants) {
