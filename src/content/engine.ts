@@ -17,21 +17,21 @@ import {
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
-import { gate } from '../detection/detect';
+import { gate, type RecognisedBy } from '../detection/detect';
 import { type Judgement, placeableParagraphs } from '../detection/judge';
 import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
-import { conflictingResults, orphanReason } from '../highlights/conflicts';
-import { describeHighlight } from '../highlights/describe';
+import { conflictingResults } from '../highlights/conflicts';
+import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
-import { browser } from '../platform/browser';
 import {
   type ContentToBackground,
   ENGINE_PORT,
-  type OrphanReason,
   type PageState,
   parseMessage,
-} from '../platform/messages';
+} from '../messages/protocol';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 import {
   DEFAULT_SETTINGS,
   isCategoryShown,
@@ -39,7 +39,7 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
-import { t } from '../ui/i18n';
+import { describeHighlight } from '../presentation/describe';
 import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
@@ -72,7 +72,7 @@ interface Found {
   /** Part of the article's text on the page is hidden: anchoring must skip hidden elements. */
   hidesText: boolean;
   judgement: Judgement;
-  recognisedBy: string;
+  recognisedBy: RecognisedBy;
 }
 
 /** A pack's paragraph fingerprints: computed once, reused by every later detection pass. */

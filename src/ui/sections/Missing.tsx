@@ -1,11 +1,12 @@
 import { useMemo } from 'preact/hooks';
 import type { Pack } from '../../annotations/model';
+import { t } from '../../platform/i18n';
+import { ORPHAN_REASON_LABEL } from '../../presentation/labels';
+import { speakerName } from '../../presentation/speaker';
 import { Count } from '../components';
 import { useArticle } from '../context';
 import { type CutSummary, cutSummary } from '../cut-summary';
-import { orphanGroups, speakerName } from '../derive';
-import { t } from '../i18n';
-import { ORPHAN_REASON_LABEL } from '../labels';
+import { orphanGroups } from '../derive';
 
 /**
  * The annotations Gloss could not highlight on this page, by reason, with their words. What a cut
@@ -49,7 +50,7 @@ export function Missing() {
                   {item.type === 'claim' && (
                     <>
                       <span class="orphan-kind">
-                        {t('orphanClaim', [speakerLabel(speakerName(pack, item.claim.speaker))])}
+                        {t('orphanClaim', [speakerName(pack, item.claim.speaker, t)])}
                       </span>
                       <q class="orphan-text">{item.text}</q>
                     </>
@@ -81,7 +82,7 @@ function CutGroup({ pack, cut }: { pack: Pack; cut: CutSummary }) {
             {cut.claimsBySpeaker.map((group) => (
               <li key={group.key} data-speaker={group.key}>
                 <span class="cut-speaker">
-                  {speakerLabel(speakerName(pack, group.speaker))} <Count n={group.claims.length} />
+                  {speakerName(pack, group.speaker, t)} <Count n={group.claims.length} />
                 </span>
                 <ul class="cut-claims">
                   {group.claims.map((claim) => (
@@ -118,6 +119,3 @@ function CutGroup({ pack, cut }: { pack: Pack; cut: CutSummary }) {
     </section>
   );
 }
-
-const speakerLabel = (name: string | { reporter: true }) =>
-  typeof name === 'string' ? name : t('speakerReporter');
