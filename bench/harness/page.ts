@@ -15,12 +15,13 @@ import {
   reanchor,
   TextIndex,
 } from '../../src/anchoring';
+import type { ParagraphRole } from '../../src/annotations/model';
 import pack from '../../src/annotations/packs/2025-11-24-trump-xi-call.json' with { type: 'json' };
-import { candidateRoots, detectionShingles } from '../../src/content/article-root';
+import { recognise } from '../../src/content/article-root';
 import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-read';
 import { catalogueArticle } from '../../src/detection/catalogue-build';
 import { buildCatalogueIndex, CatalogueIndex } from '../../src/detection/catalogue-index';
-import { fingerprintArticle, judgeShingles } from '../../src/detection/detect';
+import { fingerprintArticle } from '../../src/detection/paragraphs';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
 
@@ -453,15 +454,16 @@ function detectNonArticle(url: string) {
   };
 }
 
-/** The engine's detect(): the candidate's paragraph fingerprints against candidate roots. */
-function detectArticle(url: string, paragraphs: Array<{ id: string; text: string }>) {
+/** The engine's detect() for the candidate: its paragraph fingerprints against the page. */
+function detectArticle(
+  url: string,
+  paragraphs: Array<{ id: string; text: string; role: ParagraphRole }>,
+) {
   const run = () => {
     const trusted = catalogueIndex.byAddress(url) !== null;
     const fingerprint = fingerprintArticle(paragraphs);
-    for (const root of candidateRoots(document)) {
-      const j = judgeShingles(fingerprint, detectionShingles(root), trusted);
-      if (j.verdict !== 'none') return { trusted, verdict: j.verdict, root: root.localName };
-    }
+    const found = recognise(document.body, fingerprint, { named: trusted, requested: false });
+    if (found) return { trusted, verdict: found.judgement.verdict, root: found.region.localName };
     return { trusted, verdict: 'none', root: null };
   };
   const result = run();

@@ -9,13 +9,15 @@ import {
   ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
   type EngineCandidate,
-  type GlossMessage,
   type PageState,
-  type ProbeAnswer,
   type ProbeMessage,
-  parseMessage,
+  parse,
+  type Replies,
+  type ToBackground,
+  ToBackgroundSchema,
 } from '../messages/protocol';
 import { browser, type Runtime } from '../platform/browser';
+import { TOGGLE_HIGHLIGHTS_COMMAND } from '../platform/commands';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
 import { forgetProbes, packFile, probeSessions } from './catalogue';
@@ -46,7 +48,7 @@ async function injectEngine(tabId: number, candidate: EngineCandidate) {
 }
 
 /** A probe from a page's gate: answer from the index; on a candidate, inject the engine. */
-async function answerProbe(probe: ProbeMessage, tabId: number): Promise<ProbeAnswer> {
+async function answerProbe(probe: ProbeMessage, tabId: number): Promise<Replies['gloss/probe']> {
   const answer = probeSessions().answer(`${tabId}`, probe);
   if (answer.verdict === 'candidate') {
     const loading: PageState = { status: 'loading', articleId: answer.articleId };
@@ -70,11 +72,11 @@ async function answerProbe(probe: ProbeMessage, tabId: number): Promise<ProbeAns
 /**
  * The reader asked Gloss to look at this tab (popup button or context menu): the gate reads the
  * whole page, flagged `requested`, and the index answers with lower thresholds (the request is
- * itself evidence). Outside Gloss's host permissions the browser allows this only through
- * activeTab, i.e. when the request comes from the reader. A gate already on the page is asked;
- * else one is injected for this request only.
+ * itself evidence; the engine gets the flag too). Outside Gloss's host permissions the browser
+ * allows this only through activeTab, i.e. when the request comes from the reader. A gate
+ * already on the page is asked; else one is injected for this request only.
  */
-async function checkPage(tabId: number): Promise<{ ok: boolean }> {
+async function checkPage(tabId: number): Promise<Replies['gloss/check-page']> {
   try {
     const target = { tabId, frameIds: [0] };
     const [asked] = await browser.scripting.executeScript({
@@ -98,7 +100,8 @@ async function checkPage(tabId: number): Promise<{ ok: boolean }> {
   } catch (error) {
     const state: PageState = {
       status: 'error',
-      message: `Gloss could not read this page (${String(error).slice(0, 200)}). Open Gloss from the toolbar on the page, or use its context menu, and try again.`,
+      reason: 'page-unreadable',
+      detail: String(error).slice(0, 500),
     };
     await setTabState(tabId, state);
     await showBadge(tabId, state).catch(() => {});
@@ -114,7 +117,10 @@ function isOwnSender(sender: Runtime.MessageSender): boolean {
 const isExtensionPage = (sender: Runtime.MessageSender) =>
   typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 
-async function handle(message: GlossMessage, sender: Runtime.MessageSender): Promise<unknown> {
+async function handle(
+  message: ToBackground,
+  sender: Runtime.MessageSender,
+): Promise<Replies[ToBackground['type']] | null> {
   switch (message.type) {
     case 'gloss/probe': {
       // Gloss annotates top-level pages only: a gate in a frame is not asked about.
@@ -140,9 +146,9 @@ async function handle(message: GlossMessage, sender: Runtime.MessageSender): Pro
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   if (!isOwnSender(sender)) return undefined;
-  const message = parseMessage(raw);
   // UI → content messages travel by tabs.sendMessage and are not ours to answer.
-  if (!message || message.type === 'gloss/reveal') return undefined;
+  const message = parse(ToBackgroundSchema, raw);
+  if (!message) return undefined;
   return handle(message, sender).catch((error: unknown) => {
     console.warn('Gloss: message failed', message.type, error);
     return null;
@@ -155,7 +161,8 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
 });
 
 browser.commands.onCommand.addListener(async (command: string) => {
-  if (command === 'toggle-highlights') await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
+  if (command === TOGGLE_HIGHLIGHTS_COMMAND)
+    await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
 });
 
 /**

@@ -16,25 +16,23 @@ import {
 import type { Pack } from '../annotations/model';
 import { canonicalText } from '../annotations/text';
 import { PACK_GLOBAL } from '../detection/catalogue-build';
-import {
-  type ArticleFingerprint,
-  fingerprintArticle,
-  judgeShingles,
-  type RecognisedBy,
-  type TextJudgement,
-} from '../detection/detect';
+import type { RecognisedBy } from '../detection/detect';
+import { type Judgement, placeableParagraphs } from '../detection/judge';
+import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
 import { conflictingResults } from '../highlights/conflicts';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import {
-  type ContentToBackground,
   ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
   type EngineCandidate,
+  EngineCandidateSchema,
   type PageState,
-  parseMessage,
+  parse,
+  UiToContentSchema,
 } from '../messages/protocol';
+import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import {
@@ -45,7 +43,7 @@ import {
   type Settings,
 } from '../platform/settings';
 import { describeHighlight } from '../presentation/describe';
-import { candidateRoots, detectionShingleSteps } from './article-root';
+import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
 
@@ -66,15 +64,19 @@ type EngineWindow = typeof globalThis & {
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
 const MUTATION_DEBOUNCE_MS = 100;
 const FLASH_MS = 1600;
+/** The region's children and grandchildren watched for being shown or hidden ("Read more", a second copy). */
+const MAX_WATCHED_ELEMENTS = 200;
 
 interface Found {
   pack: Pack;
+  /** The article's region (article-root.ts): anchoring and highlights stay inside it. */
   root: Element;
-  judgement: TextJudgement;
+  /** Part of the article's text on the page is hidden: anchoring must skip hidden elements. */
+  hidesText: boolean;
+  judgement: Judgement;
   recognisedBy: RecognisedBy;
 }
 
-/** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
 /** A pack's paragraph fingerprints: computed once, reused by every later detection pass. */
 const fingerprints = new WeakMap<Pack, ArticleFingerprint>();
 function fingerprintOf(pack: Pack): ArticleFingerprint {
@@ -93,42 +95,45 @@ interface Handed {
 }
 
 /**
- * Take what the background put in this world before injecting the engine: the candidate
- * (ENGINE_CANDIDATE_KEY) and its pack (PACK_GLOBAL, from packs/<id>.js; validated by the build,
- * not checked again). Read on every (re)injection: a new injection brings a new candidate.
+ * Take what the background put in this world just before injecting the engine: the candidate
+ * (ENGINE_CANDIDATE_KEY: which article, how it was found, for which URL, whether the reader
+ * asked) and its pack (PACK_GLOBAL, from packs/<id>.js, validated by the build and not checked
+ * again). Taken once per injection: a later automatic look is not a request.
  */
 function takeHanded(): Handed | null {
   const w = globalThis as Record<string, unknown>;
-  const candidate = w[ENGINE_CANDIDATE_KEY] as EngineCandidate | undefined;
+  const candidate = parse(EngineCandidateSchema, w[ENGINE_CANDIDATE_KEY]);
   const pack = w[PACK_GLOBAL] as Pack | undefined;
   delete w[ENGINE_CANDIDATE_KEY];
   delete w[PACK_GLOBAL];
-  if (typeof candidate?.articleId !== 'string' || pack?.article?.id !== candidate.articleId)
-    return null;
+  if (!candidate || pack?.article?.id !== candidate.articleId) return null;
   return { candidate, pack };
 }
 
+/**
+ * Where the candidate article is on this page; 'loading' if the page's address names it but
+ * lacks its text. The page's text decides (detection/judge.ts); an address or metadata match only
+ * lets a headline-and-standfirst teaser count at the article's own address, and vouches for the
+ * URL it was made on only (a single-page app may move on). `requested`: the reader asked Gloss
+ * to check this page, which is evidence too.
+ */
 async function detect({ candidate, pack }: Handed): Promise<Found | 'loading' | null> {
-  // An address or metadata match vouches for the page it was made on; after a single-page
-  // app moves on, the text alone decides.
-  const trusted =
+  const named =
     (candidate.recognisedBy === 'url' || candidate.recognisedBy === 'metadata') &&
     candidate.url === location.href;
-  // candidate.requested: the reader asked; the judgement may take that as evidence (not yet).
-  const candidates = [pack];
-  for (const root of candidateRoots(document)) {
-    // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
-    const slices = new Slices(() => true);
-    const page = (await slices.run(detectionShingleSteps(root, slices.shouldYield)))?.value;
-    if (!page) continue;
-    for (const pack of candidates) {
-      const judgement = judgeShingles(fingerprintOf(pack), page, trusted);
-      if (judgement.verdict !== 'none') {
-        return { pack, root, judgement, recognisedBy: candidate.recognisedBy };
-      }
+  if (!document.body) return null;
+  // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
+  const slices = new Slices(() => true);
+  const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
+  const reading = (await slices.run(steps))?.value;
+  if (reading) {
+    const copy = recogniseReading(reading, { named, requested: candidate.requested });
+    if (copy) {
+      const { judgement, region, hidesText } = copy;
+      return { pack, judgement, root: region, hidesText, recognisedBy: candidate.recognisedBy };
     }
   }
-  return trusted ? 'loading' : null;
+  return named ? 'loading' : null;
 }
 
 /**
@@ -203,6 +208,10 @@ class Engine {
   private cards: CardLayer | null = null;
   private found: Found | null = null;
   private planned: PlannedHighlight[] = [];
+  /** Annotations of paragraphs this copy does not reach (a cut, a dropped standfirst): not looked for. */
+  private unplaced: PlannedHighlight[] = [];
+  /** Watches the region's layout: "Read more" expanding it, a responsive switch hiding it. */
+  private layout: ResizeObserver | null = null;
   private selectors: QuoteSelector[] = [];
   /** Length of the pack's canonical text, which selector positions refer to. */
   private sourceLength = 0;
@@ -224,14 +233,13 @@ class Engine {
   private unapplied: TextChange | null = null;
   private cleanups: Array<() => void> = [];
   private destroyed = false;
-
   constructor(handed: Handed) {
     this.handed = handed;
   }
 
-  /** Injected again with a (possibly new) candidate: look again. */
-  recheck() {
-    this.handed = takeHanded() ?? this.handed;
+  /** Injected again, with a new candidate (a request, an SPA's new page): look again. */
+  recheck(handed: Handed | null) {
+    if (handed) this.handed = handed;
     return this.run();
   }
 
@@ -303,19 +311,27 @@ class Engine {
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
       return;
     }
-    const planned = planHighlights(found.pack);
+    const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);
+    const placeable = placeableParagraphs(paragraphIds, found.judgement);
+    const all = planHighlights(found.pack);
+    const planned = all.filter((p) => placeable.has(paragraphIds[p.paragraph] ?? ''));
+    const unplaced = all.filter((p) => !placeable.has(paragraphIds[p.paragraph] ?? ''));
     const selectors = planned.map(selectorOf);
     const sourceLength = canonicalText(found.pack.article).length;
+    // Text the page hides (a second copy of the body, a collapsed part) is no place for a highlight.
     performance.mark('gloss:anchor-start');
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
       yieldToMain,
+      ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     performance.mark('gloss:anchor-end');
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    this.watchLayout(found.root);
     Object.assign(this, {
       found,
       planned,
+      unplaced,
       selectors,
       sourceLength,
       index,
@@ -380,6 +396,32 @@ class Engine {
     return true;
   }
 
+  /**
+   * A responsive switch or a "Read more" button changes what is shown without changing the text
+   * (often without a DOM mutation at all): watch the region's size, and look again when it changes.
+   */
+  private watchLayout(region: Element) {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.layout?.disconnect();
+    // Only a change between shown and not shown matters, not a reflow to another width.
+    const rendered = new WeakMap<Element, boolean>();
+    this.layout = new ResizeObserver((entries) => {
+      let flipped = false;
+      for (const { target, contentRect } of entries) {
+        const now = contentRect.width > 0 && contentRect.height > 0;
+        const before = rendered.get(target);
+        rendered.set(target, now);
+        if (before !== undefined && before !== now) flipped = true;
+      }
+      if (!flipped) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.run().catch(reportError), MUTATION_DEBOUNCE_MS);
+    });
+    this.layout.observe(region);
+    const watched = [...region.children].flatMap((child) => [child, ...child.children]);
+    for (const element of watched.slice(0, MAX_WATCHED_ELEMENTS)) this.layout.observe(element);
+  }
+
   private onMutations(records: MutationRecord[]) {
     const relevant = records.some((r) => !isOwnRecord(r));
     if (!relevant) return;
@@ -404,6 +446,15 @@ class Engine {
       present.has(paragraphs[i]?.id ?? ''),
     );
     const partial = found.judgement.verdict === 'partial';
+    const hidden = new Set(found.judgement.hidden);
+    // Past the copy's last paragraph a cut hides the rest; before its first (a dropped standfirst)
+    // the words are simply not on the page.
+    const firstPresent = paragraphs.findIndex((p) => present.has(p.id));
+    for (const p of this.unplaced)
+      orphans.push({
+        id: p.id,
+        reason: partial && p.paragraph > firstPresent ? 'paywall' : 'not-found',
+      });
     this.planned.forEach((p, i) => {
       // The weaker of two overlapping highlights counts as not anchored.
       const result = conflicts.has(i) ? undefined : this.results[i];
@@ -411,8 +462,11 @@ class Engine {
         hits.push({ planned: p, range: result.range });
         return;
       }
-      const onPage = present.has(paragraphs[p.paragraph]?.id ?? '');
-      orphans.push({ id: p.id, reason: orphanReason(result, onPage, partial) });
+      const paragraphId = paragraphs[p.paragraph]?.id ?? '';
+      const reason = hidden.has(paragraphId)
+        ? 'hidden'
+        : orphanReason(result, present.has(paragraphId), partial);
+      orphans.push({ id: p.id, reason });
     });
     this.setAnchored(hits);
     const anchored: Record<string, string[]> = {};
@@ -445,7 +499,7 @@ class Engine {
   }
 
   private report(state: PageState) {
-    send({ type: 'gloss/page-state', state });
+    report(state);
   }
 
   private applyVisibility() {
@@ -539,6 +593,7 @@ class Engine {
     clearTimeout(this.timer);
     cancelAnimationFrame(this.pointerFrame);
     this.observer?.disconnect();
+    this.layout?.disconnect();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.painter?.destroy();
     this.painter = null;
@@ -561,14 +616,11 @@ const isOwnRecord = (r: MutationRecord) =>
 let engine: Engine | null = null;
 
 function reportError(error: unknown) {
-  send({
-    type: 'gloss/page-state',
-    state: { status: 'error', message: String(error).slice(0, 500) },
-  });
+  report({ status: 'error', reason: 'engine-failed', detail: String(error).slice(0, 500) });
 }
 
-function send(message: ContentToBackground) {
-  browser.runtime.sendMessage(message).catch(() => {
+function report(state: PageState) {
+  sendContentToBackground({ type: 'gloss/page-state', state }).catch(() => {
     // The extension was updated or reloaded: this engine is orphaned. Remove every trace of it.
     engine?.destroy();
     engine = null;
@@ -593,15 +645,15 @@ function main() {
   const current = new Engine(handed);
   engine = current;
   w[ENGINE_KEY] = {
-    recheck: () => void current.recheck().catch(reportError),
+    recheck: () => {
+      current.recheck(takeHanded()).catch(reportError);
+    },
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = parseMessage(raw);
-    if (message?.type === 'gloss/reveal')
-      return Promise.resolve(current.reveal(message.annotationId));
-    return undefined;
+    const message = parse(UiToContentSchema, raw);
+    return message ? Promise.resolve(current.reveal(message.annotationId)) : undefined;
   });
   current.start().catch(reportError);
 }

@@ -18,6 +18,7 @@
  */
 import { PROBE_MAX_SHINGLES } from '../detection/probe';
 import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
+import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { openingScope, PageRead, probeMetadata } from './gate-read';
 
@@ -130,7 +131,7 @@ class Gate {
     this.sending = true;
     this.lastSent = now();
     if (read.seq === 1) performance.mark('gloss:gate-probe');
-    browser.runtime.sendMessage(message).then(
+    sendContentToBackground(message).then(
       (answer: unknown) => {
         this.sending = false;
         this.onAnswer(read, answer as ProbeAnswer | null);

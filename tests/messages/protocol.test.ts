@@ -1,127 +1,114 @@
 import { describe, expect, test } from 'vitest';
-import { parseMessage } from '../../src/messages/protocol';
+import {
+  ContentToBackgroundSchema,
+  PageStateSchema,
+  parse,
+  ToBackgroundSchema,
+  UiToBackgroundSchema,
+  UiToContentSchema,
+} from '../../src/messages/protocol';
 
-describe('parseMessage accepts only well-formed Gloss messages', () => {
-  test('accepts each message type in its documented shape', () => {
-    const probe = {
-      type: 'gloss/probe',
-      doc: 'd-1',
-      seq: 0,
-      url: 'https://www.straitstimes.com/x',
-      meta: {
-        titles: ['A headline'],
-        kind: 'article',
-        canonical: 'https://www.straitstimes.com/x',
-      },
-      shingles: [1, 4294967295],
-      requested: false,
-      done: true,
-    };
-    expect(parseMessage(probe)).toEqual(probe);
-    expect(parseMessage({ type: 'gloss/get-tab-state', tabId: 7 })).toEqual({
+const foundState = {
+  status: 'article',
+  articleId: 'x',
+  recognisedBy: 'headline',
+  anchored: { 'entity-person': ['m1', 'm2'] },
+  orphans: [{ id: 'c1', reason: 'paywall' }],
+};
+
+/** A gate's probe of a page, as it sends it. */
+const probe = {
+  type: 'gloss/probe',
+  doc: 'd-1',
+  seq: 0,
+  url: 'https://www.straitstimes.com/x',
+  meta: { titles: ['A headline'], kind: 'article', canonical: 'https://www.straitstimes.com/x' },
+  shingles: [1, 4294967295],
+  requested: false,
+  done: true,
+};
+
+describe('each receiver accepts only well-formed messages of its direction', () => {
+  test('the background: page state and probes from content, tab state and checks from the UI', () => {
+    expect(parse(ToBackgroundSchema, probe)).toEqual(probe);
+    const { meta: _, ...later } = probe;
+    expect(parse(ContentToBackgroundSchema, { ...later, seq: 3 })).toEqual({ ...later, seq: 3 });
+    expect(parse(ToBackgroundSchema, { type: 'gloss/get-tab-state', tabId: 7 })).toEqual({
       type: 'gloss/get-tab-state',
       tabId: 7,
     });
-    expect(
-      parseMessage({ type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 }),
-    ).toEqual({ type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 });
-    const state = {
-      status: 'article',
-      articleId: 'x',
-      recognisedBy: 'url',
-      anchored: { 'entity-person': ['m1', 'm2'] },
-      orphans: [{ id: 'c1', reason: 'paywall' }],
-    };
-    expect(parseMessage({ type: 'gloss/page-state', state })).toEqual({
+    expect(parse(ToBackgroundSchema, { type: 'gloss/page-state', state: foundState })).toEqual({
       type: 'gloss/page-state',
-      state,
+      state: foundState,
     });
+    const error = { status: 'error', reason: 'engine-failed', detail: 'TypeError: x' };
+    expect(parse(PageStateSchema, error)).toEqual(error);
+  });
+
+  test('the content script: only the reveal request', () => {
+    const reveal = { type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 };
+    expect(parse(UiToContentSchema, reveal)).toEqual(reveal);
+    expect(parse(UiToContentSchema, { type: 'gloss/get-tab-state', tabId: 7 })).toBeNull();
+  });
+
+  test('a message of another direction is not one of this one', () => {
+    expect(parse(ToBackgroundSchema, { type: 'gloss/reveal', annotationId: 'm1' })).toBeNull();
+    expect(parse(UiToBackgroundSchema, probe)).toBeNull();
+    expect(parse(ContentToBackgroundSchema, { type: 'gloss/check-page', tabId: 1 })).toBeNull();
   });
 
   test('drops unknown fields instead of passing them on', () => {
-    const probe = { type: 'gloss/probe', doc: 'd', seq: 1, url: 'https://x.test/', shingles: [] };
-    const parsed = parseMessage({ ...probe, requested: true, done: false, extra: '<script>' });
-    expect(parsed).toEqual({ ...probe, requested: true, done: false });
-    const meta = { titles: [], kind: 'live', extra: 1 };
-    const withMeta = parseMessage({ ...probe, seq: 0, meta, requested: false, done: false });
-    expect(withMeta).toMatchObject({ meta: { titles: [], kind: 'live' } });
-    expect((withMeta as { meta: object }).meta).not.toHaveProperty('extra');
+    const parsed = parse(ToBackgroundSchema, {
+      ...probe,
+      extra: '<script>',
+      meta: { ...probe.meta, extra: 1 },
+    });
+    expect(parsed).toEqual(probe);
   });
 
   test.each([
     ['not an object', 'gloss/probe'],
     ['null', null],
-    ['an array', [{ type: 'gloss/get-tab-state', tabId: 1 }]],
+    ['an array', [probe]],
     ['an unknown type', { type: 'gloss/delete-everything' }],
-    ['a missing field', { type: 'gloss/probe', doc: 'd', seq: 0, url: 'https://x.test/' }],
-    [
-      'a probe key with markup',
-      {
-        type: 'gloss/probe',
-        doc: '<img src=x onerror=alert(1)>',
-        seq: 0,
-        url: 'https://x.test/',
-        shingles: [],
-        requested: false,
-        done: false,
-      },
-    ],
-    [
-      'a shingle that is not a 32-bit hash',
-      {
-        type: 'gloss/probe',
-        doc: 'd',
-        seq: 0,
-        url: 'https://x.test/',
-        shingles: [2 ** 32],
-        requested: false,
-        done: false,
-      },
-    ],
-    [
-      'an unknown page kind',
-      {
-        type: 'gloss/probe',
-        doc: 'd',
-        seq: 0,
-        url: 'https://x.test/',
-        meta: { titles: [], kind: 'poem' },
-        shingles: [],
-        requested: false,
-        done: false,
-      },
-    ],
+    ['a missing field', { ...probe, done: undefined }],
+    ['a page key with markup', { ...probe, doc: '<img src=x onerror=alert(1)>' }],
+    ['a shingle that is not a 32-bit hash', { ...probe, shingles: [2 ** 32] }],
+    ['a fractional shingle', { ...probe, shingles: [1.5] }],
+    ['too many shingles in one probe', { ...probe, shingles: new Array(8193).fill(1) }],
+    ['an unknown page kind', { ...probe, meta: { ...probe.meta, kind: 'poem' } }],
+    ['a fourth title', { ...probe, meta: { ...probe.meta, titles: ['a', 'b', 'c', 'd'] } }],
     ['a negative tab id', { type: 'gloss/get-tab-state', tabId: -1 }],
     ['a fractional tab id', { type: 'gloss/get-tab-state', tabId: 1.5 }],
     ['a string tab id', { type: 'gloss/check-page', tabId: '3' }],
     ['an unknown page status', { type: 'gloss/page-state', state: { status: 'hacked' } }],
     [
       'an unknown orphan reason',
-      {
-        type: 'gloss/page-state',
-        state: {
-          status: 'article',
-          articleId: 'a',
-          recognisedBy: 'url',
-          anchored: {},
-          orphans: [{ id: 'x', reason: 'because' }],
-        },
-      },
+      { type: 'gloss/page-state', state: { ...foundState, orphans: [{ id: 'x', reason: 'no' }] } },
+    ],
+    [
+      'an unknown way of recognising a page',
+      { type: 'gloss/page-state', state: { ...foundState, recognisedBy: 'magic' } },
     ],
     [
       'anchored ids that are not strings',
-      {
-        type: 'gloss/page-state',
-        state: {
-          status: 'partial',
-          articleId: 'a',
-          recognisedBy: 'url',
-          anchored: { x: [1] },
-          orphans: [],
-        },
-      },
+      { type: 'gloss/page-state', state: { ...foundState, anchored: { 'entity-person': [1] } } },
+    ],
+    [
+      'anchored ids under a category Gloss does not paint',
+      { type: 'gloss/page-state', state: { ...foundState, anchored: { 'entity-x': ['m1'] } } },
+    ],
+    [
+      'an error without a reason code (free text only)',
+      { type: 'gloss/page-state', state: { status: 'error', message: 'Gloss failed' } },
     ],
   ])('rejects %s', (_label, raw) => {
-    expect(parseMessage(raw)).toBeNull();
+    expect(parse(ToBackgroundSchema, raw)).toBeNull();
+  });
+
+  test('rejects a reveal with a negative occurrence', () => {
+    expect(
+      parse(UiToContentSchema, { type: 'gloss/reveal', annotationId: 'm1', occurrence: -1 }),
+    ).toBeNull();
   });
 });
