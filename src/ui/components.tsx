@@ -15,6 +15,7 @@ import {
   ORPHAN_REASON_LABEL,
   PRECISION_LABEL,
 } from './labels';
+import { ClaimSources } from './sources';
 
 /**
  * A sample of how a category is painted in the page: entities shaded, claims underlined in a line
@@ -119,6 +120,7 @@ export function ClaimItem({
         <span>{t(ATTRIBUTION_LABEL[claim.attribution])}</span>
       </p>
       {said.length > 0 && <p class="claim-said">{said.join(', ')}</p>}
+      <ClaimSources claim={claim} />
       <p class="claim-actions">
         {anchored ? (
           <RevealButton annotationId={claim.id} describedBy={quoteId} />

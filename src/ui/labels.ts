@@ -2,7 +2,14 @@
  * Human labels for the model's codes. Every label is a message key, spelled out here (never built
  * from a code), so the type check and the catalogue test see every key.
  */
-import type { Attribution, ClaimKind, DatePrecision, EntityKind } from '../annotations/model';
+import type {
+  Attribution,
+  CitationRole,
+  ClaimKind,
+  DatePrecision,
+  EntityKind,
+  SourceKind,
+} from '../annotations/model';
 import type { HighlightCategory } from '../highlights/categories';
 import type { OrphanReason } from '../platform/messages';
 import type { MessageKey } from './i18n';
@@ -89,4 +96,17 @@ export const CATEGORY_LABEL: Record<HighlightCategory, MessageKey> = {
   'claim-commitment': CLAIM_KIND_PLURAL.commitment,
   'claim-assessment': CLAIM_KIND_PLURAL.assessment,
   'claim-warning': CLAIM_KIND_PLURAL.warning,
+};
+
+export const SOURCE_KIND_LABEL: Record<SourceKind, MessageKey> = {
+  post: 'sourceKindPost',
+  statement: 'sourceKindStatement',
+  interview: 'sourceKindInterview',
+  readout: 'sourceKindReadout',
+  remarks: 'sourceKindRemarks',
+};
+
+export const CITATION_ROLE_LABEL: Record<CitationRole, MessageKey> = {
+  original: 'citationOriginal',
+  reproduction: 'citationReproduction',
 };
