@@ -8,7 +8,7 @@
  * Links open in a new tab with `noopener noreferrer`, so the page learns nothing of them.
  */
 import { CATEGORY_STYLES, type HighlightCategory } from '../highlights/categories';
-import type { CardContent, CardSource } from '../highlights/describe';
+import type { CardContent, CardSource } from '../presentation/describe';
 
 const CARD_CSS = `
 :host { all: initial; }

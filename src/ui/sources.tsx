@@ -11,19 +11,13 @@ import {
   sourcesOfClaim,
 } from '../annotations/claim-sources';
 import type { Citation, Claim, Search, Source } from '../annotations/model';
+import { t } from '../platform/i18n';
+import { sourceSummary as summaryOf } from '../presentation/describe';
+import { CITATION_ROLE_LABEL } from '../presentation/labels';
 import { useArticle } from './context';
-import { formatDate } from './derive';
-import { t } from './i18n';
-import { CITATION_ROLE_LABEL, SOURCE_KIND_LABEL } from './labels';
 
-/** "Post · Donald Trump · 24 Nov 2025" */
-export function sourceSummary(source: Source): string {
-  return t('sourceSummary', [
-    t(SOURCE_KIND_LABEL[source.kind]),
-    source.issuer,
-    formatDate(source.date.value, source.date.precision, t('dateLocale')),
-  ]);
-}
+/** "Post · Donald Trump · 24 Nov 2025" (one rule for cards and panel). */
+export const sourceSummary = (source: Source): string => summaryOf(source, t);
 
 /** A speaker's words, with the parts the article uses marked. */
 export function Passage({

@@ -80,7 +80,7 @@ describe('the card layer', () => {
     eyebrow: 'Claim · Assessment',
     title: 'Our relationship with China is extremely strong!',
     rows: [] as Array<[string, string]>,
-    category: 'claim-assessment',
+    category: 'claim-assessment' as const,
     source: {
       label: 'Source',
       summary: 'Post · Donald Trump · 24 Nov 2025',

@@ -1,8 +1,8 @@
 import { claimsOfSource } from '../../annotations/claim-sources';
 import type { Source, SourceComparison } from '../../annotations/model';
+import { t } from '../../platform/i18n';
 import { RevealButton } from '../components';
 import { useArticle } from '../context';
-import { t } from '../i18n';
 import { Citations, Passage, Searched, sourceSummary } from '../sources';
 
 /**

@@ -3,7 +3,7 @@
  * Pure: a pack, a highlight id and a message lookup in, plain strings out (rendered as text, never
  * as markup). Every label comes from the extension's catalogue (assets/_locales/<lang>/
  * messages.json) through `t`, the same catalogue and, where the UI shows the same thing, the same
- * keys as the popup and side panel (src/ui/labels.ts), so the two cannot drift apart.
+ * keys as the popup and side panel (./labels.ts), so the two cannot drift apart.
  */
 import {
   markedParts,
@@ -11,21 +11,17 @@ import {
   type PassagePart,
   sourcesOfClaim,
 } from '../annotations/claim-sources';
-import type { Claim, Entity, EntityKind, Pack } from '../annotations/model';
-import { formatDate, speakerName as speakerOf } from '../ui/derive';
-import type { MessageKey } from '../ui/i18n';
+import type { Claim, Entity, EntityKind, Pack, Source } from '../annotations/model';
+import { claimCategory, entityCategory, type HighlightCategory } from '../highlights/categories';
+import type { MessageKey, Translate } from '../platform/i18n';
+import { formatDate } from './dates';
 import {
   ATTRIBUTION_LABEL,
   CITATION_ROLE_LABEL,
   CLAIM_KIND_LABEL,
   SOURCE_KIND_LABEL,
-} from '../ui/labels';
-
-/**
- * A message lookup: the key's message with `$1`-style placeholders filled from `subs`. In the
- * extension it is `t` from src/ui/i18n.ts (browser.i18n.getMessage); tests pass their own.
- */
-export type Translate = (key: MessageKey, subs?: ReadonlyArray<string | number>) => string;
+} from './labels';
+import { speakerName } from './speaker';
 
 /** A link of a card: an https address, its text, and its accessible name. */
 export interface CardLink {
@@ -58,7 +54,7 @@ export interface CardContent {
   /** Label → value rows, in order. */
   rows: Array<[string, string]>;
   /** Colour category of the highlight, e.g. 'entity-person'. */
-  category: string;
+  category: HighlightCategory;
   /** For a claim said elsewhere: its source. */
   source?: CardSource;
 }
@@ -71,12 +67,6 @@ export const ENTITY_KIND_SINGULAR: Record<EntityKind, MessageKey> = {
   thing: 'kindThing',
   event: 'kindEvent',
 };
-
-/** Who says a claim, as the side panel names them (speakerOf: one rule for both). */
-function speakerName(pack: Pack, claim: Claim, t: Translate): string {
-  const name = speakerOf(pack, claim.speaker);
-  return typeof name === 'string' ? name : t('speakerReporter');
-}
 
 function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): CardContent {
   const rows: Array<[string, string]> = [];
@@ -93,7 +83,7 @@ function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): Car
     eyebrow: t(ENTITY_KIND_SINGULAR[entity.kind]),
     title: entity.name,
     rows,
-    category: `entity-${entity.kind}`,
+    category: entityCategory(entity.kind),
   };
 }
 
@@ -110,7 +100,7 @@ export function viaName(pack: Pack, claim: Claim): string | null {
 
 function describeClaim(pack: Pack, claim: Claim, t: Translate): CardContent {
   const rows: Array<[string, string]> = [
-    [t('cardWhoSaysSo'), speakerName(pack, claim, t)],
+    [t('cardWhoSaysSo'), speakerName(pack, claim.speaker, t)],
     [t('cardHow'), t(ATTRIBUTION_LABEL[claim.attribution])],
   ];
   const said = claim.said;
@@ -125,9 +115,18 @@ function describeClaim(pack: Pack, claim: Claim, t: Translate): CardContent {
     eyebrow: t('cardClaimEyebrow', [t(CLAIM_KIND_LABEL[claim.kind])]),
     title: claim.target.quote.exact,
     rows,
-    category: `claim-${claim.kind}`,
+    category: claimCategory(claim.kind),
     ...(source ? { source } : {}),
   };
+}
+
+/** A source in one line, as cards and panel show it: "Post · Donald Trump · 24 Nov 2025". */
+export function sourceSummary(source: Source, t: Translate): string {
+  return t('sourceSummary', [
+    t(SOURCE_KIND_LABEL[source.kind]),
+    source.issuer,
+    formatDate(source.date.value, source.date.precision, t('dateLocale')),
+  ]);
 }
 
 /**
@@ -153,11 +152,7 @@ function describeSource(pack: Pack, claim: Claim, t: Translate): CardSource | un
   const citations = (passage ?? source).citations.filter((c) => c.url.startsWith('https://'));
   return {
     label: t('sourceLabel'),
-    summary: t('sourceSummary', [
-      t(SOURCE_KIND_LABEL[source.kind]),
-      source.issuer,
-      formatDate(source.date.value, source.date.precision, t('dateLocale')),
-    ]),
+    summary: sourceSummary(source, t),
     where: source.publishedIn,
     ...(passage ? { parts: markedParts(passage.text, use.marked) } : {}),
     caption: passage ? t('sourceWordingBy', [passage.speaker]) : t('sourceWordingNotFound'),
