@@ -19,8 +19,9 @@ export const LAYERS = [
   ['presentation', 'messages'],
   // What to highlight and how; recognising a known article.
   ['highlights', 'detection'],
-  // The data model and packs; the anchoring engine (standalone).
-  ['annotations', 'anchoring'],
+  // The data model and packs; the anchoring engine (standalone); the reader's own notes (a W3C
+  // Web Annotation model and its storage, through platform).
+  ['annotations', 'anchoring', 'notes'],
   // The one module touching browser APIs: browser, settings, i18n, side panel.
   ['platform'],
 ];
