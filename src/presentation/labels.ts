@@ -51,6 +51,7 @@ export const ORPHAN_REASON_LABEL: Record<OrphanReason, MessageKey> = {
   paywall: 'orphanPaywall',
   edited: 'orphanEdited',
   ambiguous: 'orphanAmbiguous',
+  hidden: 'orphanHidden',
   'not-found': 'orphanNotFound',
 };
 
