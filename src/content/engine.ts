@@ -48,6 +48,7 @@ import { candidateRoots, detectionShingleSteps } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
+import { mark } from './timing';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
 
@@ -262,6 +263,7 @@ class Engine {
     const generation = ++this.generation;
     const found = await detect(this.packs);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    if (found !== null && found !== 'loading') mark('detected');
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -279,6 +281,7 @@ class Engine {
       yieldToMain,
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    mark('anchored');
     Object.assign(this, {
       found,
       planned,
@@ -289,6 +292,7 @@ class Engine {
       unapplied: null,
     });
     this.commit();
+    if (this.anchored.size > 0) mark('painted');
   }
 
   /**
@@ -542,6 +546,7 @@ function send(message: ContentToBackground) {
 }
 
 function main() {
+  mark('engine-start');
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
   if (existing?.alive()) {
@@ -554,6 +559,7 @@ function main() {
   existing?.destroy();
   sweepStaleTraces(document);
   const current = new Engine();
+  mark('pack-loaded');
   engine = current;
   w[ENGINE_KEY] = {
     recheck: () => void current.run().catch(reportError),

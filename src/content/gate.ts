@@ -8,6 +8,9 @@ import { type GateMatch, gate, probeLead } from '../detection/detect';
 import { browser } from '../platform/browser';
 import type { ContentToBackground } from '../platform/messages';
 import { readPageMetadata } from './metadata';
+import { mark } from './timing';
+
+mark('gate-start');
 
 /** The last article and URL this gate asked about: ask once per URL. */
 let asked = '';
@@ -42,6 +45,7 @@ function check() {
   if (asked === key) return;
   asked = key;
   const message: ContentToBackground = { type: 'gloss/candidate', articleId: match.articleId };
+  mark('gate-sent');
   browser.runtime.sendMessage(message).catch(stop);
 }
 

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { GENERATED_ID_PREFIX } from '../../bench/lib/catalogue';
 import { loadPacks } from '../../src/annotations/packs';
 import { DIST } from './harness/browsers';
 
@@ -44,6 +45,20 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     expect(manifest.content_scripts).toHaveLength(1);
     expect([...manifest.content_scripts[0].matches].sort()).toEqual(packPatterns);
     expect(manifest.content_scripts[0].all_frames ?? false).toBe(false);
+  });
+
+  test('carries no benchmark timing marks (they would tell pages Gloss is there)', () => {
+    for (const script of manifest.content_scripts[0].js.concat('content/engine.js')) {
+      expect(readFileSync(join(DIST, browser, script), 'utf8')).not.toContain('gloss:');
+    }
+  });
+
+  test('ships the real packs only: nothing the benchmark generates', () => {
+    for (const file of filesUnder(join(DIST, browser))) {
+      const text = readFileSync(file, 'latin1');
+      expect(text, file).not.toContain(GENERATED_ID_PREFIX);
+      expect(text, file).not.toMatch(/https:\/\/[a-z0-9.-]+\.example\//);
+    }
   });
 
   test('exposes nothing to web pages', () => {
