@@ -6,15 +6,17 @@
  * complete (every capitalised name and every attributed sentence annotated or excluded with a
  * reason). A Vite plugin can fail the build on `!report.ok`, printing `report.text`.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { buildAll } from './authoring/sources';
 import { type CoverageReport, coverage } from './coverage';
 import type { Pack } from './model';
-import { BUNDLED_PACKS } from './packs';
-import { formatPackError, type PackError, parsePack } from './validate';
+import { BUNDLED_PACKS, withSources } from './packs';
+import { formatPackError, type PackError, parsePack, validatePack } from './validate';
 
 export const PACKS_DIR = resolve(import.meta.dirname, 'packs');
+/** Each pack's sources section, `<article-id>.json`, validated with its pack. */
+export const SOURCES_DIR = resolve(import.meta.dirname, 'sources');
 
 export interface PackCheck {
   file: string;
@@ -43,8 +45,11 @@ export function packCounts(pack: Pack): Record<string, number> {
 }
 
 /** Validate, cross-check and measure every pack in `packsDir`. Never throws on bad packs. */
-export function checkAllPacks(options: { packsDir?: string; cwd?: string } = {}): CheckReport {
+export function checkAllPacks(
+  options: { packsDir?: string; sourcesDir?: string; cwd?: string } = {},
+): CheckReport {
   const packsDir = options.packsDir ?? PACKS_DIR;
+  const sourcesDir = options.sourcesDir ?? (packsDir === PACKS_DIR ? SOURCES_DIR : undefined);
   const cwd = options.cwd ?? process.cwd();
   const files = readdirSync(packsDir)
     .filter((f) => f.endsWith('.json'))
@@ -57,7 +62,11 @@ export function checkAllPacks(options: { packsDir?: string; cwd?: string } = {})
     const path = resolve(packsDir, name);
     const file = relative(cwd, path) || path;
     const raw = readFileSync(path, 'utf8');
-    const result = parsePack(raw, file);
+    const sourcesPath = sourcesDir ? resolve(sourcesDir, name) : undefined;
+    const result =
+      sourcesPath && existsSync(sourcesPath)
+        ? parseWithSources(raw, file, sourcesPath, relative(cwd, sourcesPath) || sourcesPath)
+        : parsePack(raw, file);
     if (!result.ok) {
       results.push({ file, errors: result.errors });
       continue;
@@ -136,6 +145,29 @@ export function checkAllPacks(options: { packsDir?: string; cwd?: string } = {})
   if (results.length === 0) lines.push(`✗ no packs in ${packsDir}`);
   const ok = results.length > 0 && results.every((r) => r.errors.length === 0);
   return { ok, packs: results, text: lines.join('\n') };
+}
+
+/** A pack and its sources file, parsed and validated together; bad JSON in either is an error. */
+function parseWithSources(raw: string, file: string, sourcesPath: string, sourcesFile: string) {
+  const parsed = parsePack(raw, file);
+  if (!parsed.ok) return parsed;
+  let sources: unknown;
+  try {
+    sources = JSON.parse(readFileSync(sourcesPath, 'utf8'));
+  } catch (e) {
+    return {
+      ok: false as const,
+      errors: [
+        {
+          file: sourcesFile,
+          path: '$',
+          message: `is not valid JSON: ${(e as Error).message}`,
+          expected: 'a JSON object',
+        },
+      ],
+    };
+  }
+  return validatePack(withSources(JSON.parse(raw), sources), `${file} + ${sourcesFile}`);
 }
 
 /** JSON with object keys sorted, to compare data regardless of key order. */

@@ -3,9 +3,12 @@
  * script, the popup, the side panel, the background and Node.
  *
  * To add a pack: put `packs/<article-id>.json` next to the others and add it to BUNDLED_PACKS.
+ * Its optional sources section lives in `sources/<article-id>.json` (kept apart from the pack,
+ * which is generated from its authoring source) and is attached with `withSources`.
  */
 import type { Pack } from './model';
 import trumpXiCall from './packs/2025-11-24-trump-xi-call.json' with { type: 'json' };
+import trumpXiCallSources from './sources/2025-11-24-trump-xi-call.json' with { type: 'json' };
 import { type PackError, validatePack } from './validate';
 
 /** A pack file before validation: its name (for error messages) and its parsed JSON. */
@@ -21,8 +24,18 @@ export interface LoadedPacks {
   rejected: Array<{ file: string; errors: PackError[] }>;
 }
 
+/** A pack's JSON with its sources section attached (validated with the pack). */
+export function withSources(pack: unknown, sources: unknown): unknown {
+  return pack !== null && typeof pack === 'object' && !Array.isArray(pack)
+    ? { ...pack, sources }
+    : pack;
+}
+
 export const BUNDLED_PACKS: readonly PackSource[] = [
-  { file: 'src/annotations/packs/2025-11-24-trump-xi-call.json', json: trumpXiCall },
+  {
+    file: 'src/annotations/packs/2025-11-24-trump-xi-call.json',
+    json: withSources(trumpXiCall, trumpXiCallSources),
+  },
 ];
 
 /** Validate pack sources; a bad pack is skipped with its reasons, the others are loaded. */

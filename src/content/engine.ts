@@ -22,20 +22,21 @@ import {
   fingerprintArticle,
   gate,
   judgeShingles,
+  type RecognisedBy,
   type TextJudgement,
 } from '../detection/detect';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
-import { conflictingResults, orphanReason } from '../highlights/conflicts';
-import { describeHighlight } from '../highlights/describe';
+import { conflictingResults } from '../highlights/conflicts';
+import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
-import { browser } from '../platform/browser';
 import {
   type ContentToBackground,
   ENGINE_PORT,
-  type OrphanReason,
   type PageState,
   parseMessage,
-} from '../platform/messages';
+} from '../messages/protocol';
+import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
 import {
   DEFAULT_SETTINGS,
   isCategoryShown,
@@ -43,7 +44,7 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
-import { t } from '../ui/i18n';
+import { describeHighlight } from '../presentation/describe';
 import { candidateRoots, detectionShingleSteps } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
@@ -72,7 +73,7 @@ interface Found {
   pack: Pack;
   root: Element;
   judgement: TextJudgement;
-  recognisedBy: string;
+  recognisedBy: RecognisedBy;
 }
 
 /** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */

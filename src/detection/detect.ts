@@ -58,7 +58,14 @@ export interface PageMetadata {
   h1?: string | undefined;
 }
 
-export type GateMatch = { articleId: string; by: 'url' | 'metadata' | 'headline' | 'text' };
+/**
+ * How a page was recognised: its URL; its metadata (canonical link, og:url, JSON-LD url); its
+ * headline (og:title, JSON-LD headline or h1); or its text alone.
+ */
+export const RECOGNISED_BY = ['url', 'metadata', 'headline', 'text'] as const;
+export type RecognisedBy = (typeof RECOGNISED_BY)[number];
+
+export type GateMatch = { articleId: string; by: RecognisedBy };
 
 /** Compare URLs without query, fragment, trailing slash or `.html`. */
 export function normaliseUrl(url: string): string | null {

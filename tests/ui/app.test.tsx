@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ENTITY_KINDS } from '../../src/annotations/model';
+import { RECOGNISED_BY, type RecognisedBy } from '../../src/detection/detect';
 import { planHighlights } from '../../src/highlights/plan';
+import type { PageState } from '../../src/messages/protocol';
 import { fake, resetFake } from './fake-browser';
 import {
   $,
@@ -59,6 +61,24 @@ describe('overview', () => {
     expect(text($('[data-testid=highlighted-count]', root))).toBe(`${total - 2} of ${total}`);
     expect(text($('[data-testid=missing-count]', root))).toContain('2');
     for (const topic of pack.topics) expect(text($('.chips', root))).toContain(topic.label);
+  });
+
+  test('each way of recognising a page is named in words, the headline included', async () => {
+    const words: Record<RecognisedBy, string> = {
+      url: 'its address',
+      metadata: 'the page’s metadata',
+      headline: 'its headline',
+      text: 'its text',
+    };
+    for (const recognisedBy of RECOGNISED_BY) {
+      fake.tabStates.set(7, { ...pageState(), recognisedBy } as PageState);
+      const root = await mountApp();
+      const how = $$('.facts > div', root).find(
+        (d) => text($('dt', d)) === 'Found on this page by',
+      );
+      expect(text($('dd', how as Element))).toBe(words[recognisedBy]);
+      render(null, root);
+    }
   });
 
   test('a count of what is missing leads to the list', async () => {

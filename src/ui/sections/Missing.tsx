@@ -1,9 +1,10 @@
 import { useMemo } from 'preact/hooks';
+import { t } from '../../platform/i18n';
+import { ORPHAN_REASON_LABEL } from '../../presentation/labels';
+import { speakerName } from '../../presentation/speaker';
 import { Count } from '../components';
 import { useArticle } from '../context';
-import { orphanGroups, speakerName } from '../derive';
-import { t } from '../i18n';
-import { ORPHAN_REASON_LABEL } from '../labels';
+import { orphanGroups } from '../derive';
 
 /** The annotations Gloss could not highlight on this page, by reason, with their words. */
 export function Missing() {
@@ -39,7 +40,7 @@ export function Missing() {
                 {item.type === 'claim' && (
                   <>
                     <span class="orphan-kind">
-                      {t('orphanClaim', [speakerLabel(speakerName(pack, item.claim.speaker))])}
+                      {t('orphanClaim', [speakerName(pack, item.claim.speaker, t)])}
                     </span>
                     <q class="orphan-text">{item.text}</q>
                   </>
@@ -53,6 +54,3 @@ export function Missing() {
     </>
   );
 }
-
-const speakerLabel = (name: string | { reporter: true }) =>
-  typeof name === 'string' ? name : t('speakerReporter');
