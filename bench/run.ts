@@ -36,6 +36,11 @@ import {
   selectorAt,
 } from './lib/generate';
 import {
+  measureRegistration,
+  REGISTRATION_PATTERNS,
+  type RegistrationFigures,
+} from './lib/registration';
+import {
   type Cell,
   FIRST_HIGHLIGHT_PHASES,
   fmtMs,
@@ -63,6 +68,8 @@ const args = process.argv.slice(2);
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
 const quick = args.includes('--quick');
 const withExtension = !args.includes('--no-extension');
+/** The scale part (generated catalogues up to 100 000 articles, host-list registration): not in CI. */
+const withScale = args.includes('--scale');
 /** One iteration of a peer longer than this is stopped and recorded as a timeout. */
 const CAP_MS = 10_000;
 /**
@@ -347,6 +354,31 @@ log(`canonical cold (first call, fresh page): ${coldRunsMs.map(fmtMs).join(', ')
   await page.close();
 }
 await browser.close();
+
+// ---- scale -----------------------------------------------------------------------------------
+const registration: RegistrationFigures[] = [];
+if (withScale) {
+  // What the host list costs Chromium: static manifest patterns vs registerContentScripts.
+  for (const k of REGISTRATION_PATTERNS) {
+    for (const mode of ['static', 'dynamic'] as const) {
+      try {
+        registration.push(await measureRegistration(k, mode));
+        log(`registration ${mode} ${k} patterns: ${JSON.stringify(registration.at(-1))}`);
+      } catch (e) {
+        registration.push({
+          patterns: k,
+          mode,
+          launchToWorkerMs: null,
+          registerMs: null,
+          injectAfterResponseMs: null,
+          error: String(e).split('\n')[0],
+        });
+        log(`registration ${mode} ${k} patterns failed: ${String(e).split('\n')[0]}`);
+      }
+    }
+  }
+  details.registration = registration;
+}
 
 // ---- the extension ---------------------------------------------------------------------------
 let ext: ExtensionFigures | null = null;

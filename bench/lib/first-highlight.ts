@@ -89,12 +89,12 @@ export function phasesOf(t: LoadTimes): PhaseTimes | null {
   const bounds: Array<number | null> = [
     t.dcl,
     at(t.marks['gate-start']),
-    at(t.marks['gate-sent']),
+    at(t.marks['gate-probe']),
     at(t.injecting ?? null),
     at(t.marks['engine-start']),
-    at(t.marks['pack-loaded']),
-    at(t.marks.detected),
-    at(t.marks.anchored),
+    at(t.marks['detect-start']),
+    at(t.marks['detect-end']),
+    at(t.marks['anchor-end']),
     at(t.painted),
   ];
   const out = {} as PhaseTimes;

@@ -262,9 +262,10 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
+    mark('detect-start');
     const found = await detect(this.packs);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
-    if (found !== null && found !== 'loading') mark('detected');
+    if (found !== null && found !== 'loading') mark('detect-end');
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -282,7 +283,7 @@ class Engine {
       yieldToMain,
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
-    mark('anchored');
+    mark('anchor-end');
     Object.assign(this, {
       found,
       planned,
@@ -560,7 +561,6 @@ function main() {
   existing?.destroy();
   sweepStaleTraces(document);
   const current = new Engine();
-  mark('pack-loaded');
   engine = current;
   w[ENGINE_KEY] = {
     recheck: () => void current.run().catch(reportError),

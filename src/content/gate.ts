@@ -45,7 +45,7 @@ function check() {
   if (asked === key) return;
   asked = key;
   const message: ContentToBackground = { type: 'gloss/candidate', articleId: match.articleId };
-  mark('gate-sent');
+  mark('gate-probe');
   browser.runtime.sendMessage(message).catch(stop);
 }
 

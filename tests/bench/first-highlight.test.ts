@@ -8,11 +8,11 @@ const load = (over: Partial<LoadTimes> = {}): LoadTimes => ({
   painted: 200,
   marks: {
     'gate-start': 110,
-    'gate-sent': 112,
+    'gate-probe': 112,
     'engine-start': 140,
-    'pack-loaded': 150,
-    detected: 160,
-    anchored: 185,
+    'detect-start': 150,
+    'detect-end': 160,
+    'anchor-end': 185,
     painted: 188,
   },
   injecting: 120,
@@ -37,7 +37,7 @@ describe('the way to the first highlight', () => {
   });
 
   it('counts work done before DOMContentLoaded as nothing (the gate ran at document_end)', () => {
-    const p = phasesOf(load({ marks: { ...load().marks, 'gate-start': 90, 'gate-sent': 95 } }));
+    const p = phasesOf(load({ marks: { ...load().marks, 'gate-start': 90, 'gate-probe': 95 } }));
     expect(p?.beforeGate).toBe(0);
     expect(p?.gate).toBe(0);
     expect(p?.message).toBe(20);
