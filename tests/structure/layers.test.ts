@@ -39,7 +39,7 @@ const TREE: Record<string, string> = {
     "import { fold } from '../anchoring/normalise';\nexport const f = fold;",
   'src/anchoring/normalise.ts':
     "import type { Kind } from '../annotations/model';\nexport const fold = (k: Kind) => k;",
-  'src/notes/store.ts': "import { t } from '../platform/i18n';\nexport const s = t;",
+  'src/scratch/store.ts': "import { t } from '../platform/i18n';\nexport const s = t;",
   'src/platform/i18n.ts': "import { x } from '../../tools/harness';\nexport const t = x;",
   'tools/harness.ts': 'export const x = 1;',
 };
@@ -115,8 +115,8 @@ describe('the layer check', () => {
   });
 
   test('fails on a folder that has no layer', () => {
-    expect(from('src/notes/store.ts')).toEqual([
-      'folder-without-layer: src/notes/store.ts → src/platform/i18n.ts',
+    expect(from('src/scratch/store.ts')).toEqual([
+      'folder-without-layer: src/scratch/store.ts → src/platform/i18n.ts',
     ]);
   });
 
