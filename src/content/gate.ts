@@ -13,14 +13,17 @@
  * Single-page apps: a new URL starts a new read. The reader's request (popup, context menu)
  * starts a read of the whole page, wherever it is, flagged `requested`.
  *
- * Its cost is recorded as `gloss:gate` performance measures (one per task; detail.totalMs is the
- * running total, observer callbacks included) for the benchmark.
+ * Its cost is recorded, in the benchmark's build only (timing.ts), as `gloss:gate` performance
+ * measures: one per task; detail.totalMs is the running total, observer callbacks included.
  */
 import { PROBE_MAX_SHINGLES } from '../detection/probe';
 import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
 import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { openingScope, PageRead, probeMetadata } from './gate-read';
+import { mark, measure } from './timing';
+
+mark('gate-start');
 
 /** Longest stretch of reading before the gate gives the main thread back. */
 const SLICE_MS = 3;
@@ -90,7 +93,6 @@ class Gate {
     this.read = read;
     const scope = openingScope(document, read);
     if (scope) read.queue.push(scope);
-    performance.mark('gloss:gate-start');
     this.work(t0);
   }
 
@@ -130,7 +132,7 @@ class Gate {
     read.seq++;
     this.sending = true;
     this.lastSent = now();
-    if (read.seq === 1) performance.mark('gloss:gate-probe');
+    if (read.seq === 1) mark('gate-probe');
     sendContentToBackground(message).then(
       (answer: unknown) => {
         this.sending = false;
@@ -144,7 +146,7 @@ class Gate {
     if (read !== this.read) return;
     if (answer?.verdict === 'candidate') {
       read.matched = true;
-      performance.mark('gloss:gate-candidate');
+      mark('gate-candidate');
       if (this.requestedOnly) this.stop();
       return;
     }
@@ -210,15 +212,11 @@ class Gate {
     const ms = now() - t0;
     this.totalMs += ms;
     if (ms > this.longestMs) this.longestMs = ms;
-    try {
-      performance.measure('gloss:gate', {
-        start: t0,
-        end: t0 + ms,
-        detail: { totalMs: this.totalMs, longestMs: this.longestMs },
-      });
-    } catch {
-      // A page that replaced performance.measure: the figures are only for the benchmark.
-    }
+    measure('gate', {
+      start: t0,
+      end: t0 + ms,
+      detail: { totalMs: this.totalMs, longestMs: this.longestMs },
+    });
   }
 
   stop() {
