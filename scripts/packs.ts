@@ -7,7 +7,14 @@
  *   npm run pack:new -- <article-id> scaffold a folder for a new article
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { formatPackFolders } from '../src/annotations/authoring/format';
@@ -47,7 +54,11 @@ function format(): number {
 /** The compiled packs of a git ref: its folders compiled by today's compiler, or its pack JSON. */
 function packsAt(ref: string): Map<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-packs-at-'));
-  const archive = execFileSync('git', ['archive', ref, 'src/annotations/packs'], { cwd: ROOT });
+  // Before the folder format, a pack's sources section lived in src/annotations/sources/<id>.json.
+  const paths = ['src/annotations/packs', 'src/annotations/sources'].filter(
+    (path) => execFileSync('git', ['ls-tree', ref, path], { cwd: ROOT, encoding: 'utf8' }) !== '',
+  );
+  const archive = execFileSync('git', ['archive', ref, ...paths], { cwd: ROOT });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   const packsDir = join(dir, 'src/annotations/packs');
   const packs = new Map<string, string>();
@@ -56,12 +67,12 @@ function packsAt(ref: string): Map<string, string> {
     else packs.set(f.id, `${f.errors.map(formatPackError).join('\n')}\n`);
   }
   // Before the folder format (issue #14), packs were committed as <id>.json.
-  for (const name of execFileSync('ls', [packsDir], { encoding: 'utf8' }).split('\n')) {
+  for (const name of readdirSync(packsDir)) {
     if (name.endsWith('.json') && !packs.has(name.slice(0, -5))) {
-      packs.set(
-        name.slice(0, -5),
-        packJson(JSON.parse(readFileSync(join(packsDir, name), 'utf8'))),
-      );
+      const pack = JSON.parse(readFileSync(join(packsDir, name), 'utf8'));
+      const sources = join(dir, 'src/annotations/sources', name);
+      if (existsSync(sources)) pack.sources = JSON.parse(readFileSync(sources, 'utf8'));
+      packs.set(name.slice(0, -5), packJson(pack));
     }
   }
   return packs;

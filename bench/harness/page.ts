@@ -27,7 +27,8 @@ export type Library =
   | 'apache-annotator'
   | 'hypothesis-style'
   | 'dom-anchor-text-quote'
-  | 'floor';
+  | 'floor-read'
+  | 'floor-indexof';
 
 export interface Span {
   start: number;
@@ -35,6 +36,8 @@ export interface Span {
 }
 
 class Timeout extends Error {}
+
+const isFloor = (lib: Library) => lib === 'floor-read' || lib === 'floor-indexof';
 
 /** Shortest timed sample: runs faster than this are repeated and averaged within the sample. */
 const MIN_SAMPLE_MS = 5;
@@ -173,11 +176,31 @@ async function runOnce(lib: Library, deadline: number): Promise<Array<Range | nu
       }
       return out;
     }
-    case 'floor': {
-      const data: string[] = [];
+    case 'floor-read': {
+      // The honest lower bound of any anchoring: every character of every text node read once.
+      let sum = 0;
       const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let n = w.nextNode(); n; n = w.nextNode()) data.push((n as Text).data);
-      (globalThis as { __sink?: unknown }).__sink = data;
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        const data = (n as Text).data;
+        for (let i = 0; i < data.length; i++) sum += data.charCodeAt(i);
+      }
+      (globalThis as { __sink?: unknown }).__sink = sum;
+      return [];
+    }
+    case 'floor-indexof': {
+      // The same pass, then each selector's exact text found once with indexOf in the page text
+      // (no context, no normalisation, no ranges): what finding the quotes costs at the least.
+      let sum = 0;
+      const parts: string[] = [];
+      const w = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        const data = (n as Text).data;
+        for (let i = 0; i < data.length; i++) sum += data.charCodeAt(i);
+        parts.push(data);
+      }
+      const text = parts.join('');
+      for (const s of selectors) sum += text.indexOf(s.exact);
+      (globalThis as { __sink?: unknown }).__sink = sum;
       return [];
     }
   }
@@ -214,8 +237,38 @@ async function measure(
     times.push((now() - t0) / reps);
   }
   const out: MeasureResult = { times, timeout: false };
-  if (collect) out.spans = lib === 'floor' ? [] : last.map(rangeToSpan);
+  if (collect) out.spans = isFloor(lib) ? [] : last.map(rangeToSpan);
   return out;
+}
+
+/**
+ * One call, timed alone (no repetition): on a fresh page this is the cold call, JIT warm-up
+ * included. performance.now() is coarsened to 0.1 ms here, which is fine at this size.
+ */
+async function once(lib: Library): Promise<number> {
+  const t0 = now();
+  await runOnce(lib, t0 + 60_000);
+  return now() - t0;
+}
+
+/**
+ * The same warm-up for every library: at least `calls` calls and `minMs` of work, stopped after
+ * `maxMs` (a slow peer gets fewer calls). Returns each call's time, for the warm-up curve.
+ */
+async function warmup(lib: Library, calls: number, minMs: number, maxMs: number, capMs: number) {
+  const times: number[] = [];
+  const t0 = now();
+  while ((times.length < calls || now() - t0 < minMs) && now() - t0 < maxMs) {
+    const t = now();
+    try {
+      await runOnce(lib, t + capMs);
+    } catch (e) {
+      if (e instanceof Timeout) break;
+      throw e;
+    }
+    times.push(now() - t);
+  }
+  return times;
 }
 
 /** Start of each paragraph text in the page text, searched in order from `container`'s start. */
@@ -412,6 +465,8 @@ const api = {
   },
   locate,
   measure,
+  once,
+  warmup,
   glossProfile,
   glossSlices,
   glossReanchor,

@@ -16,8 +16,17 @@ export const LIBRARIES = [
   'apache-annotator',
   'hypothesis-style',
   'dom-anchor-text-quote',
-  'floor',
+  'floor-read',
+  'floor-indexof',
 ] as const;
+/**
+ * Lower bounds, not libraries: `floor-read` reads every character of every text node once;
+ * `floor-indexof` does that and finds each selector's exact text once with indexOf. They anchor
+ * nothing, so they have no correctness columns.
+ */
+export const FLOORS = ['floor-read', 'floor-indexof'] as const;
+export type FloorId = (typeof FLOORS)[number];
+export const isFloor = (l: LibraryId): l is FloorId => (FLOORS as readonly string[]).includes(l);
 
 export type PageId = (typeof PAGES)[number];
 export type PackId = (typeof PACKS)[number];
@@ -29,7 +38,7 @@ export interface Cell {
   library: LibraryId;
   /** Median time of anchoring the whole pack once; null when timed out or skipped. */
   medianMs: number | null;
-  /** Selectors given a range (null for the floor, which anchors nothing). */
+  /** Selectors given a range (null for the floors, which anchor nothing). */
   anchored: number | null;
   /** Of those, how many are in the wrong place. */
   wrong: number | null;
@@ -46,12 +55,71 @@ export interface Cell {
   firstRunMs?: number;
 }
 
+/**
+ * The way from DOMContentLoaded to the first painted highlight, in order (they add up to the
+ * total): waiting for the gate to run, the gate itself, its message to the background, the
+ * engine's injection (the background's work, the script's compile and module set-up), loading
+ * the pack, detection, anchoring, painting (until the highlight is in CSS.highlights and a frame
+ * was rendered).
+ */
+export const FIRST_HIGHLIGHT_PHASES = [
+  'beforeGate',
+  'gate',
+  'message',
+  'engineInjection',
+  'packLoad',
+  'detection',
+  'anchoring',
+  'paint',
+] as const;
+export type FirstHighlightPhase = (typeof FIRST_HIGHLIGHT_PHASES)[number];
+export type PhaseTimes = Record<FirstHighlightPhase, number | null>;
+
+/** Median of each phase over several loads; null for a phase no load could separate. */
+export function medianPhases(runs: readonly PhaseTimes[]): PhaseTimes {
+  const out = {} as PhaseTimes;
+  for (const phase of FIRST_HIGHLIGHT_PHASES) {
+    const xs = runs.map((r) => r[phase]).filter((v): v is number => v !== null);
+    out[phase] = xs.length ? median(xs) : null;
+  }
+  return out;
+}
+
+/** What one catalogue size costs (the issue's shape; null where not measured). */
+export interface ScaleRow {
+  packs: number;
+  /** The code that runs on every page of a supported site, gzip -9. */
+  gateGzipBytes: number | null;
+  /** The gate's work on a non-article page of a supported site, per page. */
+  detectNonArticleMs: number | null;
+  /** From the article's text being on the page to knowing which article it is. */
+  recognitionMs: number | null;
+  /** What the background holds to answer the gate (heap growth after loading it). */
+  backgroundMemoryBytes: number | null;
+  /** The extension package (zip of what ships for this catalogue). */
+  packageBytes: number | null;
+  /** Building what depends on the catalogue. */
+  buildMs: number | null;
+}
+export const SCALE_FIELDS = [
+  'gateGzipBytes',
+  'detectNonArticleMs',
+  'recognitionMs',
+  'backgroundMemoryBytes',
+  'packageBytes',
+  'buildMs',
+] as const satisfies ReadonlyArray<keyof ScaleRow>;
+
 export interface Report {
   browser: string;
   date: string;
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string };
   results: Cell[];
   metrics: Record<string, number | null>;
+  /** Chromium's breakdown of metrics.firstHighlightAfterDclMs (null: not measured). */
+  firstHighlightPhases: PhaseTimes | null;
+  /** One row per generated catalogue size (empty without --scale). */
+  scale: ScaleRow[];
   details: Record<string, unknown>;
   targets: Target[];
 }
@@ -142,7 +210,7 @@ export function tableRows(cells: readonly Cell[]): string[][] {
   const header = ['page', 'pack', 'chars'];
   for (const l of LIBRARIES) {
     header.push(`${l} ms`);
-    if (l !== 'floor') header.push(`${l} anchored`);
+    if (!isFloor(l)) header.push(`${l} anchored`);
   }
   const rows: string[][] = [header];
   for (const page of PAGES) {
@@ -153,7 +221,7 @@ export function tableRows(cells: readonly Cell[]): string[][] {
       for (const l of LIBRARIES) {
         const c = here.find((x) => x.library === l);
         row.push(c ? cellTime(c) : '-');
-        if (l !== 'floor') row.push(c ? cellCorrect(c) : '-');
+        if (!isFloor(l)) row.push(c ? cellCorrect(c) : '-');
       }
       rows.push(row);
     }
@@ -212,7 +280,11 @@ export function toJson(report: Report): string {
         ...(c.p90Ms !== undefined ? { p90Ms: c.p90Ms } : {}),
         ...(c.firstRunMs !== undefined ? { firstRunMs: c.firstRunMs } : {}),
       })),
-      metrics: report.metrics,
+      metrics: {
+        ...report.metrics,
+        firstHighlightPhases: report.firstHighlightPhases,
+        scale: report.scale,
+      },
       targets: report.targets,
       details: report.details,
     },
@@ -226,7 +298,8 @@ const COLORS: Record<LibraryId, string> = {
   'apache-annotator': '#1971c2',
   'hypothesis-style': '#2f9e44',
   'dom-anchor-text-quote': '#9c36b5',
-  floor: '#495057',
+  'floor-read': '#495057',
+  'floor-indexof': '#adb5bd',
 };
 
 /**
@@ -352,8 +425,9 @@ ${targetsMarkdown(report.targets)}
 Each cell: median wall time to anchor every selector of the pack in \`document.body\` and get DOM
 Ranges (index build included), and "anchored/selectors (wrong)". Wrong = the range is not at
 the selector's true place in the page text (another occurrence of the same words counts as wrong;
-so does anchoring text the page does not contain). Floor = one TreeWalker pass collecting the
-text nodes' data (no matching).
+so does anchoring text the page does not contain). The floors anchor nothing: floor-read reads
+every character of every text node once; floor-indexof also finds each exact quote once with
+indexOf.
 
 ${markdownTable(tableRows(report.results))}
 

@@ -14,9 +14,15 @@
  *  - The W3C TextPositionSelector counts Unicode code points, whereas the pack counts UTF-16 code
  *    units: positions are converted on export. Offsets refer to the article's canonical text
  *    (see model.ts), which is what the source's text normalises to.
+ *  - Sources → motivation `linking`, one Annotation per source, targeting the spans of the
+ *    claims that rest on it. Bodies: a plain-words description of the source (purpose
+ *    `describing`), each passage of the speaker's words (TextualBody, purpose `describing`), and
+ *    each citation as a linked resource: a SpecificResource whose `source` is the page's https
+ *    address (purpose `linking`). Not-found entries and comparisons link nothing and are not
+ *    exported.
  *  - Ids are URNs: `urn:gloss:<article-id>` (collection), `…:page-1`, `…:<annotation-id>`.
  */
-import type { Claim, Pack, Target } from './model';
+import type { Claim, Pack, Source, Target } from './model';
 import { canonicalText } from './text';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -27,6 +33,13 @@ export interface JsonLdTextualBody {
   format: 'text/plain';
   language: string;
   purpose: 'identifying' | 'classifying' | 'describing' | 'tagging';
+}
+
+/** A linked web page (a citation of a source). */
+export interface JsonLdLinkedBody {
+  type: 'SpecificResource';
+  source: string;
+  purpose: 'linking';
 }
 
 export interface JsonLdTarget {
@@ -41,8 +54,8 @@ export interface JsonLdTarget {
 export interface JsonLdAnnotation {
   id: string;
   type: 'Annotation';
-  motivation: 'identifying' | 'describing';
-  body: JsonLdTextualBody[];
+  motivation: 'identifying' | 'describing' | 'linking';
+  body: Array<JsonLdTextualBody | JsonLdLinkedBody>;
   target: JsonLdTarget | JsonLdTarget[];
 }
 
@@ -133,6 +146,38 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     });
   }
 
+  const claimsById = new Map(pack.claims.map((c) => [c.id, c]));
+  for (const source of pack.sources?.sources ?? []) {
+    const claims = [...new Set(source.uses.map((u) => u.claim))].flatMap(
+      (id) => claimsById.get(id) ?? [],
+    );
+    if (claims.length === 0) continue;
+    const targets = claims.map((c) => target(c.target));
+    const urls = [
+      ...new Set([
+        ...source.citations.map((c) => c.url),
+        ...source.passages.flatMap((p) => p.citations.map((c) => c.url)),
+      ]),
+    ];
+    items.push({
+      id: `${base}:${source.id}`,
+      type: 'Annotation',
+      motivation: 'linking',
+      body: [
+        body(describeSource(source), 'describing'),
+        ...source.passages.map((p) => body(`${p.speaker}: \u201c${p.text}\u201d`, 'describing')),
+        ...urls.map(
+          (url): JsonLdLinkedBody => ({
+            type: 'SpecificResource',
+            source: url,
+            purpose: 'linking',
+          }),
+        ),
+      ],
+      target: targets.length === 1 ? (targets[0] as JsonLdTarget) : targets,
+    });
+  }
+
   return {
     '@context': ANNO_CONTEXT,
     id: base,
@@ -168,6 +213,12 @@ export function describeClaim(c: Claim, entityName: ReadonlyMap<string, string>)
         : 'the reporter';
   const via = c.said?.via ? `, via ${entityName.get(c.said.via) ?? c.said.via}` : '';
   return `${KIND_WORDS[c.kind]} by ${who} (${ATTRIBUTION_WORDS[c.attribution]}${via})`;
+}
+
+/** "Interview: Howard Lutnick, 2025-11-24. Bloomberg Television… A television interview…" */
+export function describeSource(s: Source): string {
+  const kind = `${s.kind.charAt(0).toUpperCase()}${s.kind.slice(1)}`;
+  return `${kind}: ${s.issuer}, ${s.date.value}. ${s.publishedIn}. ${s.description}`;
 }
 
 /** Maps UTF-16 offsets of `text` to Unicode code point offsets. */

@@ -351,6 +351,136 @@ export interface Exclusion {
   reason: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sources: where the article's quoted and reported words were first said or published
+// ---------------------------------------------------------------------------------------------
+
+/** What a source is. */
+export type SourceKind = 'post' | 'statement' | 'interview' | 'readout' | 'remarks';
+export const SOURCE_KINDS: readonly SourceKind[] = [
+  'post',
+  'statement',
+  'interview',
+  'readout',
+  'remarks',
+] as const;
+
+/** A citation's part in establishing a source: the original itself, or a reproduction of it. */
+export type CitationRole = 'original' | 'reproduction';
+export const CITATION_ROLES: readonly CitationRole[] = ['original', 'reproduction'] as const;
+
+/** A public page that establishes (part of) a source. */
+export interface Citation {
+  /** Absolute https address. */
+  url: string;
+  /** Who published the page: 'CNA', 'The Independent'. */
+  outlet: string;
+  role: CitationRole;
+  /** In our own words: which part the page carries, how its typography differs. */
+  note?: string;
+}
+
+/**
+ * A passage of a source: the speaker's words, exactly as the citations give them. A quotation,
+ * never an outlet's own sentence; `citations` are the pages that reproduce these words (at least
+ * two independent outlets), and the original where it exists.
+ */
+export interface SourcePassage {
+  /** Unique in its source, e.g. 'p1'. */
+  id: string;
+  text: string;
+  /** Who the words are by, as a display name ('Donald Trump', 'Chinese Foreign Ministry'). */
+  speaker: string;
+  citations: Citation[];
+  note?: string;
+}
+
+/** A claim of the article that rests on a source, and the words of the source it uses. */
+export interface SourceUse {
+  claim: string;
+  /** The passage carrying the words the claim quotes or reports; absent when none was found. */
+  passage?: string;
+  /**
+   * The part of the passage the article uses (marked in the fuller wording). For a direct quote
+   * it contains the article's quoted words (quotes and case normalised).
+   */
+  marked?: string;
+  note?: string;
+}
+
+/** One search made for a part of the public record. */
+export interface Search {
+  corpus: 'pages' | 'docs' | 'issues' | 'code';
+  query: string;
+}
+
+/** A part of a source that is not found in the public record (or not in the stored pages). */
+export interface SourceGap {
+  /** What was looked for, in our own words. */
+  what: string;
+  searched: Search[];
+  /** What turned up instead, if anything, in our own words. */
+  found?: string;
+}
+
+export interface Source {
+  /** Unique in the pack's sources, e.g. 'src-trump-post'. */
+  id: string;
+  kind: SourceKind;
+  /** Who issued it, as a display name. */
+  issuer: string;
+  /** The pack entity that issued it, when there is one. */
+  issuerEntity?: string;
+  date: PartialDate;
+  /** Where it was published or broadcast, in our own words. */
+  publishedIn: string;
+  /** What the source is, in our own words (never an outlet's sentence). */
+  description: string;
+  /** Pages that establish the source: the original where it exists, and reproductions. */
+  citations: Citation[];
+  passages: SourcePassage[];
+  uses: SourceUse[];
+  gaps?: SourceGap[];
+}
+
+/** Claims whose source was searched for and not found in the public record. */
+export interface SourceNotFound {
+  id: string;
+  claims: string[];
+  /** What was looked for, in our own words. */
+  subject: string;
+  searched: Search[];
+  found?: string;
+}
+
+/** One account among several of the same thing. */
+export interface Account {
+  /** Whose account: 'Mr Trump’s post', 'The Chinese readout'. */
+  label: string;
+  /** The pack source giving this account, when it is one. */
+  source?: string;
+  /** What this account says, in our own words. */
+  says: string;
+  /** A speaker's own words in this account, exactly as the citations give them. */
+  quote?: string;
+  citations: Citation[];
+}
+
+/** Accounts of the same thing that differ, shown side by side without comment. */
+export interface SourceComparison {
+  id: string;
+  /** What the accounts are of, in our own words. */
+  subject: string;
+  accounts: Account[];
+}
+
+/** Everything the pack records about the article's sources. */
+export interface PackSources {
+  sources: Source[];
+  notFound: SourceNotFound[];
+  comparisons: SourceComparison[];
+}
+
 export interface Pack {
   schemaVersion: typeof SCHEMA_VERSION;
   article: Article;
@@ -359,6 +489,8 @@ export interface Pack {
   timeline: TimelineEvent[];
   topics: Topic[];
   exclusions: Exclusion[];
+  /** Where the article's quoted and reported words come from (optional, additive). */
+  sources?: PackSources;
 }
 
 /** Categories within which annotations must not overlap (see "Nesting and overlaps"). */

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import {
   ATTRIBUTIONS,
+  CITATION_ROLES,
   CLAIM_KINDS,
   DATE_PRECISIONS,
   ENTITY_KINDS,
@@ -13,6 +14,7 @@ import {
   PARAGRAPH_ROLES,
   type Pack,
   SCHEMA_VERSION,
+  SOURCE_KINDS,
 } from './model';
 
 /** Longest accepted paragraph text or quote, in UTF-16 code units. */
@@ -172,6 +174,84 @@ export const TopicSchema = v.strictObject({
 
 export const ExclusionSchema = v.strictObject({ text: nonEmpty(), reason: nonEmpty() });
 
+const CitationSchema = v.strictObject({
+  url: nonEmpty(2048),
+  outlet: nonEmpty(),
+  role: v.picklist(CITATION_ROLES),
+  note: v.optional(nonEmpty()),
+});
+
+const SearchSchema = v.strictObject({
+  corpus: v.picklist(['pages', 'docs', 'issues', 'code']),
+  query: nonEmpty(),
+});
+const searches = v.pipe(list(SearchSchema), v.minLength(1, 'is empty; expected the searches made'));
+
+export const SourceSchema = v.strictObject({
+  id,
+  kind: v.picklist(SOURCE_KINDS),
+  issuer: nonEmpty(),
+  issuerEntity: v.optional(id),
+  date: PartialDateSchema,
+  publishedIn: nonEmpty(),
+  description: nonEmpty(),
+  citations: list(CitationSchema),
+  passages: list(
+    v.strictObject({
+      id,
+      text: nonEmpty(MAX_TEXT_LENGTH),
+      speaker: nonEmpty(),
+      citations: list(CitationSchema),
+      note: v.optional(nonEmpty()),
+    }),
+  ),
+  uses: v.pipe(
+    list(
+      v.strictObject({
+        claim: id,
+        passage: v.optional(id),
+        marked: v.optional(nonEmpty(MAX_TEXT_LENGTH)),
+        note: v.optional(nonEmpty()),
+      }),
+    ),
+    v.minLength(1, 'is empty; expected the claims that rest on this source'),
+  ),
+  gaps: v.optional(
+    list(v.strictObject({ what: nonEmpty(), searched: searches, found: v.optional(nonEmpty()) })),
+  ),
+});
+
+export const SourcesSchema = v.strictObject({
+  sources: list(SourceSchema),
+  notFound: list(
+    v.strictObject({
+      id,
+      claims: v.pipe(list(id), v.minLength(1, 'is empty; expected the claims concerned')),
+      subject: nonEmpty(),
+      searched: searches,
+      found: v.optional(nonEmpty()),
+    }),
+  ),
+  comparisons: list(
+    v.strictObject({
+      id,
+      subject: nonEmpty(),
+      accounts: v.pipe(
+        list(
+          v.strictObject({
+            label: nonEmpty(),
+            source: v.optional(id),
+            says: nonEmpty(),
+            quote: v.optional(nonEmpty(MAX_TEXT_LENGTH)),
+            citations: list(CitationSchema),
+          }),
+        ),
+        v.minLength(2, 'has fewer than two accounts; a comparison needs at least two'),
+      ),
+    }),
+  ),
+});
+
 export const PackSchema = v.strictObject({
   schemaVersion: v.literal(SCHEMA_VERSION),
   article: ArticleSchema,
@@ -180,6 +260,7 @@ export const PackSchema = v.strictObject({
   timeline: list(TimelineEventSchema),
   topics: list(TopicSchema),
   exclusions: list(ExclusionSchema),
+  sources: v.optional(SourcesSchema),
 });
 
 // The schema and the hand-written model must describe the same data.

@@ -14,12 +14,14 @@
  *  - dates are real calendar dates whose shape matches their precision;
  *  - annotations of the same category do not overlap unless declared in `allowOverlap`;
  *  - topics list exactly the claims that list them, and the paragraphs of those claims;
- *  - sites, URLs and match patterns are well formed.
+ *  - sites, URLs and match patterns are well formed;
+ *  - the optional `sources` section follows its own rules (validate-sources.ts).
  */
 import * as v from 'valibot';
 import type { EntityKind, Pack, Target } from './model';
 import { MAX_STRING_LENGTH, MAX_TEXT_LENGTH, PackSchema } from './schema';
 import { CONTEXT_LENGTH, canonicalText, paragraphStarts } from './text';
+import { checkSources } from './validate-sources';
 
 /** One problem in a pack file. */
 export interface PackError {
@@ -109,7 +111,13 @@ export function hostileReason(
 /** Paths whose strings may be long (article text and quotes). */
 const isLongTextPath = (keys: readonly Key[]) => {
   const last = keys[keys.length - 1];
-  return last === 'text' || last === 'exact' || last === 'standfirst';
+  return (
+    last === 'text' ||
+    last === 'exact' ||
+    last === 'standfirst' ||
+    last === 'marked' ||
+    last === 'quote'
+  );
 };
 
 function checkStrings(
@@ -237,6 +245,7 @@ export function validatePack(json: unknown, file: string): ValidationResult {
 
   const pack = parsed.output as Pack;
   semanticChecks(pack, err);
+  checkSources(pack, err, { dateProblem, jsonPath });
   return errors.length > 0 ? { ok: false, errors: dedupe(errors) } : { ok: true, pack };
 }
 

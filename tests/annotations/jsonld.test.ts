@@ -68,7 +68,9 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(isNonNegInt(page.startIndex)).toBe(true);
     expect(page.partOf).toBe(doc.id);
     const mentions = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
-    expect(page.items).toHaveLength(mentions + pack.claims.length + pack.timeline.length);
+    const sources = pack.sources?.sources.length ?? 0;
+    expect(sources).toBeGreaterThan(0);
+    expect(page.items).toHaveLength(mentions + pack.claims.length + pack.timeline.length + sources);
     expect(doc.total).toBe(page.items.length);
   });
 
@@ -87,6 +89,7 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
   it('uses Textual Bodies with one string value and a known purpose (§3.2.4)', () => {
     for (const a of doc.first.items) {
       for (const b of types(a.body)) {
+        if (b.type === 'SpecificResource') continue; // A linked page: checked below.
         expect(b.type).toBe('TextualBody');
         expect(typeof b.value).toBe('string');
         expect(b.value.length).toBeGreaterThan(0);
@@ -121,6 +124,37 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(byId.get(`${base}:m-trump-1`)).toMatchObject({ motivation: 'identifying' });
     expect(byId.get(`${base}:c01`)).toMatchObject({ motivation: 'describing' });
     expect(byId.get(`${base}:t-call`)).toMatchObject({ motivation: 'describing' });
+  });
+
+  it('carries each source as a linking annotation: its claims as targets, its citations as linked pages (§3.1, §4)', () => {
+    const byId = new Map(doc.first.items.map((a: { id: string }) => [a.id, a]));
+    for (const source of pack.sources?.sources ?? []) {
+      const a = byId.get(`${doc.id}:${source.id}`) as {
+        motivation: string;
+        body: Array<{ type: string; source?: string; purpose: string; value?: string }>;
+        target: unknown;
+      };
+      expect(a.motivation).toBe('linking');
+      const linked = a.body.filter((b) => b.type === 'SpecificResource');
+      const urls = new Set([
+        ...source.citations.map((c) => c.url),
+        ...source.passages.flatMap((p) => p.citations.map((c) => c.url)),
+      ]);
+      expect(new Set(linked.map((b) => b.source))).toEqual(urls);
+      for (const b of linked) {
+        expect(b.purpose).toBe('linking');
+        expect(b.source?.startsWith('https://')).toBe(true);
+      }
+      const exacts = types(a.target).map(
+        (t: { selector: Array<{ exact?: string }> }) => t.selector[0]?.exact,
+      );
+      const claimed = [...new Set(source.uses.map((u) => u.claim))].map(
+        (id) => pack.claims.find((c) => c.id === id)?.target.quote.exact,
+      );
+      expect(exacts).toEqual(claimed);
+      for (const p of source.passages)
+        expect(a.body.some((b) => b.value?.includes(p.text))).toBe(true);
+    }
   });
 
   it('counts positions in code points even when the text has astral characters', () => {

@@ -2,14 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { matchQuote } from '../../bench/lib/hypothesis-match';
 import {
   type Cell,
+  FIRST_HIGHLIGHT_PHASES,
   formatTable,
   iterationsFor,
   markdownTable,
   median,
+  medianPhases,
+  type PhaseTimes,
   predictMs,
   type Report,
   renderChart,
   resultsMarkdown,
+  SCALE_FIELDS,
+  type ScaleRow,
   tableRows,
   toJson,
 } from '../../bench/lib/report';
@@ -28,12 +33,15 @@ const cell = (over: Partial<Cell>): Cell => ({
   ...over,
 });
 
+const noPhases = Object.fromEntries(FIRST_HIGHLIGHT_PHASES.map((p) => [p, null])) as PhaseTimes;
+
 const cells: Cell[] = [
   cell({}),
   cell({ library: 'apache-annotator', medianMs: 20, anchored: 6 }),
   cell({ library: 'hypothesis-style', medianMs: 8, wrong: 1 }),
   cell({ library: 'dom-anchor-text-quote', medianMs: 9 }),
-  cell({ library: 'floor', medianMs: 0.2, anchored: null, wrong: null }),
+  cell({ library: 'floor-read', medianMs: 0.2, anchored: null, wrong: null }),
+  cell({ library: 'floor-indexof', medianMs: 0.3, anchored: null, wrong: null }),
   cell({ page: 'text-2m', pageChars: 2_000_000, medianMs: 30 }),
   cell({
     page: 'text-2m',
@@ -88,12 +96,23 @@ describe('tables', () => {
     expect(markdownTable(rows).split('\n')[1]).toMatch(/^\|( ---:? \|)+$/);
   });
 
+  it('both floors get a time column and no correctness column', () => {
+    const [head, canonical] = tableRows(cells);
+    expect(head).toContain('floor-read ms');
+    expect(head).toContain('floor-indexof ms');
+    expect(head?.some((h) => h.startsWith('floor') && h.endsWith('anchored'))).toBe(false);
+    expect(canonical?.[head?.indexOf('floor-read ms') ?? -1]).toBe('0.200');
+    expect(canonical?.[head?.indexOf('floor-indexof ms') ?? -1]).toBe('0.300');
+  });
+
   const report: Report = {
     browser: 'Chromium 1',
     date: '2025-01-01T00:00:00.000Z',
     machine: { cpu: 'cpu', cores: 2, memoryGb: 8, os: 'Linux', node: 'v20' },
     results: cells,
-    metrics: { detectNonArticleMs: 0.05, toggleMs: null },
+    metrics: { detectNonArticleMs: 0.05, toggleMs: null, canonicalColdMs: 7.5 },
+    firstHighlightPhases: null,
+    scale: [],
     details: {},
     targets: [{ name: 't', goal: '<= 1', measured: '0.5', pass: true }],
   };
@@ -109,6 +128,41 @@ describe('tables', () => {
     }
     expect(j.results.find((r: Cell) => r.status === 'timeout').medianMs).toBeNull();
     expect(j.metrics.detectNonArticleMs).toBe(0.05);
+    expect(j.metrics.canonicalColdMs).toBe(7.5);
+    for (const library of ['floor-read', 'floor-indexof']) {
+      expect(j.results.filter((r: Cell) => r.library === library)).toHaveLength(1);
+    }
+    // Not measured is said as such, in the keys the issue names.
+    expect(j.metrics.firstHighlightPhases).toBeNull();
+    expect(j.metrics.scale).toEqual([]);
+  });
+
+  it('JSON: the first-highlight phases and the scale rows sit under metrics', () => {
+    const phases = medianPhases([
+      { ...noPhases, gate: 0.4, message: 3, anchoring: 6 },
+      { ...noPhases, gate: 0.6, message: 5, anchoring: 8, paint: 2 },
+      { ...noPhases, gate: 0.5, message: 4, anchoring: 7 },
+    ]);
+    expect(phases.gate).toBe(0.5);
+    expect(phases.message).toBe(4);
+    expect(phases.paint).toBe(2);
+    expect(phases.detection).toBeNull();
+    const row: ScaleRow = {
+      packs: 10_000,
+      gateGzipBytes: 4000,
+      detectNonArticleMs: 0.1,
+      recognitionMs: 12,
+      backgroundMemoryBytes: 5e6,
+      packageBytes: 2e6,
+      buildMs: 900,
+    };
+    const j = JSON.parse(
+      toJson({ ...report, firstHighlightPhases: phases, scale: [row], metrics: { x: 1 } }),
+    );
+    expect(Object.keys(j.metrics.firstHighlightPhases)).toEqual([...FIRST_HIGHLIGHT_PHASES]);
+    expect(j.metrics.scale).toEqual([row]);
+    expect(Object.keys(j.metrics.scale[0]).sort()).toEqual(['packs', ...SCALE_FIELDS].sort());
+    expect(j.metrics.x).toBe(1);
   });
 
   it('markdown and SVG', () => {

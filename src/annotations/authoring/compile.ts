@@ -314,6 +314,8 @@ export function compilePackFolder(folder: PackFolder): CompiledFolder {
   });
   if (errors.length > 0) return result();
 
+  if (c.sources !== undefined)
+    origins.set('$.sources', { file: fileOf('sources'), yaml: yaml.sources, keys: [] });
   const pack: Pack = {
     schemaVersion: SCHEMA_VERSION,
     article,
@@ -322,6 +324,7 @@ export function compilePackFolder(folder: PackFolder): CompiledFolder {
     timeline,
     topics,
     exclusions,
+    ...(c.sources !== undefined ? { sources: c.sources as Pack['sources'] } : {}),
   };
   const validated = validatePack(pack, folder.path);
   if (!validated.ok) {

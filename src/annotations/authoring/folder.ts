@@ -21,6 +21,11 @@ export const PACK_FILES = {
   timeline: { name: 'timeline.yaml', required: true, about: 'dated events, pointing at claims' },
   topics: { name: 'topics.yaml', required: true, about: 'threads through the article' },
   exclusions: { name: 'exclusions.yaml', required: true, about: 'deliberate non-annotations' },
+  sources: {
+    name: 'sources.yaml',
+    required: false,
+    about: 'where quoted and reported words come from (model: PackSources)',
+  },
 } as const;
 
 export type PackFileRole = keyof typeof PACK_FILES;

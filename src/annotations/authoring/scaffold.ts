@@ -9,7 +9,8 @@ import { PACK_FILES } from './folder';
 
 const ID_PATTERN = /^\d{4}-\d{2}-\d{2}-[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const TEMPLATES: Record<keyof typeof PACK_FILES, string> = {
+/** A template for every required file (optional ones, like sources.yaml, are added when needed). */
+const TEMPLATES: Partial<Record<keyof typeof PACK_FILES, string>> = {
   article: `# The article: headline, publication and the sites that carry it. Its text is in text.md;
 # the folder name is its id. Replace every placeholder, then delete the draft line.
 
@@ -73,7 +74,8 @@ export function scaffoldPackFolder(
   if (existsSync(dir)) return { ok: false, problem: `${dir} exists already` };
   mkdirSync(dir, { recursive: true });
   for (const [role, file] of Object.entries(PACK_FILES)) {
-    writeFileSync(join(dir, file.name), TEMPLATES[role as keyof typeof PACK_FILES]);
+    const template = TEMPLATES[role as keyof typeof PACK_FILES];
+    if (template !== undefined) writeFileSync(join(dir, file.name), template);
   }
   return { ok: true, dir };
 }

@@ -131,6 +131,9 @@ export const YAML_FILE_SCHEMAS = {
   timeline: v.array(TimelineSourceSchema),
   topics: v.array(TopicSourceSchema),
   exclusions: v.array(ExclusionSourceSchema),
+  // Written as in the compiled pack (no quotes to locate); its rules are the pack's
+  // (`../validate-sources.ts`), checked on the compiled pack and mapped back to the lines.
+  sources: v.unknown(),
 } as const;
 
 export type YamlFileRole = keyof typeof YAML_FILE_SCHEMAS;

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { derivedMentionId } from '../../../src/annotations/authoring/compile';
 import { loadPackFolder } from '../../../src/annotations/authoring/load';
 import { formatPackError } from '../../../src/annotations/validate';
-import { editFile, SEED_ID, seed, seedFolderCopy } from '../helpers';
+import { editFile, SEED_ID, seed, seedFolderCopy, seedWithSources } from '../helpers';
 
 /** Compile a copy of the seed folder after `edit`; returns its formatted errors. */
 function errorsAfter(name: string, edit: (text: string) => string): string[] {
@@ -34,7 +34,7 @@ describe('the seed folder', () => {
     const compiled = loadPackFolder(folder);
     expect(compiled.errors).toEqual([]);
     expect(compiled.drafts).toEqual([]);
-    expect(compiled.pack).toEqual(seed());
+    expect(compiled.pack).toEqual(seedWithSources());
     expect(compiled.id).toBe(SEED_ID);
   });
 });
