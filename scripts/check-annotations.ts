@@ -6,7 +6,8 @@
  * name or an attributed sentence unexplained, or (without --allow-drafts) still holds drafts. With `--export <dir>`, also writes each valid pack as W3C Web Annotation JSON-LD
  * to `<dir>/<article-id>.jsonld`.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkAllPacks } from '../src/annotations/check';
 import { exportJsonLd } from '../src/annotations/export-jsonld';
@@ -43,7 +44,10 @@ function main(argv: string[]): number {
     for (const r of report.packs) {
       if (!r.pack) continue;
       const file = resolve(dir, `${r.pack.article.id}.jsonld`);
-      writeFileSync(file, `${JSON.stringify(exportJsonLd(r.pack), null, 2)}\n`);
+      writeFileSync(
+        file,
+        `${JSON.stringify(exportJsonLd(r.pack, packWritten(r.file)), null, 2)}\n`,
+      );
       console.log(`exported ${file}`);
     }
   }
@@ -53,6 +57,20 @@ function main(argv: string[]): number {
     console.error(`\nannotations:check failed: ${report.drafts} annotation(s) still a draft`);
   }
   return report.ok && !draftsLeft ? 0 : 1;
+}
+
+/** When a pack was written: its file's first commit, else the file's modification time. */
+function packWritten(file: string): string {
+  try {
+    const log = execFileSync('git', ['log', '--diff-filter=A', '--format=%cI', '--', file], {
+      encoding: 'utf8',
+    }).trim();
+    const first = log.split('\n').at(-1);
+    if (first) return new Date(first).toISOString();
+  } catch {
+    // Not a git checkout: fall through.
+  }
+  return statSync(file).mtime.toISOString();
 }
 
 process.exitCode = main(process.argv.slice(2));

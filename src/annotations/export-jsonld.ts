@@ -21,6 +21,10 @@
  *    address (purpose `linking`). Not-found entries and comparisons link nothing and are not
  *    exported.
  *  - Ids are URNs: `urn:gloss:<article-id>` (collection), `…:page-1`, `…:<annotation-id>`.
+ *  - Each annotation names its `creator` (the pack's authors) and `created` (when the pack was
+ *    written: the caller passes it, e.g. the pack file's first commit; the pack itself holds no
+ *    date of its own). The page names its collection in `partOf` as an object (id, label,
+ *    total), as the W3C annotation-model tests expect.
  */
 import type { Claim, Pack, Source, Target } from './model';
 import { canonicalText } from './text';
@@ -51,9 +55,17 @@ export interface JsonLdTarget {
   ];
 }
 
+/** Who wrote the bundled packs. */
+export const PACK_CREATOR = Object.freeze({
+  type: 'Organization',
+  name: 'Gloss annotation pack authors',
+} as const);
+
 export interface JsonLdAnnotation {
   id: string;
   type: 'Annotation';
+  created: string;
+  creator: typeof PACK_CREATOR;
   motivation: 'identifying' | 'describing' | 'linking';
   body: Array<JsonLdTextualBody | JsonLdLinkedBody>;
   target: JsonLdTarget | JsonLdTarget[];
@@ -62,7 +74,7 @@ export interface JsonLdAnnotation {
 export interface JsonLdAnnotationPage {
   id: string;
   type: 'AnnotationPage';
-  partOf: string;
+  partOf: { id: string; label: string; total: number };
   startIndex: number;
   items: JsonLdAnnotation[];
 }
@@ -76,8 +88,8 @@ export interface JsonLdAnnotationCollection {
   first: JsonLdAnnotationPage;
 }
 
-/** The pack as a Web Annotation collection. */
-export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
+/** The pack as a Web Annotation collection; `created` is when the pack was written (ISO 8601). */
+export function exportJsonLd(pack: Pack, created: string): JsonLdAnnotationCollection {
   const { article } = pack;
   const text = canonicalText(article);
   const lang = article.language;
@@ -117,6 +129,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
       items.push({
         id: `${base}:${m.id}`,
         type: 'Annotation',
+        created,
+        creator: PACK_CREATOR,
         motivation: 'identifying',
         body: [body(e.name, 'identifying'), body(e.kind, 'classifying')],
         target: target(m.target),
@@ -127,6 +141,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${c.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'describing',
       body: [
         body(describeClaim(c, entityName), 'describing'),
@@ -140,6 +156,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${t.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'describing',
       body: [body(`${t.label} (${t.date.value})`, 'describing')],
       target: targets.length === 1 ? (targets[0] as JsonLdTarget) : targets,
@@ -162,6 +180,8 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     items.push({
       id: `${base}:${source.id}`,
       type: 'Annotation',
+      created,
+      creator: PACK_CREATOR,
       motivation: 'linking',
       body: [
         body(describeSource(source), 'describing'),
@@ -178,13 +198,20 @@ export function exportJsonLd(pack: Pack): JsonLdAnnotationCollection {
     });
   }
 
+  const label = `Gloss annotations: ${article.headline}`;
   return {
     '@context': ANNO_CONTEXT,
     id: base,
     type: 'AnnotationCollection',
-    label: `Gloss annotations: ${article.headline}`,
+    label,
     total: items.length,
-    first: { id: `${base}:page-1`, type: 'AnnotationPage', partOf: base, startIndex: 0, items },
+    first: {
+      id: `${base}:page-1`,
+      type: 'AnnotationPage',
+      partOf: { id: base, label, total: items.length },
+      startIndex: 0,
+      items,
+    },
   };
 }
 

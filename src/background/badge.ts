@@ -1,6 +1,7 @@
 /** The toolbar badge: how many annotations are highlighted in this tab, said in words in the title. */
+
+import type { PageState } from '../messages/protocol';
 import { browser } from '../platform/browser';
-import type { PageState } from '../platform/messages';
 
 export interface BadgeContent {
   text: string;

@@ -3,8 +3,9 @@
  * engine injection for candidate pages and on-demand checks, the keyboard command, the context
  * menu. It trusts no message: each is shape-checked and must come from Gloss's own contexts.
  */
+
+import { ENGINE_PORT, type GlossMessage, type PageState, parseMessage } from '../messages/protocol';
 import { browser, type Runtime } from '../platform/browser';
-import { ENGINE_PORT, type GlossMessage, type PageState, parseMessage } from '../platform/messages';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
 import { clearTabState, getTabState, setTabState } from './tab-state';

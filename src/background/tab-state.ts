@@ -2,8 +2,9 @@
  * What the content script found in each tab, kept in storage.session so it survives the
  * service worker (Chrome) or event page (Firefox) going to sleep, and never touches the disk.
  */
+
+import type { PageState } from '../messages/protocol';
 import { browser } from '../platform/browser';
-import type { PageState } from '../platform/messages';
 
 const key = (tabId: number) => `gloss.tab.${tabId}`;
 

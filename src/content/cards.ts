@@ -4,7 +4,7 @@
  * destroy. Content is set with textContent only: pack strings render as text, never as markup.
  */
 import { CATEGORY_STYLES, type HighlightCategory } from '../highlights/categories';
-import type { CardContent } from '../highlights/describe';
+import type { CardContent } from '../presentation/describe';
 
 const CARD_CSS = `
 :host { all: initial; }

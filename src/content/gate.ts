@@ -5,8 +5,8 @@
  */
 import { catalog } from 'virtual:gloss-catalog';
 import { type GateMatch, gate, probeLead } from '../detection/detect';
+import type { ContentToBackground } from '../messages/protocol';
 import { browser } from '../platform/browser';
-import type { ContentToBackground } from '../platform/messages';
 import { readPageMetadata } from './metadata';
 
 /** The last article and URL this gate asked about: ask once per URL. */

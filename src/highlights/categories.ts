@@ -13,21 +13,19 @@ export type EntityCategory = `entity-${EntityKind}`;
 export type ClaimCategory = `claim-${ClaimKind}`;
 export type HighlightCategory = EntityCategory | ClaimCategory;
 
-export const ENTITY_CATEGORIES: readonly EntityCategory[] = ENTITY_KINDS.map(
-  (k) => `entity-${k}` as const,
-);
-export const CLAIM_CATEGORIES: readonly ClaimCategory[] = CLAIM_KINDS.map(
-  (k) => `claim-${k}` as const,
-);
+/** The category an entity of this kind is painted in. */
+export const entityCategory = (kind: EntityKind): EntityCategory => `entity-${kind}`;
+/** The category a claim of this kind is painted in. */
+export const claimCategory = (kind: ClaimKind): ClaimCategory => `claim-${kind}`;
+
+export const ENTITY_CATEGORIES: readonly EntityCategory[] = ENTITY_KINDS.map(entityCategory);
+export const CLAIM_CATEGORIES: readonly ClaimCategory[] = CLAIM_KINDS.map(claimCategory);
 export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = [
   ...ENTITY_CATEGORIES,
   ...CLAIM_CATEGORIES,
 ];
 
 export const highlightName = (category: HighlightCategory) => `gloss-${category}` as const;
-
-export const isHighlightCategory = (v: string): v is HighlightCategory =>
-  (HIGHLIGHT_CATEGORIES as readonly string[]).includes(v);
 
 export interface CategoryStyle {
   /** Swatch colour for the UI. */

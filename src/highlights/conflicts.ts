@@ -4,7 +4,6 @@
  * place (typically: a mention in a paragraph this page lacks, anchored on the same words of the
  * next paragraph that another mention owns). The weaker one becomes an orphan. Pure.
  */
-import type { OrphanReason } from '../platform/messages';
 import type { PlannedHighlight } from './plan';
 
 export interface AnchoredSpan {
@@ -57,19 +56,4 @@ export function conflictingResults(
     else kept.set(p.category, [...sameCategory, i]);
   }
   return dropped;
-}
-
-/**
- * Why an annotation that is not highlighted is missing, as the reader is told: the engine could
- * not choose between places (it says 'ambiguous'); its paragraph is on the page but worded
- * differently; the paywall cut it; or it is not there at all.
- */
-export function orphanReason(
-  anchoring: { reason?: string | undefined } | undefined,
-  paragraphOnPage: boolean,
-  paywalled: boolean,
-): OrphanReason {
-  if (anchoring?.reason === 'ambiguous') return 'ambiguous';
-  if (paragraphOnPage) return 'edited';
-  return paywalled ? 'paywall' : 'not-found';
 }

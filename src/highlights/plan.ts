@@ -4,7 +4,7 @@
  */
 import type { Pack, Target } from '../annotations/model';
 import { paragraphStarts } from '../annotations/text';
-import type { HighlightCategory } from './categories';
+import { claimCategory, entityCategory, type HighlightCategory } from './categories';
 
 export interface PlannedHighlight {
   /** The mention's or claim's id. */
@@ -32,7 +32,7 @@ export function planHighlights(pack: Pack): PlannedHighlight[] {
       out.push({
         id: mention.id,
         ownerId: entity.id,
-        category: `entity-${entity.kind}`,
+        category: entityCategory(entity.kind),
         target: mention.target,
         paragraph: paragraphOf(mention.target.position.start),
         allowOverlap: mention.allowOverlap ?? [],
@@ -43,7 +43,7 @@ export function planHighlights(pack: Pack): PlannedHighlight[] {
     out.push({
       id: claim.id,
       ownerId: claim.id,
-      category: `claim-${claim.kind}`,
+      category: claimCategory(claim.kind),
       target: claim.target,
       paragraph: paragraphOf(claim.target.position.start),
       allowOverlap: claim.allowOverlap ?? [],

@@ -1,20 +1,21 @@
 /** Small pieces shared by the sections. */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { Claim, ClaimKind, EntityKind } from '../annotations/model';
+import type { Claim, ClaimKind } from '../annotations/model';
 import { CATEGORY_STYLES, type HighlightCategory } from '../highlights/categories';
-import { viaName } from '../highlights/describe';
-import { useArticle } from './context';
-import { formatDate, speakerName } from './derive';
-import { reveal } from './hooks';
-import { t } from './i18n';
+import { t } from '../platform/i18n';
+import { formatDate } from '../presentation/dates';
+import { viaName } from '../presentation/describe';
 import {
   ATTRIBUTION_LABEL,
   CLAIM_KIND_LABEL,
   CLAIM_LINE,
   ORPHAN_REASON_LABEL,
   PRECISION_LABEL,
-} from './labels';
+} from '../presentation/labels';
+import { speakerName } from '../presentation/speaker';
+import { useArticle } from './context';
+import { reveal } from './hooks';
 
 /**
  * A sample of how a category is painted in the page: entities shaded, claims underlined in a line
@@ -34,9 +35,6 @@ export function CategorySample({ category }: { category: HighlightCategory }) {
     </span>
   );
 }
-
-export const entityCategory = (kind: EntityKind) => `entity-${kind}` as const;
-export const claimCategory = (kind: ClaimKind) => `claim-${kind}` as const;
 
 /** A <time> for a partial date, shown to its precision. */
 export function DateText({
@@ -97,7 +95,7 @@ export function ClaimItem({
   const quoteId = `${idPrefix}-${claim.id}`;
   const orphan = page.orphans.get(claim.id);
   const anchored = page.anchored.has(claim.id);
-  const name = speakerName(pack, claim.speaker);
+  const name = speakerName(pack, claim.speaker, t);
   const via = viaName(pack, claim);
   // When and where it was said, as the article words it: "posted on social media, 24 Nov 2025".
   const said = [
@@ -108,9 +106,7 @@ export function ClaimItem({
   ].filter((x): x is string => Boolean(x));
   return (
     <li class="claim">
-      {showSpeaker && (
-        <p class="claim-speaker">{typeof name === 'string' ? name : t('speakerReporter')}</p>
-      )}
+      {showSpeaker && <p class="claim-speaker">{name}</p>}
       <p class={`claim-text line-${CLAIM_LINE[claim.kind]}`} id={quoteId}>
         {claim.target.quote.exact}
       </p>

@@ -6,7 +6,6 @@ import {
   CLAIM_KINDS,
   type Claim,
   type ClaimKind,
-  type DatePrecision,
   ENTITY_KINDS,
   type Entity,
   type EntityKind,
@@ -14,7 +13,8 @@ import {
   type Speaker,
   type TimelineEvent,
 } from '../annotations/model';
-import type { OrphanReason, PageState } from '../platform/messages';
+import { ORPHAN_REASONS, type OrphanReason } from '../highlights/orphans';
+import type { PageState } from '../messages/protocol';
 
 /** The page states in which an article was found and highlighted (wholly or partly). */
 export type FoundState = Extract<PageState, { status: 'article' | 'partial' }>;
@@ -118,23 +118,6 @@ export function speakerKey(speaker: Speaker): string {
   }
 }
 
-/**
- * A speaker's display name, except the reporter's (a UI string: `reporter` is returned for the
- * component to translate). Unnamed speakers read as the article describes them, capitalised.
- */
-export function speakerName(pack: Pack, speaker: Speaker): string | { reporter: true } {
-  switch (speaker.type) {
-    case 'entity':
-      return pack.entities.find((e) => e.id === speaker.entity)?.name ?? speaker.entity;
-    case 'unnamed': {
-      const d = speaker.description.trim();
-      return d.charAt(0).toUpperCase() + d.slice(1);
-    }
-    default:
-      return { reporter: true };
-  }
-}
-
 export interface ClaimGroup {
   key: string;
   speaker: Speaker;
@@ -195,26 +178,6 @@ export function timeline(pack: Pack): TimelineEvent[] {
     .map(({ event }) => event);
 }
 
-/** A date to its precision: '24 Nov 2025', 'April 2026', '2026'. Invalid input is returned as is. */
-export function formatDate(value: string, precision: DatePrecision, locale = 'en-GB'): string {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(value);
-  if (!m) return value;
-  const [, y, mo = '01', d = '01'] = m;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (Number.isNaN(date.getTime())) return value;
-  const options: Intl.DateTimeFormatOptions =
-    precision === 'day'
-      ? { day: 'numeric', month: 'short', year: 'numeric' }
-      : precision === 'month'
-        ? { month: 'long', year: 'numeric' }
-        : { year: 'numeric' };
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(date);
-  } catch {
-    return value;
-  }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Orphans
 // ---------------------------------------------------------------------------------------------
@@ -223,14 +186,6 @@ export type OrphanItem =
   | { type: 'mention'; id: string; reason: OrphanReason; text: string; entity: Entity }
   | { type: 'claim'; id: string; reason: OrphanReason; text: string; claim: Claim }
   | { type: 'unknown'; id: string; reason: OrphanReason };
-
-export const ORPHAN_REASON_ORDER: readonly OrphanReason[] = [
-  'paywall',
-  'not-loaded',
-  'edited',
-  'ambiguous',
-  'not-found',
-];
 
 /** The annotations not on this page, resolved to their words, grouped by reason, in text order. */
 export function orphanGroups(
@@ -255,7 +210,7 @@ export function orphanGroups(
     if (claim) return { type: 'claim', id, reason, text: claim.target.quote.exact, claim };
     return { type: 'unknown', id, reason };
   });
-  return ORPHAN_REASON_ORDER.map((reason) => ({
+  return ORPHAN_REASONS.map((reason) => ({
     reason,
     items: items.filter((i) => i.reason === reason).sort((a, b) => start(a) - start(b)),
   })).filter((g) => g.items.length > 0);

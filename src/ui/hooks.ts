@@ -3,8 +3,8 @@
  * highlight settings, the keyboard shortcut, and the reveal message to the content script.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { type PageState, parseMessage } from '../messages/protocol';
 import { browser } from '../platform/browser';
-import { type PageState, parseMessage } from '../platform/messages';
 import {
   onSettingsChanged,
   readSettings,

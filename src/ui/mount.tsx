@@ -1,7 +1,7 @@
 import { render } from 'preact';
+import { t } from '../platform/i18n';
 import { App } from './App';
 import type { Host } from './hooks';
-import { t } from './i18n';
 
 /**
  * Renders the UI into `#app` at once: the first frame is the loading state, drawn before any

@@ -45,7 +45,8 @@ const types = (v: unknown) => (Array.isArray(v) ? v : [v]);
 const pack = loadPacks().packs[0];
 if (!pack) throw new Error('seed pack missing');
 // Round-trip through JSON: the export must be plain JSON.
-const doc = JSON.parse(JSON.stringify(exportJsonLd(pack)));
+const PACK_WRITTEN = '2025-11-25T12:00:00.000Z';
+const doc = JSON.parse(JSON.stringify(exportJsonLd(pack, PACK_WRITTEN)));
 const text = canonicalText(pack.article);
 const cps = Array.from(text);
 
@@ -66,12 +67,20 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
     expect(types(page.type)).toContain('AnnotationPage');
     expect(Array.isArray(page.items)).toBe(true);
     expect(isNonNegInt(page.startIndex)).toBe(true);
-    expect(page.partOf).toBe(doc.id);
+    // The W3C annotation-model tests want partOf as an object naming the collection.
+    expect(page.partOf).toEqual({ id: doc.id, label: doc.label, total: doc.total });
     const mentions = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
     const sources = pack.sources?.sources.length ?? 0;
     expect(sources).toBeGreaterThan(0);
     expect(page.items).toHaveLength(mentions + pack.claims.length + pack.timeline.length + sources);
     expect(doc.total).toBe(page.items.length);
+  });
+
+  it('gives every Annotation its created time and creator (the pack authors)', () => {
+    for (const item of doc.first.items) {
+      expect(item.created).toBe(PACK_WRITTEN);
+      expect(item.creator).toEqual({ type: 'Organization', name: 'Gloss annotation pack authors' });
+    }
   });
 
   it('gives every Annotation a unique IRI id, the Annotation type, a known motivation (§3.1)', () => {
@@ -169,7 +178,7 @@ describe('JSON-LD export (W3C Web Annotation Data Model)', () => {
       t.position.end += 2;
     };
     for (const e of p.entities) for (const m of e.mentions) shift(m.target);
-    const out = exportJsonLd(p);
+    const out = exportJsonLd(p, PACK_WRITTEN);
     const a = out.first.items[0];
     const target = Array.isArray(a?.target) ? a?.target[0] : a?.target;
     const position = target?.selector[1];

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { conflictingResults, orphanReason } from '../../src/highlights/conflicts';
+import { conflictingResults } from '../../src/highlights/conflicts';
 import type { PlannedHighlight } from '../../src/highlights/plan';
 
 const planned = (id: string, category: PlannedHighlight['category'], allowOverlap: string[] = []) =>
@@ -62,20 +62,5 @@ describe('one place, one annotation', () => {
         { start: 5, end: 9, score: 1 },
       ]),
     ).toEqual(new Set());
-  });
-});
-
-describe('why an annotation is not highlighted', () => {
-  test("the engine's 'ambiguous' wins over the paragraph's presence: the words are there, twice", () => {
-    expect(orphanReason({ reason: 'ambiguous' }, true, false)).toBe('ambiguous');
-    expect(orphanReason({ reason: 'ambiguous' }, false, true)).toBe('ambiguous');
-  });
-
-  test('otherwise: worded differently, cut by the paywall, or not on the page', () => {
-    expect(orphanReason({ reason: 'below-threshold' }, true, false)).toBe('edited');
-    expect(orphanReason({ reason: 'not-found' }, false, true)).toBe('paywall');
-    expect(orphanReason({ reason: 'not-found' }, false, false)).toBe('not-found');
-    // Dropped as the weaker of two overlapping highlights: no engine reason.
-    expect(orphanReason(undefined, true, false)).toBe('edited');
   });
 });

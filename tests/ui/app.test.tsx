@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ENTITY_KINDS } from '../../src/annotations/model';
+import { RECOGNISED_BY, type RecognisedBy } from '../../src/detection/detect';
 import { planHighlights } from '../../src/highlights/plan';
+import type { PageState } from '../../src/messages/protocol';
 import { fake, resetFake } from './fake-browser';
 import {
   $,
@@ -59,6 +61,24 @@ describe('overview', () => {
     expect(text($('[data-testid=highlighted-count]', root))).toBe(`${total - 2} of ${total}`);
     expect(text($('[data-testid=missing-count]', root))).toContain('2');
     for (const topic of pack.topics) expect(text($('.chips', root))).toContain(topic.label);
+  });
+
+  test('each way of recognising a page is named in words, the headline included', async () => {
+    const words: Record<RecognisedBy, string> = {
+      url: 'its address',
+      metadata: 'the page’s metadata',
+      headline: 'its headline',
+      text: 'its text',
+    };
+    for (const recognisedBy of RECOGNISED_BY) {
+      fake.tabStates.set(7, { ...pageState(), recognisedBy } as PageState);
+      const root = await mountApp();
+      const how = $$('.facts > div', root).find(
+        (d) => text($('dt', d)) === 'Found on this page by',
+      );
+      expect(text($('dd', how as Element))).toBe(words[recognisedBy]);
+      render(null, root);
+    }
   });
 
   test('a count of what is missing leads to the list', async () => {
@@ -271,6 +291,33 @@ describe('not on this page', () => {
     expect(text($('.orphan-text', item))).toBe(m?.target.quote.exact);
     const c01 = pack.claims.find((c) => c.id === 'c01');
     expect(text($('li[data-orphan=c01]', root))).toContain(c01?.target.quote.exact);
+  });
+
+  test('a cut copy: the claims it hides by speaker, its entities with counts, the text missing', async () => {
+    const cut = Object.fromEntries(
+      planHighlights(pack)
+        .filter((p) => p.paragraph > 3)
+        .map((p) => [p.id, 'paywall'] as const),
+    );
+    fake.tabStates.set(7, pageState(cut, 'partial'));
+    const root = await mountApp();
+    await openSection('missing');
+    const group = $('section[data-reason=paywall]', root) as Element;
+    expect(text($('h3', group))).toBe(`Cut by the paywall on this page ${Object.keys(cut).length}`);
+    // One line per speaker, not per mention.
+    const speakers = $$('.cut-speakers > li', group);
+    expect(speakers.length).toBeGreaterThan(1);
+    const names = speakers.map((li) => text($('.cut-speaker', li) as Element));
+    expect(names).toContain(
+      `The reporter ${$$('li', $('.cut-claims', speakers[0] as Element) as Element).length}`,
+    );
+    expect(names.some((n) => /^Donald Trump \d+$/.test(n))).toBe(true);
+    const china = $$('.cut-entities li', group).find((li) => text(li).startsWith('China'));
+    expect(text(china as Element)).toMatch(/^China\s*×\d+\s*\d+ times$/);
+    expect(text($('[data-testid=cut-size]', group))).toMatch(
+      /^\d+ paragraphs, about \d+ words, are not on this page\.$/,
+    );
+    expect($$('li[data-orphan^=m-]', group)).toEqual([]);
   });
 
   test('says when nothing is missing', async () => {

@@ -3,7 +3,6 @@ import { ENTITY_KINDS } from '../../src/annotations/model';
 import {
   claimGroups,
   entityGroups,
-  formatDate,
   indexPage,
   orphanGroups,
   speakerKey,
@@ -39,13 +38,6 @@ describe('derive', () => {
     const values = timeline(pack).map((e) => e.date.value);
     expect(values).toEqual([...values].sort());
     expect(values.indexOf('2025-11')).toBeLessThan(values.indexOf('2025-11-02'));
-  });
-
-  test('dates to their precision', () => {
-    expect(formatDate('2025-11-24', 'day')).toBe('24 Nov 2025');
-    expect(formatDate('2026-04', 'month')).toBe('April 2026');
-    expect(formatDate('2026', 'year')).toBe('2026');
-    expect(formatDate('soon', 'day')).toBe('soon');
   });
 
   test('orphans resolved to their words and grouped by reason', () => {

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { PageState } from '../../src/platform/messages';
+import type { PageState } from '../../src/messages/protocol';
 
 type Listener = (...args: never[]) => unknown;
 

@@ -1,8 +1,9 @@
 /** The pack and page states the UI tests use; no browser APIs. */
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
+import type { OrphanReason } from '../../src/highlights/orphans';
 import { planHighlights } from '../../src/highlights/plan';
-import type { OrphanReason, PageState } from '../../src/platform/messages';
+import type { PageState } from '../../src/messages/protocol';
 
 export const ARTICLE_ID = '2025-11-24-trump-xi-call';
 export const pack = packById(ARTICLE_ID) as Pack;

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ClaimKind } from '../../annotations/model';
+import { t } from '../../platform/i18n';
+import { CLAIM_KIND_LABEL } from '../../presentation/labels';
+import { speakerName } from '../../presentation/speaker';
 import { ClaimItem, Count } from '../components';
 import { useArticle } from '../context';
-import { type ClaimFilter, claimGroups, claimKindsIn, filterClaims, speakerName } from '../derive';
-import { t } from '../i18n';
-import { CLAIM_KIND_LABEL } from '../labels';
+import { type ClaimFilter, claimGroups, claimKindsIn, filterClaims } from '../derive';
 
 /** Who says what: claims grouped by speaker, filterable by speaker and by kind. */
 export function Claims() {
@@ -14,10 +15,7 @@ export function Claims() {
   const kinds = useMemo(() => claimKindsIn(pack), [pack]);
   const shown = useMemo(() => filterClaims(pack.claims, filter), [pack, filter]);
   const groups = useMemo(() => claimGroups(shown), [shown]);
-  const label = (speaker: (typeof speakers)[number]['speaker']) => {
-    const name = speakerName(pack, speaker);
-    return typeof name === 'string' ? name : t('speakerReporter');
-  };
+  const label = (speaker: (typeof speakers)[number]['speaker']) => speakerName(pack, speaker, t);
 
   return (
     <>

@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Claim } from '../../annotations/model';
-import { CategorySample, ClaimItem, Count, entityCategory } from '../components';
+import { entityCategory } from '../../highlights/categories';
+import { t } from '../../platform/i18n';
+import { ENTITY_KIND_LABEL } from '../../presentation/labels';
+import { CategorySample, ClaimItem, Count } from '../components';
 import { useArticle } from '../context';
 import { claimsOfEntity, type EntityRow, entityGroups } from '../derive';
 import { reveal } from '../hooks';
-import { t } from '../i18n';
-import { ENTITY_KIND_LABEL } from '../labels';
 
 /**
  * People, organisations, places, things and events, by kind. Choosing one opens its details (its

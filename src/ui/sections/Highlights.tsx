@@ -3,10 +3,10 @@ import {
   ENTITY_CATEGORIES,
   type HighlightCategory,
 } from '../../highlights/categories';
+import { t } from '../../platform/i18n';
 import type { Settings } from '../../platform/settings';
+import { CATEGORY_CUE, CATEGORY_LABEL } from '../../presentation/labels';
 import { CategorySample } from '../components';
-import { t } from '../i18n';
-import { CATEGORY_CUE, CATEGORY_LABEL } from '../labels';
 
 /** Hide or show a category: a pure change to the settings. */
 export function toggleCategory(settings: Settings, category: HighlightCategory): Settings {

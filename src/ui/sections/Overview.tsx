@@ -1,15 +1,14 @@
+import { t } from '../../platform/i18n';
+import { RECOGNISED_BY_LABEL } from '../../presentation/labels';
 import { DateText } from '../components';
 import { useArticle } from '../context';
 import { totals } from '../derive';
-import { t } from '../i18n';
-import { RECOGNISED_BY_LABEL } from '../labels';
 
 /** What the article is, where it was found on this page, and how much of it Gloss highlighted. */
 export function Overview() {
   const { pack, state, page, goTo } = useArticle();
   const { article } = pack;
   const counts = totals(pack, page);
-  const how = RECOGNISED_BY_LABEL[state.recognisedBy];
   return (
     <>
       <h2 class="section-title">{t('tabOverview')}</h2>
@@ -32,7 +31,7 @@ export function Overview() {
         </div>
         <div>
           <dt>{t('factRecognisedBy')}</dt>
-          <dd>{how ? t(how) : state.recognisedBy}</dd>
+          <dd>{t(RECOGNISED_BY_LABEL[state.recognisedBy])}</dd>
         </div>
         <div>
           <dt>{t('factHighlighted')}</dt>

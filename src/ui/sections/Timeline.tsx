@@ -1,8 +1,8 @@
 import { useMemo } from 'preact/hooks';
+import { t } from '../../platform/i18n';
 import { DateText, RevealButton } from '../components';
 import { useArticle } from '../context';
 import { timeline } from '../derive';
-import { t } from '../i18n';
 
 /**
  * The dated events the article reports, in date order, each to the precision it is known, with a

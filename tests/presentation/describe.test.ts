@@ -3,18 +3,15 @@ import { resolve } from 'node:path';
 import { describe, expect, test, vi } from 'vitest';
 import type { Claim, Pack } from '../../src/annotations/model';
 import { loadPacks, packById } from '../../src/annotations/packs';
-import {
-  describeHighlight,
-  ENTITY_KIND_SINGULAR,
-  type Translate,
-} from '../../src/highlights/describe';
-import { ATTRIBUTION_LABEL, CLAIM_KIND_LABEL } from '../../src/ui/labels';
+import type { Translate } from '../../src/platform/i18n';
+import { describeHighlight, ENTITY_KIND_SINGULAR } from '../../src/presentation/describe';
+import { ATTRIBUTION_LABEL, CLAIM_KIND_LABEL } from '../../src/presentation/labels';
 import { CATALOGUE, fake } from '../ui/fake-browser';
 
 // The cards get their labels from the same `t` as the popup and side panel (the content engine
 // passes it), here over the real English catalogue.
 vi.mock('../../src/platform/browser', () => import('../ui/fake-browser'));
-const { t } = await import('../../src/ui/i18n');
+const { t } = await import('../../src/platform/i18n');
 
 const pack = packById('2025-11-24-trump-xi-call') as Pack;
 const speakerOf = (claim: Claim | undefined) =>
@@ -149,7 +146,7 @@ describe('card contents', () => {
 
 describe('the card’s message keys', () => {
   const source = readFileSync(
-    resolve(import.meta.dirname, '../../src/highlights/describe.ts'),
+    resolve(import.meta.dirname, '../../src/presentation/describe.ts'),
     'utf8',
   );
   /** Keys describe.ts names: in t() calls, its own table, and the UI tables it shares. */

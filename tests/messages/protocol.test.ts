@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseMessage } from '../../src/platform/messages';
+import { parseMessage } from '../../src/messages/protocol';
 
 describe('parseMessage accepts only well-formed Gloss messages', () => {
   test('accepts each message type in its documented shape', () => {

@@ -3,18 +3,14 @@
  * Pure: a pack, a highlight id and a message lookup in, plain strings out (rendered as text, never
  * as markup). Every label comes from the extension's catalogue (assets/_locales/<lang>/
  * messages.json) through `t`, the same catalogue and, where the UI shows the same thing, the same
- * keys as the popup and side panel (src/ui/labels.ts), so the two cannot drift apart.
+ * keys as the popup and side panel (./labels.ts), so the two cannot drift apart.
  */
 import type { Claim, Entity, EntityKind, Pack } from '../annotations/model';
-import { formatDate, speakerName as speakerOf } from '../ui/derive';
-import type { MessageKey } from '../ui/i18n';
-import { ATTRIBUTION_LABEL, CLAIM_KIND_LABEL } from '../ui/labels';
-
-/**
- * A message lookup: the key's message with `$1`-style placeholders filled from `subs`. In the
- * extension it is `t` from src/ui/i18n.ts (browser.i18n.getMessage); tests pass their own.
- */
-export type Translate = (key: MessageKey, subs?: ReadonlyArray<string | number>) => string;
+import { claimCategory, entityCategory, type HighlightCategory } from '../highlights/categories';
+import type { MessageKey, Translate } from '../platform/i18n';
+import { formatDate } from './dates';
+import { ATTRIBUTION_LABEL, CLAIM_KIND_LABEL } from './labels';
+import { speakerName } from './speaker';
 
 export interface CardContent {
   /** Small caps line above the title: "Person", "Claim · Warning". */
@@ -23,7 +19,7 @@ export interface CardContent {
   /** Label → value rows, in order. */
   rows: Array<[string, string]>;
   /** Colour category of the highlight, e.g. 'entity-person'. */
-  category: string;
+  category: HighlightCategory;
 }
 
 /** One entity's kind, in the singular (the UI's ENTITY_KIND_LABEL are the plural headings). */
@@ -34,12 +30,6 @@ export const ENTITY_KIND_SINGULAR: Record<EntityKind, MessageKey> = {
   thing: 'kindThing',
   event: 'kindEvent',
 };
-
-/** Who says a claim, as the side panel names them (speakerOf: one rule for both). */
-function speakerName(pack: Pack, claim: Claim, t: Translate): string {
-  const name = speakerOf(pack, claim.speaker);
-  return typeof name === 'string' ? name : t('speakerReporter');
-}
 
 function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): CardContent {
   const rows: Array<[string, string]> = [];
@@ -56,7 +46,7 @@ function describeEntity(entity: Entity, t: Translate, foundOnPage?: number): Car
     eyebrow: t(ENTITY_KIND_SINGULAR[entity.kind]),
     title: entity.name,
     rows,
-    category: `entity-${entity.kind}`,
+    category: entityCategory(entity.kind),
   };
 }
 
@@ -73,7 +63,7 @@ export function viaName(pack: Pack, claim: Claim): string | null {
 
 function describeClaim(pack: Pack, claim: Claim, t: Translate): CardContent {
   const rows: Array<[string, string]> = [
-    [t('cardWhoSaysSo'), speakerName(pack, claim, t)],
+    [t('cardWhoSaysSo'), speakerName(pack, claim.speaker, t)],
     [t('cardHow'), t(ATTRIBUTION_LABEL[claim.attribution])],
   ];
   const said = claim.said;
@@ -87,7 +77,7 @@ function describeClaim(pack: Pack, claim: Claim, t: Translate): CardContent {
     eyebrow: t('cardClaimEyebrow', [t(CLAIM_KIND_LABEL[claim.kind])]),
     title: claim.target.quote.exact,
     rows,
-    category: `claim-${claim.kind}`,
+    category: claimCategory(claim.kind),
   };
 }
 

@@ -1,11 +1,13 @@
 /**
- * Human labels for the model's codes. Every label is a message key, spelled out here (never built
+ * Human labels for Gloss's codes, shared by the hover cards and the popup and side panel. Each map
+ * is typed by its union, so a code without a label fails the type check. Every label is a message key, spelled out here (never built
  * from a code), so the type check and the catalogue test see every key.
  */
 import type { Attribution, ClaimKind, DatePrecision, EntityKind } from '../annotations/model';
+import type { RecognisedBy } from '../detection/detect';
 import type { HighlightCategory } from '../highlights/categories';
-import type { OrphanReason } from '../platform/messages';
-import type { MessageKey } from './i18n';
+import type { OrphanReason } from '../highlights/orphans';
+import type { MessageKey } from '../platform/i18n';
 
 export const ENTITY_KIND_LABEL: Record<EntityKind, MessageKey> = {
   person: 'kindPeople',
@@ -40,9 +42,9 @@ export const ATTRIBUTION_LABEL: Record<Attribution, MessageKey> = {
 
 export const ORPHAN_REASON_LABEL: Record<OrphanReason, MessageKey> = {
   paywall: 'orphanPaywall',
-  'not-loaded': 'orphanNotLoaded',
   edited: 'orphanEdited',
   ambiguous: 'orphanAmbiguous',
+  hidden: 'orphanHidden',
   'not-found': 'orphanNotFound',
 };
 
@@ -52,9 +54,10 @@ export const PRECISION_LABEL: Record<DatePrecision, MessageKey> = {
   year: 'precisionYear',
 };
 
-export const RECOGNISED_BY_LABEL: Record<string, MessageKey> = {
+export const RECOGNISED_BY_LABEL: Record<RecognisedBy, MessageKey> = {
   url: 'recognisedByUrl',
   metadata: 'recognisedByMetadata',
+  headline: 'recognisedByHeadline',
   text: 'recognisedByText',
 };
 

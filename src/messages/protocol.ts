@@ -2,6 +2,9 @@
  * The typed message protocol: every message Gloss sends between its contexts, per direction.
  * Receivers never trust a message: `parse*` functions check the shape and reject anything else.
  */
+import { RECOGNISED_BY, type RecognisedBy } from '../detection/detect';
+import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
+import { ORPHAN_REASONS, type OrphanReason } from '../highlights/orphans';
 
 /** What the content script found on its page. */
 export type PageState =
@@ -10,17 +13,13 @@ export type PageState =
   | {
       status: 'article' | 'partial';
       articleId: string;
-      /** How the page was recognised: 'url', 'metadata' or 'text'. */
-      recognisedBy: string;
+      recognisedBy: RecognisedBy;
       /** Annotation ids anchored on the page, by highlight category (e.g. 'entity-person'). */
-      anchored: Record<string, string[]>;
+      anchored: Partial<Record<HighlightCategory, string[]>>;
       /** Annotations not found on this page, with the reason. */
       orphans: Array<{ id: string; reason: OrphanReason }>;
     }
   | { status: 'error'; message: string };
-
-/** Why an annotation is not highlighted; 'ambiguous': its words are on the page more than once. */
-export type OrphanReason = 'paywall' | 'not-loaded' | 'edited' | 'ambiguous' | 'not-found';
 
 /** Content script → background. */
 export type ContentToBackground =
@@ -46,13 +45,6 @@ const isRecord = (v: unknown): v is Record<string, unknown> =>
 const isId = (v: unknown): v is string =>
   typeof v === 'string' && v.length > 0 && v.length <= 200 && /^[\w.:-]+$/.test(v);
 const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-const ORPHAN_REASONS: readonly string[] = [
-  'paywall',
-  'not-loaded',
-  'edited',
-  'ambiguous',
-  'not-found',
-];
 
 function isPageState(v: unknown): v is PageState {
   if (!isRecord(v)) return false;
@@ -65,13 +57,22 @@ function isPageState(v: unknown): v is PageState {
       return typeof v.message === 'string' && v.message.length < 2000;
     case 'article':
     case 'partial': {
-      if (!isId(v.articleId) || typeof v.recognisedBy !== 'string') return false;
+      if (!isId(v.articleId) || !(RECOGNISED_BY as readonly unknown[]).includes(v.recognisedBy))
+        return false;
       if (!isRecord(v.anchored) || !Array.isArray(v.orphans)) return false;
       const groups = Object.entries(v.anchored);
-      if (!groups.every(([k, ids]) => isId(k) && Array.isArray(ids) && ids.every(isId)))
+      if (
+        !groups.every(
+          ([k, ids]) =>
+            (HIGHLIGHT_CATEGORIES as readonly string[]).includes(k) &&
+            Array.isArray(ids) &&
+            ids.every(isId),
+        )
+      )
         return false;
       return v.orphans.every(
-        (o) => isRecord(o) && isId(o.id) && ORPHAN_REASONS.includes(o.reason as string),
+        (o) =>
+          isRecord(o) && isId(o.id) && (ORPHAN_REASONS as readonly unknown[]).includes(o.reason),
       );
     }
     default:
