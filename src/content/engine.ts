@@ -24,12 +24,8 @@ import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/cate
 import { conflictingResults } from '../highlights/conflicts';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
-import {
-  type ContentToBackground,
-  ENGINE_PORT,
-  type PageState,
-  parseMessage,
-} from '../messages/protocol';
+import { ENGINE_PORT, type PageState, parse, UiToContentSchema } from '../messages/protocol';
+import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import {
@@ -44,6 +40,7 @@ import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
+import { mark } from './timing';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
 
@@ -276,8 +273,10 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
+    mark('detect-start');
     const found = await detect(this.packs, this.requested);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    if (found !== null && found !== 'loading') mark('detect-end');
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -301,6 +300,7 @@ class Engine {
       ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    mark('anchor-end');
     this.watchLayout(found.root);
     Object.assign(this, {
       found,
@@ -313,6 +313,7 @@ class Engine {
       unapplied: null,
     });
     this.commit();
+    if (this.anchored.size > 0) mark('painted');
   }
 
   /**
@@ -473,7 +474,7 @@ class Engine {
   }
 
   private report(state: PageState) {
-    send({ type: 'gloss/page-state', state });
+    report(state);
   }
 
   private applyVisibility() {
@@ -590,14 +591,11 @@ const isOwnRecord = (r: MutationRecord) =>
 let engine: Engine | null = null;
 
 function reportError(error: unknown) {
-  send({
-    type: 'gloss/page-state',
-    state: { status: 'error', message: String(error).slice(0, 500) },
-  });
+  report({ status: 'error', reason: 'engine-failed', detail: String(error).slice(0, 500) });
 }
 
-function send(message: ContentToBackground) {
-  browser.runtime.sendMessage(message).catch(() => {
+function report(state: PageState) {
+  sendContentToBackground({ type: 'gloss/page-state', state }).catch(() => {
     // The extension was updated or reloaded: this engine is orphaned. Remove every trace of it.
     engine?.destroy();
     engine = null;
@@ -618,6 +616,7 @@ function takeRequest(): boolean {
 }
 
 function main() {
+  mark('engine-start');
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
   if (existing?.alive()) {
@@ -641,10 +640,8 @@ function main() {
     destroy: () => current.destroy(),
   };
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = parseMessage(raw);
-    if (message?.type === 'gloss/reveal')
-      return Promise.resolve(current.reveal(message.annotationId));
-    return undefined;
+    const message = parse(UiToContentSchema, raw);
+    return message ? Promise.resolve(current.reveal(message.annotationId)) : undefined;
   });
   current.start().catch(reportError);
 }
