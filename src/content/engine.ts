@@ -501,7 +501,7 @@ class Engine {
 
   private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
     const pack = this.found?.pack;
-    if (!pack || hits.length === 0) return this.cards?.hide();
+    if (!pack || hits.length === 0) return this.cards?.hideSoon();
     const contents = hits
       .slice(0, 2)
       .flatMap(
@@ -520,6 +520,8 @@ class Engine {
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
     if (this.anchored.size === 0 || this.pointerFrame) return;
+    // On the card itself (a card with links takes the pointer): keep it.
+    if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
