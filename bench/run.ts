@@ -305,7 +305,7 @@ for (const def of pages) {
       page,
       'detectArticle',
       CANONICAL_URL,
-      pack.article.text.paragraphs.map((p) => ({ id: p.id, text: p.text })),
+      pack.article.text.paragraphs.map((p) => ({ id: p.id, text: p.text, role: p.role })),
     );
   }
   await page.close();

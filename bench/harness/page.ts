@@ -16,9 +16,11 @@ import {
   reanchor,
   TextIndex,
 } from '../../src/anchoring';
-import { candidateRoots, detectionShingles } from '../../src/content/article-root';
+import type { ParagraphRole } from '../../src/annotations/model';
+import { recognise } from '../../src/content/article-root';
 import { readPageMetadata } from '../../src/content/metadata';
-import { fingerprintArticle, gate, judgeShingles } from '../../src/detection/detect';
+import { gate } from '../../src/detection/detect';
+import { fingerprintArticle } from '../../src/detection/paragraphs';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
 
@@ -435,15 +437,16 @@ function detectNonArticle(url: string) {
 }
 
 /** The engine's detect(): gate, then the paragraph fingerprints against candidate roots. */
-function detectArticle(url: string, paragraphs: Array<{ id: string; text: string }>) {
+function detectArticle(
+  url: string,
+  paragraphs: Array<{ id: string; text: string; role: ParagraphRole }>,
+) {
   const run = () => {
     const match = gate(readPageMetadata(document, url), catalog);
     const trusted = match?.by === 'url' || match?.by === 'metadata';
     const fingerprint = fingerprintArticle(paragraphs);
-    for (const root of candidateRoots(document)) {
-      const j = judgeShingles(fingerprint, detectionShingles(root), trusted);
-      if (j.verdict !== 'none') return { match, verdict: j.verdict, root: root.localName };
-    }
+    const found = recognise(document.body, fingerprint, { named: trusted, requested: false });
+    if (found) return { match, verdict: found.judgement.verdict, root: found.region.localName };
     return { match, verdict: 'none', root: null };
   };
   const result = run();

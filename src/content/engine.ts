@@ -17,24 +17,15 @@ import {
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
-import {
-  type ArticleFingerprint,
-  fingerprintArticle,
-  gate,
-  judgeShingles,
-  type RecognisedBy,
-  type TextJudgement,
-} from '../detection/detect';
+import { gate, type RecognisedBy } from '../detection/detect';
+import { type Judgement, placeableParagraphs } from '../detection/judge';
+import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
 import { conflictingResults } from '../highlights/conflicts';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
-import {
-  type ContentToBackground,
-  ENGINE_PORT,
-  type PageState,
-  parseMessage,
-} from '../messages/protocol';
+import { ENGINE_PORT, type PageState, parse, UiToContentSchema } from '../messages/protocol';
+import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import {
@@ -45,7 +36,7 @@ import {
   type Settings,
 } from '../platform/settings';
 import { type CardContent, describeHighlight } from '../presentation/describe';
-import { candidateRoots, detectionShingleSteps } from './article-root';
+import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { NotesLayer, type NotesPage } from './notes/layer';
@@ -74,15 +65,19 @@ type EngineWindow = typeof globalThis & {
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
 const MUTATION_DEBOUNCE_MS = 100;
 const FLASH_MS = 1600;
+/** The region's children and grandchildren watched for being shown or hidden ("Read more", a second copy). */
+const MAX_WATCHED_ELEMENTS = 200;
 
 interface Found {
   pack: Pack;
+  /** The article's region (article-root.ts): anchoring and highlights stay inside it. */
   root: Element;
-  judgement: TextJudgement;
+  /** Part of the article's text on the page is hidden: anchoring must skip hidden elements. */
+  hidesText: boolean;
+  judgement: Judgement;
   recognisedBy: RecognisedBy;
 }
 
-/** Which known article is on this page, and where; 'loading' if the page names it but lacks its text. */
 /** A pack's paragraph fingerprints: computed once, reused by every later detection pass. */
 const fingerprints = new WeakMap<Pack, ArticleFingerprint>();
 function fingerprintOf(pack: Pack): ArticleFingerprint {
@@ -94,23 +89,33 @@ function fingerprintOf(pack: Pack): ArticleFingerprint {
   return fingerprint;
 }
 
-async function detect(packs: readonly Pack[]): Promise<Found | 'loading' | null> {
+/**
+ * Which known article is on this page, and where; 'loading' if the page names it but lacks its
+ * text. The page's text decides (detection/judge.ts); the URL and metadata only narrow the
+ * candidates and let a headline-and-standfirst teaser count at the article's own address.
+ * `requested`: the reader asked Gloss to check this page, which is evidence too.
+ */
+async function detect(
+  packs: readonly Pack[],
+  requested: boolean,
+): Promise<Found | 'loading' | null> {
   const match = gate(readPageMetadata(document, location.href), catalog);
-  const trusted = match?.by === 'url' || match?.by === 'metadata';
+  const named = match?.by === 'url' || match?.by === 'metadata';
   const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
-  for (const root of candidateRoots(document)) {
+  if (!document.body) return null;
+  for (const pack of candidates) {
     // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
     const slices = new Slices(() => true);
-    const page = (await slices.run(detectionShingleSteps(root, slices.shouldYield)))?.value;
-    if (!page) continue;
-    for (const pack of candidates) {
-      const judgement = judgeShingles(fingerprintOf(pack), page, trusted);
-      if (judgement.verdict !== 'none') {
-        return { pack, root, judgement, recognisedBy: match ? match.by : 'text' };
-      }
+    const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
+    const reading = (await slices.run(steps))?.value;
+    if (!reading) continue;
+    const copy = recogniseReading(reading, { named, requested });
+    if (copy) {
+      const { judgement, region, hidesText } = copy;
+      return { pack, judgement, root: region, hidesText, recognisedBy: match ? match.by : 'text' };
     }
   }
-  return trusted ? 'loading' : null;
+  return named ? 'loading' : null;
 }
 
 /**
@@ -185,6 +190,10 @@ class Engine {
   private cards: CardLayer | null = null;
   private found: Found | null = null;
   private planned: PlannedHighlight[] = [];
+  /** Annotations of paragraphs this copy does not reach (a cut, a dropped standfirst): not looked for. */
+  private unplaced: PlannedHighlight[] = [];
+  /** Watches the region's layout: "Read more" expanding it, a responsive switch hiding it. */
+  private layout: ResizeObserver | null = null;
   private selectors: QuoteSelector[] = [];
   /** Length of the pack's canonical text, which selector positions refer to. */
   private sourceLength = 0;
@@ -208,6 +217,8 @@ class Engine {
   private destroyed = false;
   /** The reader's own notes: anchored in their own call, painted under their own names. */
   readonly notes = new NotesLayer(document, yieldToMain);
+  /** The reader asked Gloss to check this page (evidence for recognition: detection/judge.ts). */
+  requested = false;
 
   constructor() {
     const { packs, rejected } = loadPacks();
@@ -270,7 +281,7 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
-    const found = await detect(this.packs);
+    const found = await detect(this.packs, this.requested);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     if (found === null || found === 'loading') {
       this.found = null;
@@ -283,17 +294,25 @@ class Engine {
       if (found === null && document.body) this.notes.attach(document.body, pageOfDocument());
       return;
     }
-    const planned = planHighlights(found.pack);
+    const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);
+    const placeable = placeableParagraphs(paragraphIds, found.judgement);
+    const all = planHighlights(found.pack);
+    const planned = all.filter((p) => placeable.has(paragraphIds[p.paragraph] ?? ''));
+    const unplaced = all.filter((p) => !placeable.has(paragraphIds[p.paragraph] ?? ''));
     const selectors = planned.map(selectorOf);
     const sourceLength = canonicalText(found.pack.article).length;
+    // Text the page hides (a second copy of the body, a collapsed part) is no place for a highlight.
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
       yieldToMain,
+      ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    this.watchLayout(found.root);
     Object.assign(this, {
       found,
       planned,
+      unplaced,
       selectors,
       sourceLength,
       index,
@@ -364,6 +383,32 @@ class Engine {
     return true;
   }
 
+  /**
+   * A responsive switch or a "Read more" button changes what is shown without changing the text
+   * (often without a DOM mutation at all): watch the region's size, and look again when it changes.
+   */
+  private watchLayout(region: Element) {
+    if (typeof ResizeObserver === 'undefined') return;
+    this.layout?.disconnect();
+    // Only a change between shown and not shown matters, not a reflow to another width.
+    const rendered = new WeakMap<Element, boolean>();
+    this.layout = new ResizeObserver((entries) => {
+      let flipped = false;
+      for (const { target, contentRect } of entries) {
+        const now = contentRect.width > 0 && contentRect.height > 0;
+        const before = rendered.get(target);
+        rendered.set(target, now);
+        if (before !== undefined && before !== now) flipped = true;
+      }
+      if (!flipped) return;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.run().catch(reportError), MUTATION_DEBOUNCE_MS);
+    });
+    this.layout.observe(region);
+    const watched = [...region.children].flatMap((child) => [child, ...child.children]);
+    for (const element of watched.slice(0, MAX_WATCHED_ELEMENTS)) this.layout.observe(element);
+  }
+
   private onMutations(records: MutationRecord[]) {
     const relevant = records.some((r) => !isOwnRecord(r));
     if (!relevant) return;
@@ -388,6 +433,15 @@ class Engine {
       present.has(paragraphs[i]?.id ?? ''),
     );
     const partial = found.judgement.verdict === 'partial';
+    const hidden = new Set(found.judgement.hidden);
+    // Past the copy's last paragraph a cut hides the rest; before its first (a dropped standfirst)
+    // the words are simply not on the page.
+    const firstPresent = paragraphs.findIndex((p) => present.has(p.id));
+    for (const p of this.unplaced)
+      orphans.push({
+        id: p.id,
+        reason: partial && p.paragraph > firstPresent ? 'paywall' : 'not-found',
+      });
     this.planned.forEach((p, i) => {
       // The weaker of two overlapping highlights counts as not anchored.
       const result = conflicts.has(i) ? undefined : this.results[i];
@@ -395,8 +449,11 @@ class Engine {
         hits.push({ planned: p, range: result.range });
         return;
       }
-      const onPage = present.has(paragraphs[p.paragraph]?.id ?? '');
-      orphans.push({ id: p.id, reason: orphanReason(result, onPage, partial) });
+      const paragraphId = paragraphs[p.paragraph]?.id ?? '';
+      const reason = hidden.has(paragraphId)
+        ? 'hidden'
+        : orphanReason(result, present.has(paragraphId), partial);
+      orphans.push({ id: p.id, reason });
     });
     this.setAnchored(hits);
     const anchored: Record<string, string[]> = {};
@@ -429,7 +486,7 @@ class Engine {
   }
 
   private report(state: PageState) {
-    send({ type: 'gloss/page-state', state });
+    report(state);
   }
 
   private applyVisibility() {
@@ -555,6 +612,7 @@ class Engine {
     clearTimeout(this.timer);
     cancelAnimationFrame(this.pointerFrame);
     this.observer?.disconnect();
+    this.layout?.disconnect();
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.painter?.destroy();
     this.painter = null;
@@ -593,18 +651,28 @@ const isOwnRecord = (r: MutationRecord) =>
 let engine: Engine | null = null;
 
 function reportError(error: unknown) {
-  send({
-    type: 'gloss/page-state',
-    state: { status: 'error', message: String(error).slice(0, 500) },
-  });
+  report({ status: 'error', reason: 'engine-failed', detail: String(error).slice(0, 500) });
 }
 
-function send(message: ContentToBackground) {
-  browser.runtime.sendMessage(message).catch(() => {
+function report(state: PageState) {
+  sendContentToBackground({ type: 'gloss/page-state', state }).catch(() => {
     // The extension was updated or reloaded: this engine is orphaned. Remove every trace of it.
     engine?.destroy();
     engine = null;
   });
+}
+
+/**
+ * Set by the background just before it injects (or re-injects) the engine because the reader asked
+ * Gloss to check the page (popup button, context menu): `globalThis[Symbol.for('gloss.requested')]
+ * = true` in the same world. Read once per injection, so a later automatic look is not a request.
+ */
+const REQUEST_KEY = Symbol.for('gloss.requested');
+function takeRequest(): boolean {
+  const w = globalThis as typeof globalThis & { [REQUEST_KEY]?: unknown };
+  const requested = w[REQUEST_KEY] === true;
+  delete w[REQUEST_KEY];
+  return requested;
 }
 
 function main() {
@@ -620,18 +688,20 @@ function main() {
   existing?.destroy();
   sweepStaleTraces(document);
   const current = new Engine();
+  current.requested = takeRequest();
   engine = current;
   w[ENGINE_KEY] = {
-    recheck: () => void current.run().catch(reportError),
+    recheck: () => {
+      current.requested = takeRequest();
+      current.run().catch(reportError);
+    },
     noteSelection: (kind) => current.notes.noteSelection(kind),
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = parseMessage(raw);
-    if (message?.type === 'gloss/reveal')
-      return Promise.resolve(current.reveal(message.annotationId));
-    return undefined;
+    const message = parse(UiToContentSchema, raw);
+    return message ? Promise.resolve(current.reveal(message.annotationId)) : undefined;
   });
   current.start().catch(reportError);
 }

@@ -7,7 +7,7 @@
 
 import { HONORIFICS, SPELLING_VARIANTS } from '../anchoring/normalise';
 
-const SHINGLE_WORDS = 4;
+export const SHINGLE_WORDS = 4;
 
 /**
  * What copies of a wire story add, drop or spell differently, folded before hashing: the
@@ -49,7 +49,7 @@ export function fingerprintWords(text: string): string[] {
 }
 
 /** FNV-1a, 32 bit: small, fast and good enough for set membership of shingles. */
-function hashWords(words: readonly string[], from: number, count: number): number {
+export function hashWords(words: readonly string[], from: number, count: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < from + count; i++) {
     const w = words[i] as string;

@@ -4,14 +4,15 @@
  */
 
 /**
- * Every reason, in the order the reader is shown them: what the page cuts off, what it words
- * differently, what it repeats so that no one place can be chosen, what it lacks.
+ * Every reason, in the order the reader is shown them: what the page cuts off, what it hides
+ * (collapsed behind "Read more", a copy its CSS does not show), what it words differently, what it
+ * repeats so that no one place can be chosen, what it lacks.
  */
-export const ORPHAN_REASONS = ['paywall', 'edited', 'ambiguous', 'not-found'] as const;
+export const ORPHAN_REASONS = ['paywall', 'hidden', 'edited', 'ambiguous', 'not-found'] as const;
 
 /**
  * Why an annotation is not highlighted: 'paywall': its paragraph is beyond where the page's text
- * stops; 'edited': its paragraph is on the page, worded differently; 'ambiguous': its words are
+ * stops; 'hidden': its paragraph is on the page but not shown; 'edited': its paragraph is on the page, worded differently; 'ambiguous': its words are
  * on the page more than once and nothing tells the places apart; 'not-found': none of that.
  */
 export type OrphanReason = (typeof ORPHAN_REASONS)[number];

@@ -1,17 +1,17 @@
 import { describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
-import { candidateRoots, detectionShingles } from '../../src/content/article-root';
+import { readPage, recognise } from '../../src/content/article-root';
 import { readPageMetadata } from '../../src/content/metadata';
 import {
   type ArticleSignature,
-  fingerprintArticle,
   gate,
   headlineSimilarity,
-  judgeShingles,
   leadShingles,
   normaliseUrl,
   probeLead,
 } from '../../src/detection/detect';
+import { judgePage } from '../../src/detection/judge';
+import { fingerprintArticle } from '../../src/detection/paragraphs';
 import { fixtureDocument } from '../helpers/fixture-dom';
 
 const pack = packById('2025-11-24-trump-xi-call');
@@ -29,12 +29,9 @@ const fingerprint = fingerprintArticle(pack.article.text.paragraphs);
 function detectOn(situation: string) {
   const { doc, url } = fixtureDocument(situation);
   const match = gate(readPageMetadata(doc, url), [signature]);
-  const trusted = match?.by === 'url' || match?.by === 'metadata';
-  for (const root of candidateRoots(doc)) {
-    const judgement = judgeShingles(fingerprint, detectionShingles(root), trusted);
-    if (judgement.verdict !== 'none') return { match, judgement, root };
-  }
-  return { match, judgement: null, root: null };
+  const named = match?.by === 'url' || match?.by === 'metadata';
+  const found = recognise(doc.body, fingerprint, { named, requested: false });
+  return { match, judgement: found?.judgement ?? null, root: found?.region ?? null };
 }
 
 describe('the gate', () => {
@@ -91,16 +88,21 @@ describe('the text judgement', () => {
     expect(judgement?.coverage).toBeGreaterThan(0.7);
   });
 
-  test('a paywall cut at a trusted URL is partial: the leading paragraphs, nothing else', () => {
+  test('a paywall cut is partial: the leading paragraphs, nothing else', () => {
     const { judgement } = detectOn('paywall');
     expect(judgement?.verdict).toBe('partial');
     expect(judgement?.present).toEqual(['p0', 'p1', 'p2', 'p3']);
-    expect(judgement?.leadingRun).toBe(4);
+    expect(judgement?.leadingBody).toBe(3);
   });
 
-  test('the same cut at an unknown URL is only a quotation', () => {
+  test('the same cut at an address Gloss does not know is still the article, cut', () => {
     const { doc } = fixtureDocument('paywall');
-    expect(judgeShingles(fingerprint, detectionShingles(doc.body), false).verdict).toBe('none');
+    const [judgement] = judgePage(readPage(doc.body, fingerprint).hits, {
+      named: false,
+      requested: false,
+    });
+    expect(judgement?.verdict).toBe('partial');
+    expect(judgement?.leadingBody).toBe(3);
   });
 
   test('a page quoting two paragraphs is not the article', () => {

@@ -293,6 +293,33 @@ describe('not on this page', () => {
     expect(text($('li[data-orphan=c01]', root))).toContain(c01?.target.quote.exact);
   });
 
+  test('a cut copy: the claims it hides by speaker, its entities with counts, the text missing', async () => {
+    const cut = Object.fromEntries(
+      planHighlights(pack)
+        .filter((p) => p.paragraph > 3)
+        .map((p) => [p.id, 'paywall'] as const),
+    );
+    fake.tabStates.set(7, pageState(cut, 'partial'));
+    const root = await mountApp();
+    await openSection('missing');
+    const group = $('section[data-reason=paywall]', root) as Element;
+    expect(text($('h3', group))).toBe(`Cut by the paywall on this page ${Object.keys(cut).length}`);
+    // One line per speaker, not per mention.
+    const speakers = $$('.cut-speakers > li', group);
+    expect(speakers.length).toBeGreaterThan(1);
+    const names = speakers.map((li) => text($('.cut-speaker', li) as Element));
+    expect(names).toContain(
+      `The reporter ${$$('li', $('.cut-claims', speakers[0] as Element) as Element).length}`,
+    );
+    expect(names.some((n) => /^Donald Trump \d+$/.test(n))).toBe(true);
+    const china = $$('.cut-entities li', group).find((li) => text(li).startsWith('China'));
+    expect(text(china as Element)).toMatch(/^China\s*×\d+\s*\d+ times$/);
+    expect(text($('[data-testid=cut-size]', group))).toMatch(
+      /^\d+ paragraphs, about \d+ words, are not on this page\.$/,
+    );
+    expect($$('li[data-orphan^=m-]', group)).toEqual([]);
+  });
+
   test('says when nothing is missing', async () => {
     const root = await mountApp();
     await openSection('missing');
@@ -394,10 +421,15 @@ describe('states', () => {
     expect(text(root)).toContain(pack.article.headline);
   });
 
-  test('an error, shown as text', async () => {
-    fake.tabStates.set(7, { status: 'error', message: '<img src=x onerror=alert(1)>' });
+  test('an error: why, in the catalogue’s words, and the browser’s own detail shown as text', async () => {
+    fake.tabStates.set(7, {
+      status: 'error',
+      reason: 'page-unreadable',
+      detail: '<img src=x onerror=alert(1)>',
+    });
     const root = await mountApp();
     expect(text($('h1', root))).toBe('Gloss ran into a problem on this page');
+    expect(text(root)).toContain('The browser did not let Gloss read this page.');
     expect(text($('code', root))).toBe('<img src=x onerror=alert(1)>');
     expect($('img[src=x]', root)).toBeNull();
   });
