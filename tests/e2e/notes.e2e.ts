@@ -9,73 +9,13 @@
  * reason a note is not found, export/import between profiles, the optional host permission.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import {
-  BROWSERS,
-  closeAllBrowsers,
-  type GlossBrowser,
-  getBrowser,
-  type TestPage,
-} from './harness/browsers';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser, getBrowser } from './harness/browsers';
 import { openHighlighted, screenshot } from './harness/gloss';
+import { noteUiBox, painted, select, waitForPainted } from './harness/notes';
 
 afterAll(closeAllBrowsers);
 
 const QUOTE = 'purchases of soya beans';
-
-/** Selects the first occurrence of `words` in the article, as a reader dragging over them. */
-function select(page: TestPage, words: string) {
-  return page.evaluate((w) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('article') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(w);
-      if (at < 0) continue;
-      (n.parentElement as Element).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + w.length);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return true;
-    }
-    throw new Error(`"${w}" is not on the page`);
-  }, words);
-}
-
-/** The box of Gloss's note UI host (its closed shadow root draws inside it), once shown. */
-async function noteUiBox(page: TestPage, minHeight = 10) {
-  await page.waitFor((h) => {
-    const host = document.querySelector('gloss-note-ui');
-    const r = host?.getBoundingClientRect();
-    return r && r.width > 40 && r.height > (h as number);
-  }, minHeight);
-  return page.evaluate(() => {
-    const r = (document.querySelector('gloss-note-ui') as Element).getBoundingClientRect();
-    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, height: r.height };
-  }, null);
-}
-
-/** The texts of the ranges painted under a highlight name. */
-function painted(page: TestPage, name: string) {
-  return page.evaluate((n) => {
-    const h = CSS.highlights.get(n) as unknown as Set<Range> | undefined;
-    return h ? [...h].map((r) => r.toString()) : [];
-  }, name);
-}
-
-function waitForPainted(page: TestPage, name: string, text: string, timeoutMs = 15_000) {
-  return page.waitFor(
-    ([n, t]) => {
-      const h = CSS.highlights.get(n as string) as unknown as Set<Range> | undefined;
-      return h && [...h].some((r) => r.toString() === t);
-    },
-    [name, text],
-    timeoutMs,
-  );
-}
 
 describe.each(BROWSERS)('%s', (name) => {
   let browser: GlossBrowser;
