@@ -41,6 +41,7 @@ import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { NotesLayer, type NotesPage } from './notes/layer';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
+import { mark } from './timing';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
 
@@ -281,8 +282,10 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
+    mark('detect-start');
     const found = await detect(this.packs, this.requested);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    if (found !== null && found !== 'loading') mark('detect-end');
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -308,6 +311,7 @@ class Engine {
       ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    mark('anchor-end');
     this.watchLayout(found.root);
     Object.assign(this, {
       found,
@@ -320,6 +324,7 @@ class Engine {
       unapplied: null,
     });
     this.commit();
+    if (this.anchored.size > 0) mark('painted');
     const { article } = found.pack;
     this.notes.attach(found.root, {
       url: article.canonicalUrl,
@@ -531,7 +536,7 @@ class Engine {
         : []),
     ];
     const anchor = notes[0]?.range ?? hits[0]?.range;
-    if (!anchor || contents.length === 0) return this.cards?.hide();
+    if (!anchor || contents.length === 0) return this.cards?.hideSoon();
     this.cards ??= createCardLayer(document);
     this.cards.show(anchor, contents);
   }
@@ -551,6 +556,8 @@ class Engine {
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
     if ((this.anchored.size === 0 && !this.notes.hasNotes()) || this.pointerFrame) return;
+    // On the card itself (a card with links takes the pointer): keep it.
+    if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
@@ -676,6 +683,7 @@ function takeRequest(): boolean {
 }
 
 function main() {
+  mark('engine-start');
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
   if (existing?.alive()) {
