@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { loadPackFolders } from './src/annotations/authoring/load';
 import { checkAllPacks } from './src/annotations/check';
+import { formatPackError } from './src/annotations/validate';
 import { catalogueIndexModule, matchPatterns, packScript } from './src/detection/catalogue-build';
 
 /**
@@ -19,21 +21,36 @@ export type TargetBrowser = 'chrome' | 'firefox';
 export const GECKO_ID = 'gloss@gloss.invalid';
 export const FIREFOX_MIN_VERSION = '142.0';
 
-/** Match patterns of every supported site, read from the bundled packs. */
-export function packMatchPatterns(
-  packsDir = resolve(import.meta.dirname, 'src/annotations/packs'),
-) {
-  const patterns = matchPatterns(readPacks(packsDir));
+/** Match patterns of every supported site, read from the packs. */
+export function packMatchPatterns(packsDir?: string) {
+  const patterns = matchPatterns(loadPackFolders(packsDir).packs);
   if (patterns.length === 0)
     throw new Error(`No supported sites found in the packs in ${packsDir}`);
   return patterns;
 }
 
-function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/packs')) {
-  return readdirSync(packsDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(resolve(packsDir, f), 'utf8')));
+/**
+ * `virtual:gloss-packs`: the packs compiled from their folders (src/annotations/packs/<id>/), for
+ * src/annotations/packs.ts. An invalid pack fails the build here, naming its file and line.
+ */
+export function glossPacks(packsDir?: string): Plugin {
+  const id = 'virtual:gloss-packs';
+  return {
+    name: 'gloss-packs',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const { folders, errors } = loadPackFolders(packsDir);
+      if (errors.length > 0) {
+        this.error(`Invalid annotation pack(s):\n${errors.map(formatPackError).join('\n')}`);
+      }
+      const bundled = folders.map((f) => ({
+        file: relative(import.meta.dirname, f.dir),
+        json: f.pack,
+      }));
+      return `export const bundledPacks = ${JSON.stringify(bundled)};`;
+    },
+  };
 }
 
 /**
@@ -47,9 +64,10 @@ export function glossCatalogue(packsDir?: string): Plugin {
   return {
     name: 'gloss-catalogue',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (loaded) => (loaded === `\0${id}` ? catalogueIndexModule(readPacks(packsDir)) : null),
+    load: (loaded) =>
+      loaded === `\0${id}` ? catalogueIndexModule(loadPackFolders(packsDir).packs) : null,
     generateBundle() {
-      for (const pack of readPacks(packsDir)) {
+      for (const pack of loadPackFolders(packsDir).packs) {
         const file = packScript(pack);
         this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
       }
@@ -151,6 +169,7 @@ export default defineConfig(({ mode }) => {
     publicDir: 'assets',
     plugins: [
       packsMustBeValid(),
+      glossPacks(),
       glossCatalogue(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),

@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
-import { glossCatalogue } from './vite.config';
+import { glossCatalogue, glossPacks } from './vite.config';
 
 // Unit and property tests: pure cores in a simulated DOM (happy-dom). Real-browser tests live in
 // tests/e2e and run under vitest.e2e.config.ts.
 export default defineConfig({
-  // The background imports the catalogue index the build generates from the packs.
-  plugins: [glossCatalogue()],
+  // The packs, compiled from their folders, as the extension gets them (virtual:gloss-packs),
+  // and the catalogue index the build generates from them (the background imports it).
+  plugins: [glossPacks(), glossCatalogue()],
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'node_modules/**'],

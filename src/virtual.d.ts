@@ -5,3 +5,9 @@ declare module 'virtual:gloss-catalogue-index' {
   const index: CatalogueIndexData;
   export default index;
 }
+
+declare module 'virtual:gloss-packs' {
+  import type { PackSource } from './annotations/packs';
+  /** The packs compiled from src/annotations/packs/<article-id>/ at build time (see vite.config.ts). */
+  export const bundledPacks: PackSource[];
+}

@@ -16,7 +16,7 @@ import {
   TextIndex,
 } from '../../src/anchoring';
 import type { ParagraphRole } from '../../src/annotations/model';
-import pack from '../../src/annotations/packs/2025-11-24-trump-xi-call.json' with { type: 'json' };
+import { loadPacks } from '../../src/annotations/packs';
 import { recognise } from '../../src/content/article-root';
 import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-read';
 import { catalogueArticle } from '../../src/detection/catalogue-build';
@@ -428,7 +428,9 @@ function glossReanchor(paragraphText: string, iterations: number, edit: boolean)
 }
 
 /** The real catalogue's index, as the background holds it. */
-const catalogueIndex = new CatalogueIndex(buildCatalogueIndex([catalogueArticle(pack)]));
+const catalogueIndex = new CatalogueIndex(
+  buildCatalogueIndex(loadPacks().packs.map(catalogueArticle)),
+);
 
 /**
  * The gate's first task on a page (content/gate.ts): its metadata, then its opening text read

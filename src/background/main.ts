@@ -26,13 +26,16 @@ import { clearTabState, getTabState, setTabState } from './tab-state';
 export const ENGINE_FILE = 'content/engine.js';
 export const GATE_FILE = 'content/gate.js';
 const CHECK_PAGE_MENU = 'gloss-check-page';
+const NOTE_MENU = 'gloss-note-selection';
+const HIGHLIGHT_MENU = 'gloss-highlight-selection';
 
 /**
  * Inject the engine with its candidate: the candidate's description first (a function with
  * arguments), then the article's pack script (only that pack; the browser reads it from the
- * package) and the engine, which finds both in its world.
+ * package) and the engine, which finds both in its world. Without a candidate (null: the reader
+ * asked and no known article is here) the engine serves the reader's notes only.
  */
-async function injectEngine(tabId: number, candidate: EngineCandidate) {
+async function injectEngine(tabId: number, candidate: EngineCandidate | null) {
   const target = { tabId, frameIds: [0] };
   await browser.scripting.executeScript({
     target,
@@ -41,10 +44,8 @@ async function injectEngine(tabId: number, candidate: EngineCandidate) {
     },
     args: [ENGINE_CANDIDATE_KEY, candidate],
   });
-  await browser.scripting.executeScript({
-    target,
-    files: [packFile(candidate.articleId), ENGINE_FILE],
-  });
+  const files = candidate ? [packFile(candidate.articleId), ENGINE_FILE] : [ENGINE_FILE];
+  await browser.scripting.executeScript({ target, files });
 }
 
 /** A probe from a page's gate: answer from the index; on a candidate, inject the engine. */
@@ -61,10 +62,12 @@ async function answerProbe(probe: ProbeMessage, tabId: number): Promise<Replies[
       url: probe.url,
     });
   } else if (answer.verdict === 'none' && probe.requested && probe.done) {
-    // The reader asked, and the whole page was read: no article Gloss knows is on it.
+    // The reader asked, and the whole page was read: no article Gloss knows is on it. The
+    // engine still comes, without a candidate, for the reader's own notes on the page.
     const none: PageState = { status: 'none' };
     await setTabState(tabId, none);
     await showBadge(tabId, none).catch(() => {});
+    await injectEngine(tabId, null);
   }
   return answer;
 }
@@ -160,9 +163,41 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   if (port.name !== ENGINE_PORT || port.sender?.id !== browser.runtime.id) port.disconnect();
 });
 
-browser.commands.onCommand.addListener(async (command: string) => {
+/**
+ * The reader's shortcut or context menu asks for a note on the selection: hand it to the engine
+ * in the tab, injecting the engine first where there is none (the gesture grants activeTab).
+ */
+async function noteSelection(tabId: number, kind: 'highlight' | 'note') {
+  const ask = async () => {
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (k: string) => {
+        const engine = (globalThis as Record<symbol, { noteSelection?(k: string): boolean }>)[
+          Symbol.for('gloss.engine')
+        ];
+        return engine?.noteSelection ? engine.noteSelection(k) : null;
+      },
+      args: [kind],
+    });
+    return first?.result;
+  };
+  try {
+    if ((await ask()) !== null) return;
+    // No engine on the page yet: one without a candidate serves the reader's notes.
+    await injectEngine(tabId, null);
+    await ask();
+  } catch (error) {
+    console.warn('Gloss: could not note the selection', error);
+  }
+}
+
+browser.commands.onCommand.addListener(async (command: string, tab?: { id?: number }) => {
   if (command === TOGGLE_HIGHLIGHTS_COMMAND)
     await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  if (command === 'note-selection') await noteSelection(tabId, 'note');
+  if (command === 'highlight-selection') await noteSelection(tabId, 'highlight');
 });
 
 /**
@@ -187,10 +222,23 @@ browser.runtime.onInstalled.addListener(() => {
     title: browser.i18n.getMessage('contextMenuCheckPage'),
     contexts: ['page'],
   });
+  browser.contextMenus.create({
+    id: NOTE_MENU,
+    title: browser.i18n.getMessage('contextMenuNote'),
+    contexts: ['selection'],
+  });
+  browser.contextMenus.create({
+    id: HIGHLIGHT_MENU,
+    title: browser.i18n.getMessage('contextMenuHighlight'),
+    contexts: ['selection'],
+  });
 });
 
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
-  if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) await checkPage(tab.id);
+  if (tab?.id === undefined) return;
+  if (info.menuItemId === CHECK_PAGE_MENU) await checkPage(tab.id);
+  if (info.menuItemId === NOTE_MENU) await noteSelection(tab.id, 'note');
+  if (info.menuItemId === HIGHLIGHT_MENU) await noteSelection(tab.id, 'highlight');
 });
 
 // A new page in the tab: forget the old page's findings.

@@ -12,6 +12,7 @@ import {
   Slices,
   type TextChange,
   TextIndex,
+  yieldToMain,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { canonicalText } from '../annotations/text';
@@ -42,9 +43,10 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
-import { describeHighlight } from '../presentation/describe';
+import { type CardContent, describeHighlight } from '../presentation/describe';
 import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
+import { NotesLayer, type NotesPage } from './notes/layer';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
 import { mark } from './timing';
 
@@ -59,7 +61,13 @@ function extensionAlive(): boolean {
   }
 }
 type EngineWindow = typeof globalThis & {
-  [ENGINE_KEY]?: { recheck(): void; alive(): boolean; destroy(): void };
+  [ENGINE_KEY]?: {
+    recheck(): void;
+    alive(): boolean;
+    destroy(): void;
+    /** The reader's shortcut or context menu: highlight or note the selection. */
+    noteSelection?(kind: 'highlight' | 'note' | 'toolbar'): boolean;
+  };
 };
 
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
@@ -99,15 +107,20 @@ interface Handed {
  * Take what the background put in this world just before injecting the engine: the candidate
  * (ENGINE_CANDIDATE_KEY: which article, how it was found, for which URL, whether the reader
  * asked) and its pack (PACK_GLOBAL, from packs/<id>.js, validated by the build and not checked
- * again). Taken once per injection: a later automatic look is not a request.
+ * again). Taken once per injection: a later automatic look is not a request. `null` for the
+ * candidate: the reader asked and no known article is here (the engine serves their notes).
  */
-function takeHanded(): Handed | null {
+function takeHanded(): Handed | null | undefined {
   const w = globalThis as Record<string, unknown>;
+  if (w[ENGINE_CANDIDATE_KEY] === null) {
+    delete w[ENGINE_CANDIDATE_KEY];
+    return null;
+  }
   const candidate = parse(EngineCandidateSchema, w[ENGINE_CANDIDATE_KEY]);
   const pack = w[PACK_GLOBAL] as Pack | undefined;
   delete w[ENGINE_CANDIDATE_KEY];
   delete w[PACK_GLOBAL];
-  if (!candidate || pack?.article?.id !== candidate.articleId) return null;
+  if (!candidate || pack?.article?.id !== candidate.articleId) return undefined;
   return { candidate, pack };
 }
 
@@ -118,7 +131,9 @@ function takeHanded(): Handed | null {
  * URL it was made on only (a single-page app may move on). `requested`: the reader asked Gloss
  * to check this page, which is evidence too.
  */
-async function detect({ candidate, pack }: Handed): Promise<Found | 'loading' | null> {
+async function detect(handed: Handed | null): Promise<Found | 'loading' | null> {
+  if (!handed) return null;
+  const { candidate, pack } = handed;
   const named =
     (candidate.recognisedBy === 'url' || candidate.recognisedBy === 'metadata') &&
     candidate.url === location.href;
@@ -163,7 +178,8 @@ const rectsContain = (range: Range, x: number, y: number) =>
   );
 
 class Engine {
-  private handed: Handed;
+  /** Null when the reader asked and no known article is on the page: notes only. */
+  private handed: Handed | null;
   private settings: Settings = { ...DEFAULT_SETTINGS, hiddenCategories: [] };
   private painter: Painter | null = null;
   private cards: CardLayer | null = null;
@@ -194,13 +210,16 @@ class Engine {
   private unapplied: TextChange | null = null;
   private cleanups: Array<() => void> = [];
   private destroyed = false;
-  constructor(handed: Handed) {
+  /** The reader's own notes: anchored in their own call, painted under their own names. */
+  readonly notes = new NotesLayer(document, yieldToMain);
+
+  constructor(handed: Handed | null) {
     this.handed = handed;
   }
 
   /** Injected again, with a new candidate (a request, an SPA's new page): look again. */
-  recheck(handed: Handed | null) {
-    if (handed) this.handed = handed;
+  recheck(handed: Handed | null | undefined) {
+    if (handed !== undefined) this.handed = handed;
     return this.run();
   }
 
@@ -268,8 +287,10 @@ class Engine {
       this.index = null;
       this.unapplied = null;
       this.setAnchored([]);
-      const articleId = this.handed.candidate.articleId;
+      const articleId = this.handed?.candidate.articleId ?? '';
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
+      // Not a known article: the reader asked Gloss here, so their notes use the whole page.
+      if (found === null && document.body) this.notes.attach(document.body, pageOfDocument());
       return;
     }
     const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);
@@ -299,6 +320,12 @@ class Engine {
     });
     this.commit();
     if (this.anchored.size > 0) mark('painted');
+    const { article } = found.pack;
+    this.notes.attach(found.root, {
+      url: article.canonicalUrl,
+      title: article.headline,
+      articleId: article.id,
+    });
   }
 
   /**
@@ -465,6 +492,7 @@ class Engine {
   private applyVisibility() {
     const visible = new Set(HIGHLIGHT_CATEGORIES.filter((c) => isCategoryShown(this.settings, c)));
     this.painter?.show(visible);
+    this.notes.show(visible);
     if (visible.size === 0) this.cards?.hide();
   }
 
@@ -484,16 +512,34 @@ class Engine {
     return out.sort((a, b) => a.range.toString().length - b.range.toString().length);
   }
 
-  private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
+  /** Cards for the highlights at a point: the reader's notes first, then the pack's. */
+  private showCards(
+    hits: Array<{ planned: PlannedHighlight; range: Range }>,
+    notes: Array<{ range: Range; content: CardContent }> = [],
+  ) {
     const pack = this.found?.pack;
-    if (!pack || hits.length === 0) return this.cards?.hideSoon();
-    const contents = hits
-      .slice(0, 2)
-      .flatMap(
-        (h) => describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ?? [],
-      );
+    const contents = [
+      ...notes.slice(0, 1).map((n) => n.content),
+      ...(pack
+        ? hits
+            .slice(0, notes.length ? 1 : 2)
+            .flatMap(
+              (h) =>
+                describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ??
+                [],
+            )
+        : []),
+    ];
+    const anchor = notes[0]?.range ?? hits[0]?.range;
+    if (!anchor || contents.length === 0) return this.cards?.hideSoon();
     this.cards ??= createCardLayer(document);
-    this.cards.show((hits[0] as { range: Range }).range, contents);
+    this.cards.show(anchor, contents);
+  }
+
+  private notesAt(node: Node, offset: number, x?: number, y?: number) {
+    return this.notes.cardsAt(node, offset, (range) =>
+      x === undefined || y === undefined ? true : rectsContain(range, x, y),
+    );
   }
 
   private countAnchored(ownerId: string): number {
@@ -504,27 +550,40 @@ class Engine {
 
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
-    if (this.anchored.size === 0 || this.pointerFrame) return;
+    if ((this.anchored.size === 0 && !this.notes.hasNotes()) || this.pointerFrame) return;
     // On the card itself (a card with links takes the pointer): keep it.
     if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const caret = caretAt(x, y);
-      this.showCards(caret ? this.visibleHitsAt(caret.node, caret.offset, x, y) : []);
+      if (!caret) return this.showCards([]);
+      this.showCards(
+        this.visibleHitsAt(caret.node, caret.offset, x, y),
+        this.notesAt(caret.node, caret.offset, x, y),
+      );
     });
   }
 
   /** Keyboard readers: a caret or selection inside a highlight shows its card. */
   private onSelection() {
     const selection = document.getSelection();
-    if (!selection?.focusNode || this.anchored.size === 0) return;
+    if (!selection?.focusNode || (this.anchored.size === 0 && !this.notes.hasNotes())) return;
     const hits = this.visibleHitsAt(selection.focusNode, selection.focusOffset);
-    if (hits.length) this.showCards(hits);
+    const notes = this.notesAt(selection.focusNode, selection.focusOffset);
+    if (hits.length || notes.length) this.showCards(hits, notes);
   }
 
   /** Scroll to a mention or claim (or the next mention of an entity) and flash it. */
   reveal(id: string): boolean {
+    const noteRange = this.notes.rangeOf(id);
+    if (noteRange) {
+      noteRange.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      this.painter ??= createPainter(document);
+      this.painter.flash(noteRange, FLASH_MS);
+      this.showCards([], this.notesAt(noteRange.startContainer, noteRange.startOffset));
+      return true;
+    }
     let hit = this.anchored.get(id);
     if (!hit) {
       const mentions = [...this.anchored.values()].filter((h) => h.planned.ownerId === id);
@@ -561,13 +620,29 @@ class Engine {
     this.painter = null;
     this.cards?.destroy();
     this.cards = null;
+    this.notes.destroy();
     this.anchored.clear();
     const w = globalThis as EngineWindow;
     if (w[ENGINE_KEY]?.alive === undefined || !w[ENGINE_KEY]?.alive()) delete w[ENGINE_KEY];
   }
 }
 
-const OWN_NODES = 'gloss-card, gloss-mark, style[data-gloss]';
+const OWN_NODES = 'gloss-card, gloss-note-ui, gloss-mark, style[data-gloss]';
+
+/** The page as notes name it when it is not a known article: its canonical URL and title. */
+function pageOfDocument(): NotesPage {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  const here = new URL(location.href);
+  here.hash = '';
+  let url = here.href;
+  try {
+    // A canonical link on another site is not trusted to name this page.
+    if (canonical && new URL(canonical).origin === here.origin) url = new URL(canonical).href;
+  } catch {
+    // Keep the page's own address.
+  }
+  return { url, title: document.title };
+}
 const isOwnNode = (node: Node) =>
   (node instanceof Element ? node : node.parentElement)?.closest(OWN_NODES) != null;
 /** A change Gloss made itself (its card host, its fallback marks or style): not the page's. */
@@ -603,13 +678,15 @@ function main() {
   existing?.destroy();
   sweepStaleTraces(document);
   const handed = takeHanded();
-  if (!handed) throw new Error('Gloss: the engine was injected without its candidate article');
+  if (handed === undefined)
+    throw new Error('Gloss: the engine was injected without its candidate article');
   const current = new Engine(handed);
   engine = current;
   w[ENGINE_KEY] = {
     recheck: () => {
       current.recheck(takeHanded()).catch(reportError);
     },
+    noteSelection: (kind) => current.notes.noteSelection(kind),
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };
