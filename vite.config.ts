@@ -1,10 +1,12 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 import pkg from './package.json' with { type: 'json' };
+import { loadPackFolders } from './src/annotations/authoring/load';
 import { checkAllPacks } from './src/annotations/check';
+import { formatPackError } from './src/annotations/validate';
 import { leadShingles } from './src/detection/detect';
 
 /**
@@ -19,25 +21,40 @@ export type TargetBrowser = 'chrome' | 'firefox';
 export const GECKO_ID = 'gloss@gloss.invalid';
 export const FIREFOX_MIN_VERSION = '142.0';
 
-/** Match patterns of every supported site, read from the bundled packs. */
-export function packMatchPatterns(
-  packsDir = resolve(import.meta.dirname, 'src/annotations/packs'),
-) {
+/** Match patterns of every supported site, read from the packs. */
+export function packMatchPatterns(packsDir?: string) {
   const patterns = new Set<string>();
-  for (const pack of readPacks(packsDir)) {
-    for (const site of pack?.article?.sites ?? []) {
-      for (const match of site.matches ?? []) patterns.add(match);
+  for (const pack of loadPackFolders(packsDir).packs) {
+    for (const site of pack.article.sites) {
+      for (const match of site.matches) patterns.add(match);
     }
   }
   if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
   return [...patterns].sort();
 }
 
-function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/packs')) {
-  return readdirSync(packsDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(resolve(packsDir, f), 'utf8')));
+/**
+ * `virtual:gloss-packs`: the packs compiled from their folders (src/annotations/packs/<id>/), for
+ * src/annotations/packs.ts. An invalid pack fails the build here, naming its file and line.
+ */
+export function glossPacks(packsDir?: string): Plugin {
+  const id = 'virtual:gloss-packs';
+  return {
+    name: 'gloss-packs',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const { folders, errors } = loadPackFolders(packsDir);
+      if (errors.length > 0) {
+        this.error(`Invalid annotation pack(s):\n${errors.map(formatPackError).join('\n')}`);
+      }
+      const bundled = folders.map((f) => ({
+        file: relative(import.meta.dirname, f.dir),
+        json: f.pack,
+      }));
+      return `export const bundledPacks = ${JSON.stringify(bundled)};`;
+    },
+  };
 }
 
 /**
@@ -51,11 +68,11 @@ export function glossCatalog(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const catalog = readPacks().map(({ article }) => ({
+      const catalog = loadPackFolders().packs.map(({ article }) => ({
         id: article.id,
         headline: article.headline,
         canonicalUrl: article.canonicalUrl,
-        urls: (article.sites ?? []).flatMap((site: { urls?: string[] }) => site.urls ?? []),
+        urls: article.sites.flatMap((site) => site.urls),
         lead: leadShingles(article.text.paragraphs),
       }));
       return `export const catalog = ${JSON.stringify(catalog)};`;
@@ -157,6 +174,7 @@ export default defineConfig(({ mode }) => {
     publicDir: 'assets',
     plugins: [
       packsMustBeValid(),
+      glossPacks(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),

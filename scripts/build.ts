@@ -5,7 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { glossCatalog, type TargetBrowser } from '../vite.config';
+import { glossCatalog, glossPacks, type TargetBrowser } from '../vite.config';
 
 // Our config imports TypeScript modules without extensions; that is fine for the bundled loader.
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
@@ -40,7 +40,7 @@ async function buildContentScript(browser: TargetBrowser, name: string) {
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [glossCatalog()],
+    plugins: [glossCatalog(), glossPacks()],
     define: { 'process.env.NODE_ENV': '"production"', __GLOSS_TIMING__: String(timing) },
     build: {
       outDir: resolve(root, distDir, browser),

@@ -3,3 +3,9 @@ declare module 'virtual:gloss-catalog' {
   /** Built from the annotation packs at build time (see vite.config.ts). */
   export const catalog: ArticleSignature[];
 }
+
+declare module 'virtual:gloss-packs' {
+  import type { PackSource } from './annotations/packs';
+  /** The packs compiled from src/annotations/packs/<article-id>/ at build time (see vite.config.ts). */
+  export const bundledPacks: PackSource[];
+}
