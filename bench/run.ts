@@ -13,9 +13,10 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import type { Pack } from '../src/annotations/model';
 import { planHighlights } from '../src/highlights/plan';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/browsers/installed';
 import type { BenchApi, MeasureResult } from './harness/page';
 import { bundleHarness, ROOT } from './lib/bundle';
-import { CHROMIUM_FLAGS, type ExtensionFigures, measureExtension } from './lib/extension';
+import { type ExtensionFigures, measureExtension } from './lib/extension';
 import {
   type BenchSelector,
   BLOOMBERG_EDITS,
@@ -139,9 +140,9 @@ const packIds: PackId[] = quick ? ['1x'] : [...PACKS];
 log('bundling the in-page harness (src/anchoring, src/detection, peers)');
 const harness = await bundleHarness();
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: CHROMIUM_FLAGS,
+  args: [...CHROMIUM_FLAGS],
 });
 const browserVersion = `Chromium ${browser.version()}`;
 log(`${browserVersion}`);

@@ -5,10 +5,8 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { glossCatalog, type TargetBrowser } from '../vite.config';
+import { extensionConfig, glossCatalog, type TargetBrowser } from '../tools/build/extension';
 
-// Our config imports TypeScript modules without extensions; that is fine for the bundled loader.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const root = resolve(import.meta.dirname, '..');
 const browsers: TargetBrowser[] = ['chrome', 'firefox'];
 
@@ -16,9 +14,10 @@ for (const browser of browsers) {
   const started = performance.now();
   await build({
     root,
-    configFile: resolve(root, 'vite.config.ts'),
+    configFile: false,
     mode: browser,
     logLevel: 'warn',
+    ...extensionConfig(browser),
   });
   for (const script of ['gate', 'engine']) await buildContentScript(browser, script);
   console.log(`built dist/${browser} in ${Math.round(performance.now() - started)} ms`);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { type Folded, fold, type TextChange, TextIndex } from '../../src/anchoring';
 import { foldSteps, fToTEnd, fToTStart, refoldSteps, tToF } from '../../src/anchoring/normalise';
-import { FIXTURE_PAGES } from '../e2e/harness/fixtures';
+import { FIXTURE_PAGES } from '../../tools/browsers/fixtures';
 import { fixtureDocument } from '../helpers/fixture-dom';
 
 /** The article root of a fixture page (its manifest's selector, else the body), parsed. */

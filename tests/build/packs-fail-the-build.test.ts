@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
-import { packsMustBeValid } from '../../vite.config';
+import { packsMustBeValid } from '../../tools/build/extension';
 
 const good = packById('2025-11-24-trump-xi-call');
 if (!good) throw new Error('seed pack missing');

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadPacks } from '../../src/annotations/packs';
-import { DIST } from './harness/browsers';
+import { DIST } from '../../tools/browsers/browsers';
 
 const packPatterns = [
   ...new Set(loadPacks().packs.flatMap((p) => p.article.sites.flatMap((s) => s.matches))),

@@ -36,7 +36,12 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
@@ -48,7 +53,7 @@ import {
   screenshotHighlights,
   totalHighlighted,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
 import {
   activateTab,
   categoryHighlights,
@@ -56,7 +61,7 @@ import {
   textOf,
   waitForArticle,
   waitForHighlightedCount,
-} from './harness/ui';
+} from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 

@@ -4,7 +4,7 @@
  * panel, a toggle and a hover card. The only traffic allowed is the fixture pages the test opened.
  */
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, launchBrowser } from './harness/browsers';
+import { BROWSERS, launchBrowser } from '../../tools/browsers/browsers';
 import {
   ExtensionControl,
   openFixture,
@@ -12,7 +12,7 @@ import {
   SIDEPANEL,
   settle,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
 
 /**
  * The browsers' own services, which they call whatever extensions are installed (Chromium's

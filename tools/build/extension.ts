@@ -1,14 +1,18 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
-import pkg from './package.json' with { type: 'json' };
-import { checkAllPacks } from './src/annotations/check';
-import { leadShingles } from './src/detection/detect';
+import type { Plugin, UserConfig } from 'vite';
+import baseManifest from '../../manifest.json' with { type: 'json' };
+import pkg from '../../package.json' with { type: 'json' };
+import { checkAllPacks } from '../../src/annotations/check';
+import { leadShingles } from '../../src/detection/detect';
+import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
- * One manifest.json, two browsers. `vite build --mode chrome|firefox` writes dist/<browser>/.
+ * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
+ * content scripts with `glossCatalog`; the bench and the build tests import the plugins.
+ *
+ * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
  * The per-browser differences live here and nowhere else:
  *  - Chrome: background service worker, side_panel.
  *  - Firefox: background scripts (event page), sidebar_action, browser_specific_settings.gecko.
@@ -16,13 +20,11 @@ import { leadShingles } from './src/detection/detect';
  */
 export type TargetBrowser = 'chrome' | 'firefox';
 
-export const GECKO_ID = 'gloss@gloss.invalid';
-export const FIREFOX_MIN_VERSION = '142.0';
+const ROOT = resolve(import.meta.dirname, '../..');
+const PACKS_DIR = resolve(ROOT, 'src/annotations/packs');
 
 /** Match patterns of every supported site, read from the bundled packs. */
-export function packMatchPatterns(
-  packsDir = resolve(import.meta.dirname, 'src/annotations/packs'),
-) {
+export function packMatchPatterns(packsDir = PACKS_DIR) {
   const patterns = new Set<string>();
   for (const pack of readPacks(packsDir)) {
     for (const site of pack?.article?.sites ?? []) {
@@ -33,7 +35,7 @@ export function packMatchPatterns(
   return [...patterns].sort();
 }
 
-function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/packs')) {
+function readPacks(packsDir = PACKS_DIR) {
   return readdirSync(packsDir)
     .filter((f) => f.endsWith('.json'))
     .sort()
@@ -149,8 +151,8 @@ function contentScriptsOutsideCrx(contentScripts: unknown): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => {
-  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+/** The Vite configuration of the extension for one browser (its content scripts aside). */
+export function extensionConfig(browser: TargetBrowser): UserConfig {
   // biome-ignore lint/suspicious/noExplicitAny: reshaped for crxjs
   const { content_scripts, ...manifest }: any = manifestFor(browser);
   return {
@@ -175,4 +177,4 @@ export default defineConfig(({ mode }) => {
       },
     },
   };
-});
+}
