@@ -1,6 +1,6 @@
 /**
  * End-to-end figures with the real built extension (dist/chrome) in Chromium, on the fixture
- * pages served under their real host names (tests/e2e/harness/fixture-server.ts):
+ * pages served under their real host names (tools/browsers/fixture-server.ts):
  *  - first paint: navigation start -> first `gloss-` entry in CSS.highlights;
  *  - long tasks during that start;
  *  - toggle: storage write from an extension page -> no gloss- entries (and back);

@@ -40,6 +40,7 @@ import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
+import { mark } from './timing';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
 
@@ -272,8 +273,10 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
+    mark('detect-start');
     const found = await detect(this.packs, this.requested);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    if (found !== null && found !== 'loading') mark('detect-end');
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -297,6 +300,7 @@ class Engine {
       ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    mark('anchor-end');
     this.watchLayout(found.root);
     Object.assign(this, {
       found,
@@ -309,6 +313,7 @@ class Engine {
       unapplied: null,
     });
     this.commit();
+    if (this.anchored.size > 0) mark('painted');
   }
 
   /**
@@ -496,7 +501,7 @@ class Engine {
 
   private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
     const pack = this.found?.pack;
-    if (!pack || hits.length === 0) return this.cards?.hide();
+    if (!pack || hits.length === 0) return this.cards?.hideSoon();
     const contents = hits
       .slice(0, 2)
       .flatMap(
@@ -515,6 +520,8 @@ class Engine {
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
     if (this.anchored.size === 0 || this.pointerFrame) return;
+    // On the card itself (a card with links takes the pointer): keep it.
+    if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
@@ -611,6 +618,7 @@ function takeRequest(): boolean {
 }
 
 function main() {
+  mark('engine-start');
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
   if (existing?.alive()) {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * An invalid pack fails the build (the Vite plugin in vite.config.ts), with a message naming the
+ * An invalid pack fails the build (the Vite plugin in tools/build/extension.ts), with a message naming the
  * file and the JSON path of each problem. One case per kind of mistake the issue names.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';

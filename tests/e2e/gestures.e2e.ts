@@ -5,7 +5,7 @@
  * the browsers honour only in a user gesture. Each test first shows the browser refusing without
  * the gesture, so that what follows is the gesture's doing.
  *
- * How the gestures are made headless (tests/e2e/harness/browsers.ts, `BrowserUi`):
+ * How the gestures are made headless (tools/browsers/browsers.ts, `BrowserUi`):
  * - Chromium: the toolbar button is pressed with CDP `Extensions.triggerAction` on the tab's
  *   target. That runs the button's own code: it opens the real popup and grants activeTab (the
  *   tests see the grant; Chromium's extension_action_view_model.cc runs a CDP invocation with

@@ -151,8 +151,11 @@ function contentScriptsOutsideCrx(contentScripts: unknown): Plugin {
   };
 }
 
-/** The Vite configuration of the extension for one browser (its content scripts aside). */
-export function extensionConfig(browser: TargetBrowser): UserConfig {
+/**
+ * The Vite configuration of the extension for one browser (its content scripts aside), written to
+ * `outDir` (dist/<browser> unless the benchmark's timing build asks for another place).
+ */
+export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser}`): UserConfig {
   // biome-ignore lint/suspicious/noExplicitAny: reshaped for crxjs
   const { content_scripts, ...manifest }: any = manifestFor(browser);
   return {
@@ -164,7 +167,7 @@ export function extensionConfig(browser: TargetBrowser): UserConfig {
       contentScriptsOutsideCrx(content_scripts),
     ],
     build: {
-      outDir: `dist/${browser}`,
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       // Both browsers support modulepreload; the polyfill would be the only fetch() in Gloss.
