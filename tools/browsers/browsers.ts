@@ -42,6 +42,8 @@ export interface TestPage {
   click(selector: string): Promise<void>;
   keyboard(keys: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A real click at a point of the viewport (what is there may be in a closed shadow root). */
+  mouseClick(x: number, y: number): Promise<void>;
   /** Uncaught errors the page reported. */
   errors: string[];
   close(): Promise<void>;
@@ -119,6 +121,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     click: (selector) => page.click(selector),
     keyboard: (keys) => page.keyboard.press(keys),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
   };
 }
@@ -141,6 +144,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     // biome-ignore lint/suspicious/noExplicitAny: key names are the same in both drivers
     keyboard: (keys) => page.keyboard.press(keys as any),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
   };
 }
@@ -433,6 +437,7 @@ function chromiumUi(context: BrowserContext, extensionId: string, base: string):
       },
       keyboard: unsupported('keyboard'),
       mouseMove: unsupported('mouseMove'),
+      mouseClick: unsupported('mouseClick'),
       close: async () => {
         await s.send('Target.closeTarget', { targetId: target.targetId }).catch(() => {});
         routes.delete(sessionId);
@@ -621,6 +626,7 @@ function firefoxUi(browser: PpBrowser, base: string): BrowserUi {
     },
     keyboard: unsupported('keyboard'),
     mouseMove: unsupported('mouseMove'),
+    mouseClick: unsupported('mouseClick'),
     close: async () => {
       if (view === 'popup') await inView(view, 'window.close()').catch(() => {});
       else await inChrome('SidebarController.hide()');

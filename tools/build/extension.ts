@@ -1,16 +1,19 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import type { Plugin, UserConfig } from 'vite';
 import baseManifest from '../../manifest.json' with { type: 'json' };
 import pkg from '../../package.json' with { type: 'json' };
+import { loadPackFolders } from '../../src/annotations/authoring/load';
 import { checkAllPacks } from '../../src/annotations/check';
+import { formatPackError } from '../../src/annotations/validate';
 import { leadShingles } from '../../src/detection/detect';
 import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
  * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
- * content scripts with `glossCatalog`; the bench and the build tests import the plugins.
+ * content scripts with `glossCatalog` and `glossPacks`; the bench and the build tests import the
+ * plugins.
  *
  * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
  * The per-browser differences live here and nowhere else:
@@ -21,25 +24,41 @@ import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 export type TargetBrowser = 'chrome' | 'firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const PACKS_DIR = resolve(ROOT, 'src/annotations/packs');
 
-/** Match patterns of every supported site, read from the bundled packs. */
-export function packMatchPatterns(packsDir = PACKS_DIR) {
+/** Match patterns of every supported site, read from the packs. */
+export function packMatchPatterns(packsDir?: string) {
   const patterns = new Set<string>();
-  for (const pack of readPacks(packsDir)) {
-    for (const site of pack?.article?.sites ?? []) {
-      for (const match of site.matches ?? []) patterns.add(match);
+  for (const pack of loadPackFolders(packsDir).packs) {
+    for (const site of pack.article.sites) {
+      for (const match of site.matches) patterns.add(match);
     }
   }
   if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
   return [...patterns].sort();
 }
 
-function readPacks(packsDir = PACKS_DIR) {
-  return readdirSync(packsDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(resolve(packsDir, f), 'utf8')));
+/**
+ * `virtual:gloss-packs`: the packs compiled from their folders (src/annotations/packs/<id>/), for
+ * src/annotations/packs.ts. An invalid pack fails the build here, naming its file and line.
+ */
+export function glossPacks(packsDir?: string): Plugin {
+  const id = 'virtual:gloss-packs';
+  return {
+    name: 'gloss-packs',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const { folders, errors } = loadPackFolders(packsDir);
+      if (errors.length > 0) {
+        this.error(`Invalid annotation pack(s):\n${errors.map(formatPackError).join('\n')}`);
+      }
+      const bundled = folders.map((f) => ({
+        file: relative(ROOT, f.dir),
+        json: f.pack,
+      }));
+      return `export const bundledPacks = ${JSON.stringify(bundled)};`;
+    },
+  };
 }
 
 /**
@@ -53,11 +72,11 @@ export function glossCatalog(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const catalog = readPacks().map(({ article }) => ({
+      const catalog = loadPackFolders().packs.map(({ article }) => ({
         id: article.id,
         headline: article.headline,
         canonicalUrl: article.canonicalUrl,
-        urls: (article.sites ?? []).flatMap((site: { urls?: string[] }) => site.urls ?? []),
+        urls: article.sites.flatMap((site) => site.urls),
         lead: leadShingles(article.text.paragraphs),
       }));
       return `export const catalog = ${JSON.stringify(catalog)};`;
@@ -162,6 +181,7 @@ export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser
     publicDir: 'assets',
     plugins: [
       packsMustBeValid(),
+      glossPacks(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),
