@@ -10,9 +10,10 @@ import {
   anchorAsync,
   type QuoteSelector,
   reanchorSteps,
-  type ShouldYield,
+  Slices,
   type TextChange,
   TextIndex,
+  yieldToMain,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
@@ -35,10 +36,11 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
-import { describeHighlight } from '../presentation/describe';
+import { type CardContent, describeHighlight } from '../presentation/describe';
 import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
+import { NotesLayer, type NotesPage } from './notes/layer';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
 import { mark } from './timing';
 
@@ -53,7 +55,13 @@ function extensionAlive(): boolean {
   }
 }
 type EngineWindow = typeof globalThis & {
-  [ENGINE_KEY]?: { recheck(): void; alive(): boolean; destroy(): void };
+  [ENGINE_KEY]?: {
+    recheck(): void;
+    alive(): boolean;
+    destroy(): void;
+    /** The reader's shortcut or context menu: highlight or note the selection. */
+    noteSelection?(kind: 'highlight' | 'note' | 'toolbar'): boolean;
+  };
 };
 
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
@@ -99,7 +107,7 @@ async function detect(
   if (!document.body) return null;
   for (const pack of candidates) {
     // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
-    const slices = new Slices(() => true);
+    const slices = new Slices();
     const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
     const reading = (await slices.run(steps))?.value;
     if (!reading) continue;
@@ -110,46 +118,6 @@ async function detect(
     }
   }
   return named ? 'loading' : null;
-}
-
-/**
- * Give the main thread back between anchoring slices. Not setTimeout: browsers throttle it to
- * a second or more in background tabs, which would stretch a 2 MB page's anchoring to minutes.
- */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Longest stretch of a refresh pass between two yields to the main thread (ms). */
-const SLICE_MS = 30;
-
-/**
- * Runs sliced work (generators that yield when `shouldYield()` says the slice is used up) and
- * gives the main thread back between slices, so no task of ours exceeds ~SLICE_MS plus one
- * checkpoint's worth of work. One budget for several generators run back to back.
- */
-class Slices {
-  private start = performance.now();
-  readonly shouldYield: ShouldYield = () => performance.now() - this.start > SLICE_MS;
-
-  /** `current()` turns false when the pass is superseded: the work is then dropped. */
-  constructor(private readonly current: () => boolean) {}
-
-  /** The generator's value, or null if the pass went stale while it waited between slices. */
-  async run<T>(steps: Generator<void, T, void>): Promise<{ value: T } | null> {
-    for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return { value: r.value };
-      await yieldToMain();
-      if (!this.current()) return null;
-      this.start = performance.now();
-    }
-  }
 }
 
 const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
@@ -209,6 +177,8 @@ class Engine {
   private unapplied: TextChange | null = null;
   private cleanups: Array<() => void> = [];
   private destroyed = false;
+  /** The reader's own notes: anchored in their own call, painted under their own names. */
+  readonly notes = new NotesLayer(document, yieldToMain);
   /** The reader asked Gloss to check this page (evidence for recognition: detection/judge.ts). */
   requested = false;
 
@@ -284,6 +254,8 @@ class Engine {
       this.setAnchored([]);
       const articleId = this.packs[0]?.article.id ?? 'unknown';
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
+      // Not a known article: the reader asked Gloss here, so their notes use the whole page.
+      if (found === null && document.body) this.notes.attach(document.body, pageOfDocument());
       return;
     }
     const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);
@@ -296,7 +268,6 @@ class Engine {
     // Text the page hides (a second copy of the body, a collapsed part) is no place for a highlight.
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
-      yieldToMain,
       ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
@@ -314,6 +285,12 @@ class Engine {
     });
     this.commit();
     if (this.anchored.size > 0) mark('painted');
+    const { article } = found.pack;
+    this.notes.attach(found.root, {
+      url: article.canonicalUrl,
+      title: article.headline,
+      articleId: article.id,
+    });
   }
 
   /**
@@ -350,7 +327,7 @@ class Engine {
       return false;
     }
     const generation = this.generation;
-    const slices = new Slices(() => generation === this.generation && this.index === index);
+    const slices = new Slices({}, () => generation === this.generation && this.index === index);
     const updated = await slices.run(index.updateSteps(slices.shouldYield));
     if (!updated) return false;
     // From here the index has the new text: record the change until `results` take it in.
@@ -480,6 +457,7 @@ class Engine {
   private applyVisibility() {
     const visible = new Set(HIGHLIGHT_CATEGORIES.filter((c) => isCategoryShown(this.settings, c)));
     this.painter?.show(visible);
+    this.notes.show(visible);
     if (visible.size === 0) this.cards?.hide();
   }
 
@@ -499,16 +477,34 @@ class Engine {
     return out.sort((a, b) => a.range.toString().length - b.range.toString().length);
   }
 
-  private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
+  /** Cards for the highlights at a point: the reader's notes first, then the pack's. */
+  private showCards(
+    hits: Array<{ planned: PlannedHighlight; range: Range }>,
+    notes: Array<{ range: Range; content: CardContent }> = [],
+  ) {
     const pack = this.found?.pack;
-    if (!pack || hits.length === 0) return this.cards?.hide();
-    const contents = hits
-      .slice(0, 2)
-      .flatMap(
-        (h) => describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ?? [],
-      );
+    const contents = [
+      ...notes.slice(0, 1).map((n) => n.content),
+      ...(pack
+        ? hits
+            .slice(0, notes.length ? 1 : 2)
+            .flatMap(
+              (h) =>
+                describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ??
+                [],
+            )
+        : []),
+    ];
+    const anchor = notes[0]?.range ?? hits[0]?.range;
+    if (!anchor || contents.length === 0) return this.cards?.hideSoon();
     this.cards ??= createCardLayer(document);
-    this.cards.show((hits[0] as { range: Range }).range, contents);
+    this.cards.show(anchor, contents);
+  }
+
+  private notesAt(node: Node, offset: number, x?: number, y?: number) {
+    return this.notes.cardsAt(node, offset, (range) =>
+      x === undefined || y === undefined ? true : rectsContain(range, x, y),
+    );
   }
 
   private countAnchored(ownerId: string): number {
@@ -519,25 +515,40 @@ class Engine {
 
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
-    if (this.anchored.size === 0 || this.pointerFrame) return;
+    if ((this.anchored.size === 0 && !this.notes.hasNotes()) || this.pointerFrame) return;
+    // On the card itself (a card with links takes the pointer): keep it.
+    if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const caret = caretAt(x, y);
-      this.showCards(caret ? this.visibleHitsAt(caret.node, caret.offset, x, y) : []);
+      if (!caret) return this.showCards([]);
+      this.showCards(
+        this.visibleHitsAt(caret.node, caret.offset, x, y),
+        this.notesAt(caret.node, caret.offset, x, y),
+      );
     });
   }
 
   /** Keyboard readers: a caret or selection inside a highlight shows its card. */
   private onSelection() {
     const selection = document.getSelection();
-    if (!selection?.focusNode || this.anchored.size === 0) return;
+    if (!selection?.focusNode || (this.anchored.size === 0 && !this.notes.hasNotes())) return;
     const hits = this.visibleHitsAt(selection.focusNode, selection.focusOffset);
-    if (hits.length) this.showCards(hits);
+    const notes = this.notesAt(selection.focusNode, selection.focusOffset);
+    if (hits.length || notes.length) this.showCards(hits, notes);
   }
 
   /** Scroll to a mention or claim (or the next mention of an entity) and flash it. */
   reveal(id: string): boolean {
+    const noteRange = this.notes.rangeOf(id);
+    if (noteRange) {
+      noteRange.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      this.painter ??= createPainter(document);
+      this.painter.flash(noteRange, FLASH_MS);
+      this.showCards([], this.notesAt(noteRange.startContainer, noteRange.startOffset));
+      return true;
+    }
     let hit = this.anchored.get(id);
     if (!hit) {
       const mentions = [...this.anchored.values()].filter((h) => h.planned.ownerId === id);
@@ -574,13 +585,29 @@ class Engine {
     this.painter = null;
     this.cards?.destroy();
     this.cards = null;
+    this.notes.destroy();
     this.anchored.clear();
     const w = globalThis as EngineWindow;
     if (w[ENGINE_KEY]?.alive === undefined || !w[ENGINE_KEY]?.alive()) delete w[ENGINE_KEY];
   }
 }
 
-const OWN_NODES = 'gloss-card, gloss-mark, style[data-gloss]';
+const OWN_NODES = 'gloss-card, gloss-note-ui, gloss-mark, style[data-gloss]';
+
+/** The page as notes name it when it is not a known article: its canonical URL and title. */
+function pageOfDocument(): NotesPage {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  const here = new URL(location.href);
+  here.hash = '';
+  let url = here.href;
+  try {
+    // A canonical link on another site is not trusted to name this page.
+    if (canonical && new URL(canonical).origin === here.origin) url = new URL(canonical).href;
+  } catch {
+    // Keep the page's own address.
+  }
+  return { url, title: document.title };
+}
 const isOwnNode = (node: Node) =>
   (node instanceof Element ? node : node.parentElement)?.closest(OWN_NODES) != null;
 /** A change Gloss made itself (its card host, its fallback marks or style): not the page's. */
@@ -636,6 +663,7 @@ function main() {
       current.requested = takeRequest();
       current.run().catch(reportError);
     },
+    noteSelection: (kind) => current.notes.noteSelection(kind),
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };

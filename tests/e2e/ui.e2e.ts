@@ -6,7 +6,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENTITY_KINDS, type Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
@@ -17,7 +22,7 @@ import {
   SIDEPANEL,
   screenshot,
   totalHighlighted,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
 import {
   activateTab,
   categoryHighlights,
@@ -28,13 +33,13 @@ import {
   setColorScheme,
   textOf,
   waitForHighlightedCount,
-} from './harness/ui';
+} from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 
 const pack = packById('2025-11-24-trump-xi-call') as Pack;
 const mentionTotal = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
-const SECTIONS = ['overview', 'entities', 'claims', 'timeline', 'missing', 'highlights'];
+const SECTIONS = ['overview', 'entities', 'claims', 'sources', 'timeline', 'missing', 'highlights'];
 
 describe.each(BROWSERS)('%s', (name) => {
   let browser: GlossBrowser;
