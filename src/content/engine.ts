@@ -13,6 +13,7 @@ import {
   Slices,
   type TextChange,
   TextIndex,
+  yieldToMain,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
