@@ -12,7 +12,6 @@ import {
   Slices,
   type TextChange,
   TextIndex,
-  yieldToMain,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { canonicalText } from '../annotations/text';
@@ -211,7 +210,7 @@ class Engine {
   private cleanups: Array<() => void> = [];
   private destroyed = false;
   /** The reader's own notes: anchored in their own call, painted under their own names. */
-  readonly notes = new NotesLayer(document, yieldToMain);
+  readonly notes = new NotesLayer(document);
 
   constructor(handed: Handed | null) {
     this.handed = handed;

@@ -8,7 +8,7 @@ import { loadPacks } from '../../src/annotations/packs';
 import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-read';
 import { matchPatterns } from '../../src/detection/catalogue-build';
 import { isProbeShingle } from '../../src/detection/probe';
-import { FIXTURE_PAGES, fixture } from '../e2e/harness/fixtures';
+import { FIXTURE_PAGES, fixture } from '../../tools/browsers/fixtures';
 import { fixtureDocument } from '../helpers/fixture-dom';
 import { answerProbes, gateProbes, probeFixture } from '../helpers/probe';
 

@@ -10,8 +10,7 @@
  * in gestures.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
-import { closeWithoutErrors } from './harness/checks';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
 import {
   browserWithControl,
   type ExtensionControl,
@@ -21,7 +20,8 @@ import {
   screenshotHighlights,
   settle,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { closeWithoutErrors } from './checks';
 
 afterAll(closeAllBrowsers);
 
