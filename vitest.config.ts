@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { glossPacks } from './vite.config';
+import { glossPacks } from './tools/build/extension';
 
 // Unit and property tests: pure cores in a simulated DOM (happy-dom). Real-browser tests live in
 // tests/e2e and run under vitest.e2e.config.ts.

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { glossPacks } from './vite.config';
+import { glossPacks } from './tools/build/extension';
 
 // `npm run fuzz`: the seeded anchoring + painting fuzz (tests/fuzz) at full size. `npm test` runs
 // the same test at a CI size through vitest.config.ts. Override with GLOSS_FUZZ_PAGES,

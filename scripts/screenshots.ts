@@ -11,8 +11,14 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startFixtureServer } from '../tests/e2e/harness/fixture-server';
-import { fixture } from '../tests/e2e/harness/fixtures';
+import { startFixtureServer } from '../tools/browsers/fixture-server';
+import { fixture } from '../tools/browsers/fixtures';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  hostResolverFlag,
+  loadExtensionFlags,
+} from '../tools/browsers/installed';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
@@ -28,21 +34,15 @@ const server = await startFixtureServer();
 const context = await chromium.launchPersistentContext(
   mkdtempSync(join(tmpdir(), 'gloss-shots-')),
   {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      `--host-resolver-rules=${server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...loadExtensionFlags(dist),
+      hostResolverFlag(server.hosts, server.port),
+      ...CHROMIUM_FLAGS,
     ],
   },
 );

@@ -3,7 +3,7 @@
  * script, the popup, the side panel and the background.
  *
  * The packs are compiled at build time from the folders in `packs/` (one folder per article; see
- * `packs/README.md`) into the module `virtual:gloss-packs` (vite.config.ts, `glossPacks()`).
+ * `packs/README.md`) into the module `virtual:gloss-packs` (tools/build/extension.ts, `glossPacks()`).
  * Adding an article needs nothing but its folder.
  */
 import { bundledPacks } from 'virtual:gloss-packs';

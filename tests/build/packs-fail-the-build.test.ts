@@ -1,10 +1,10 @@
 // @vitest-environment node
 /**
- * An invalid pack fails the build (the Vite plugins in vite.config.ts), with a message naming the
- * source file and line of each problem. One case per kind of mistake the issues name.
+ * An invalid pack fails the build (the Vite plugins in tools/build/extension.ts), with a message
+ * naming the source file and line of each problem. One case per kind of mistake the issues name.
  */
 import { describe, expect, test } from 'vitest';
-import { glossPacks, packsMustBeValid } from '../../vite.config';
+import { glossPacks, packsMustBeValid } from '../../tools/build/extension';
 import { editFile, SEED_ID, seedFolderCopy } from '../annotations/helpers';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;

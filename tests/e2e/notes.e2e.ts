@@ -9,9 +9,14 @@
  * reason a note is not found, export/import between profiles, the optional host permission.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, getBrowser } from './harness/browsers';
-import { openHighlighted, screenshot } from './harness/gloss';
-import { noteUiBox, painted, select, waitForPainted } from './harness/notes';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  getBrowser,
+} from '../../tools/browsers/browsers';
+import { openHighlighted, screenshot } from '../../tools/browsers/gloss';
+import { noteUiBox, painted, select, waitForPainted } from '../../tools/browsers/notes';
 
 afterAll(closeAllBrowsers);
 

@@ -5,7 +5,7 @@
  * The only traffic allowed is the fixture pages the test opened.
  */
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, launchBrowser } from './harness/browsers';
+import { BROWSERS, launchBrowser } from '../../tools/browsers/browsers';
 import {
   ExtensionControl,
   openFixture,
@@ -13,8 +13,8 @@ import {
   SIDEPANEL,
   settle,
   waitForHighlights,
-} from './harness/gloss';
-import { highlightWithToolbar } from './harness/notes';
+} from '../../tools/browsers/gloss';
+import { highlightWithToolbar } from '../../tools/browsers/notes';
 
 /**
  * The browsers' own services, which they call whatever extensions are installed (Chromium's

@@ -1,16 +1,21 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
-import pkg from './package.json' with { type: 'json' };
-import { loadPackFolders } from './src/annotations/authoring/load';
-import { checkAllPacks } from './src/annotations/check';
-import { formatPackError } from './src/annotations/validate';
-import { leadShingles } from './src/detection/detect';
+import type { Plugin, UserConfig } from 'vite';
+import baseManifest from '../../manifest.json' with { type: 'json' };
+import pkg from '../../package.json' with { type: 'json' };
+import { loadPackFolders } from '../../src/annotations/authoring/load';
+import { checkAllPacks } from '../../src/annotations/check';
+import { formatPackError } from '../../src/annotations/validate';
+import { leadShingles } from '../../src/detection/detect';
+import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
- * One manifest.json, two browsers. `vite build --mode chrome|firefox` writes dist/<browser>/.
+ * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
+ * content scripts with `glossCatalog` and `glossPacks`; the bench and the build tests import the
+ * plugins.
+ *
+ * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
  * The per-browser differences live here and nowhere else:
  *  - Chrome: background service worker, side_panel.
  *  - Firefox: background scripts (event page), sidebar_action, browser_specific_settings.gecko.
@@ -18,8 +23,7 @@ import { leadShingles } from './src/detection/detect';
  */
 export type TargetBrowser = 'chrome' | 'firefox';
 
-export const GECKO_ID = 'gloss@gloss.invalid';
-export const FIREFOX_MIN_VERSION = '142.0';
+const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Match patterns of every supported site, read from the packs. */
 export function packMatchPatterns(packsDir?: string) {
@@ -49,7 +53,7 @@ export function glossPacks(packsDir?: string): Plugin {
         this.error(`Invalid annotation pack(s):\n${errors.map(formatPackError).join('\n')}`);
       }
       const bundled = folders.map((f) => ({
-        file: relative(import.meta.dirname, f.dir),
+        file: relative(ROOT, f.dir),
         json: f.pack,
       }));
       return `export const bundledPacks = ${JSON.stringify(bundled)};`;
@@ -166,8 +170,11 @@ function contentScriptsOutsideCrx(contentScripts: unknown): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => {
-  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+/**
+ * The Vite configuration of the extension for one browser (its content scripts aside), written to
+ * `outDir` (dist/<browser> unless the benchmark's timing build asks for another place).
+ */
+export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser}`): UserConfig {
   // biome-ignore lint/suspicious/noExplicitAny: reshaped for crxjs
   const { content_scripts, ...manifest }: any = manifestFor(browser);
   return {
@@ -180,7 +187,7 @@ export default defineConfig(({ mode }) => {
       contentScriptsOutsideCrx(content_scripts),
     ],
     build: {
-      outDir: `dist/${browser}`,
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       // Both browsers support modulepreload; the polyfill would be the only fetch() in Gloss.
@@ -193,4 +200,4 @@ export default defineConfig(({ mode }) => {
       },
     },
   };
-});
+}
