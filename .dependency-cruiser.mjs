@@ -14,9 +14,10 @@ export const LAYERS = [
   ['ui'],
   // Where code runs: the content scripts (gate, engine, cards, paint) and the background.
   ['content', 'background'],
-  // What cards and panel share (labels, describing an annotation, naming a speaker, dates), and
-  // the message protocol every context speaks.
-  ['presentation', 'messages'],
+  // What cards and panel share: labels, describing an annotation, naming a speaker, dates.
+  ['presentation'],
+  // The message protocol every context speaks, and its typed senders.
+  ['messages'],
   // What to highlight and how; recognising a known article.
   ['highlights', 'detection'],
   // The data model and packs; the anchoring engine (standalone); the reader's own notes (a W3C

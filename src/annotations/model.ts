@@ -492,6 +492,3 @@ export interface Pack {
   /** Where the article's quoted and reported words come from (optional, additive). */
   sources?: PackSources;
 }
-
-/** Categories within which annotations must not overlap (see "Nesting and overlaps"). */
-export type OverlapCategory = `mention:${EntityKind}` | 'claim' | 'timeline';

@@ -2,6 +2,8 @@
 
 import type { PageState } from '../messages/protocol';
 import { browser } from '../platform/browser';
+import { t } from '../platform/i18n';
+import { PAGE_ERROR_LABEL } from '../presentation/labels';
 
 export interface BadgeContent {
   text: string;
@@ -25,7 +27,8 @@ export function badgeFor(state: PageState): BadgeContent {
     return { text: total > 999 ? '999+' : String(total), title: `Gloss: ${found}${missing}` };
   }
   if (state.status === 'loading') return { text: '…', title: 'Gloss: reading this article' };
-  if (state.status === 'error') return { text: '!', title: `Gloss: ${state.message}` };
+  if (state.status === 'error')
+    return { text: '!', title: `${t('actionTitle')}: ${t(PAGE_ERROR_LABEL[state.reason])}` };
   return { text: '', title: 'Gloss' };
 }
 

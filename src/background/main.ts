@@ -4,8 +4,16 @@
  * menu. It trusts no message: each is shape-checked and must come from Gloss's own contexts.
  */
 
-import { ENGINE_PORT, type GlossMessage, type PageState, parseMessage } from '../messages/protocol';
+import {
+  ENGINE_PORT,
+  type PageState,
+  parse,
+  type Replies,
+  type ToBackground,
+  ToBackgroundSchema,
+} from '../messages/protocol';
 import { browser, type Runtime } from '../platform/browser';
+import { TOGGLE_HIGHLIGHTS_COMMAND } from '../platform/commands';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
 import { clearTabState, getTabState, setTabState } from './tab-state';
@@ -25,14 +33,15 @@ async function injectEngine(tabId: number, frameId?: number) {
  * which recognises a known article by its text alone. The browser allows it on sites outside
  * Gloss's host permissions only through activeTab, i.e. when the request comes from the reader.
  */
-async function checkPage(tabId: number): Promise<{ ok: boolean }> {
+async function checkPage(tabId: number): Promise<Replies['gloss/check-page']> {
   try {
     await injectEngine(tabId);
     return { ok: true };
   } catch (error) {
     const state: PageState = {
       status: 'error',
-      message: `Gloss could not read this page (${String(error).slice(0, 200)}). Open Gloss from the toolbar on the page, or use its context menu, and try again.`,
+      reason: 'page-unreadable',
+      detail: String(error).slice(0, 500),
     };
     await setTabState(tabId, state);
     await showBadge(tabId, state).catch(() => {});
@@ -48,7 +57,10 @@ function isOwnSender(sender: Runtime.MessageSender): boolean {
 const isExtensionPage = (sender: Runtime.MessageSender) =>
   typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 
-async function handle(message: GlossMessage, sender: Runtime.MessageSender): Promise<unknown> {
+async function handle(
+  message: ToBackground,
+  sender: Runtime.MessageSender,
+): Promise<Replies[ToBackground['type']] | null> {
   switch (message.type) {
     case 'gloss/candidate': {
       const tabId = sender.tab?.id;
@@ -76,9 +88,9 @@ async function handle(message: GlossMessage, sender: Runtime.MessageSender): Pro
 
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
   if (!isOwnSender(sender)) return undefined;
-  const message = parseMessage(raw);
   // UI → content messages travel by tabs.sendMessage and are not ours to answer.
-  if (!message || message.type === 'gloss/reveal') return undefined;
+  const message = parse(ToBackgroundSchema, raw);
+  if (!message) return undefined;
   return handle(message, sender).catch((error: unknown) => {
     console.warn('Gloss: message failed', message.type, error);
     return null;
@@ -91,7 +103,8 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
 });
 
 browser.commands.onCommand.addListener(async (command: string) => {
-  if (command === 'toggle-highlights') await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
+  if (command === TOGGLE_HIGHLIGHTS_COMMAND)
+    await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
 });
 
 /**

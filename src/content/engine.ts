@@ -24,12 +24,8 @@ import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/cate
 import { conflictingResults } from '../highlights/conflicts';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
-import {
-  type ContentToBackground,
-  ENGINE_PORT,
-  type PageState,
-  parseMessage,
-} from '../messages/protocol';
+import { ENGINE_PORT, type PageState, parse, UiToContentSchema } from '../messages/protocol';
+import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import {
@@ -473,7 +469,7 @@ class Engine {
   }
 
   private report(state: PageState) {
-    send({ type: 'gloss/page-state', state });
+    report(state);
   }
 
   private applyVisibility() {
@@ -590,14 +586,11 @@ const isOwnRecord = (r: MutationRecord) =>
 let engine: Engine | null = null;
 
 function reportError(error: unknown) {
-  send({
-    type: 'gloss/page-state',
-    state: { status: 'error', message: String(error).slice(0, 500) },
-  });
+  report({ status: 'error', reason: 'engine-failed', detail: String(error).slice(0, 500) });
 }
 
-function send(message: ContentToBackground) {
-  browser.runtime.sendMessage(message).catch(() => {
+function report(state: PageState) {
+  sendContentToBackground({ type: 'gloss/page-state', state }).catch(() => {
     // The extension was updated or reloaded: this engine is orphaned. Remove every trace of it.
     engine?.destroy();
     engine = null;
@@ -641,10 +634,8 @@ function main() {
     destroy: () => current.destroy(),
   };
   browser.runtime.onMessage.addListener((raw: unknown) => {
-    const message = parseMessage(raw);
-    if (message?.type === 'gloss/reveal')
-      return Promise.resolve(current.reveal(message.annotationId));
-    return undefined;
+    const message = parse(UiToContentSchema, raw);
+    return message ? Promise.resolve(current.reveal(message.annotationId)) : undefined;
   });
   current.start().catch(reportError);
 }

@@ -5,8 +5,7 @@
  */
 import { catalog } from 'virtual:gloss-catalog';
 import { type GateMatch, gate, probeLead } from '../detection/detect';
-import type { ContentToBackground } from '../messages/protocol';
-import { browser } from '../platform/browser';
+import { sendContentToBackground } from '../messages/send';
 import { readPageMetadata } from './metadata';
 
 /** The last article and URL this gate asked about: ask once per URL. */
@@ -41,8 +40,7 @@ function check() {
   const key = `${match.articleId} ${location.href}`;
   if (asked === key) return;
   asked = key;
-  const message: ContentToBackground = { type: 'gloss/candidate', articleId: match.articleId };
-  browser.runtime.sendMessage(message).catch(stop);
+  sendContentToBackground({ type: 'gloss/candidate', articleId: match.articleId }).catch(stop);
 }
 
 // Single-page apps change the URL and the head without a page load: re-check when they do.

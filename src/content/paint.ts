@@ -30,9 +30,6 @@ export function supportsHighlightApi(win: Window & typeof globalThis): boolean {
   return typeof win.Highlight === 'function' && typeof win.CSS?.highlights?.set === 'function';
 }
 
-/** Marks Gloss's stylesheets so a later instance can recognise a dead one's leftovers. */
-const SHEET_MARK = '/* gloss-highlights */';
-
 /**
  * Removes what a previous Gloss instance left behind when it could not clean up itself (Firefox
  * discards a content script's code when the extension is reloaded, not what it painted).
@@ -65,6 +62,11 @@ export function sweepStaleTraces(doc: Document): void {
   }
 }
 
+/**
+ * A stylesheet of Gloss's, known by its rules: only Gloss styles `::highlight(gloss-…)` and
+ * `gloss-mark` elements. (Its text is the only mark it can carry: a sheet's comments are not in
+ * its `cssRules`, and an adopted sheet has no owner node to tag.)
+ */
 function isGlossSheet(sheet: CSSStyleSheet): boolean {
   const rules = [...sheet.cssRules].map((r) => r.cssText).join('\n');
   return /::highlight\(gloss-|gloss-mark\[/.test(rules);
@@ -92,7 +94,7 @@ function addStylesheet(doc: Document, css: string): () => void {
 
 function highlightApiPainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
-  const removeSheet = addStylesheet(doc, `${SHEET_MARK}\n${highlightStylesheet()}`);
+  const removeSheet = addStylesheet(doc, highlightStylesheet());
   /** Delete a registry entry only if it is still ours (a newer instance may own the name now). */
   const release = (name: string, ours: Highlight | undefined) => {
     if (ours && win.CSS.highlights.get(name) === ours) win.CSS.highlights.delete(name);

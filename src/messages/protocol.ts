@@ -1,109 +1,98 @@
 /**
- * The typed message protocol: every message Gloss sends between its contexts, per direction.
- * Receivers never trust a message: `parse*` functions check the shape and reject anything else.
+ * The typed message protocol: every message Gloss sends between its contexts, per direction, as
+ * valibot schemas with the types inferred from them. Receivers never trust a message: they parse
+ * it with the schema of what may reach them, which rejects anything else and drops unknown fields.
+ *
+ * Senders import only the types (`import type`, see ./send.ts), so the gate, which runs on every
+ * page of a supported site, carries no validator.
  */
-import { RECOGNISED_BY, type RecognisedBy } from '../detection/detect';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
-import { ORPHAN_REASONS, type OrphanReason } from '../highlights/orphans';
+import * as v from 'valibot';
+import { RECOGNISED_BY } from '../detection/detect';
+import { HIGHLIGHT_CATEGORIES } from '../highlights/categories';
+import { ORPHAN_REASONS } from '../highlights/orphans';
 
+/** An annotation or article id: short, and nothing that could be markup. */
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[\w.:-]+$/));
+const TabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/**
+ * Why Gloss could not look at a page, as a code the UI puts in words: the browser refused to let
+ * Gloss read the page; the engine failed on it; the background did not answer the popup or side
+ * panel (set by the UI itself).
+ */
+export const PAGE_ERRORS = ['page-unreadable', 'engine-failed', 'no-answer'] as const;
+export type PageError = (typeof PAGE_ERRORS)[number];
+
+export const PageStateSchema = v.variant('status', [
+  v.object({ status: v.literal('none') }),
+  v.object({ status: v.literal('loading'), articleId: Id }),
+  v.object({
+    status: v.picklist(['article', 'partial']),
+    articleId: Id,
+    recognisedBy: v.picklist(RECOGNISED_BY),
+    /** Annotation ids anchored on the page, by highlight category (e.g. 'entity-person'). */
+    anchored: v.record(v.picklist(HIGHLIGHT_CATEGORIES), v.array(Id)),
+    /** Annotations not found on this page, with the reason. */
+    orphans: v.array(v.object({ id: Id, reason: v.picklist(ORPHAN_REASONS) })),
+  }),
+  v.object({
+    status: v.literal('error'),
+    reason: v.picklist(PAGE_ERRORS),
+    /** The browser's own words for what failed, shown as a technical detail. */
+    detail: v.optional(v.pipe(v.string(), v.maxLength(500))),
+  }),
+]);
 /** What the content script found on its page. */
-export type PageState =
-  | { status: 'none' }
-  | { status: 'loading'; articleId: string }
-  | {
-      status: 'article' | 'partial';
-      articleId: string;
-      recognisedBy: RecognisedBy;
-      /** Annotation ids anchored on the page, by highlight category (e.g. 'entity-person'). */
-      anchored: Partial<Record<HighlightCategory, string[]>>;
-      /** Annotations not found on this page, with the reason. */
-      orphans: Array<{ id: string; reason: OrphanReason }>;
-    }
-  | { status: 'error'; message: string };
+export type PageState = v.InferOutput<typeof PageStateSchema>;
+
+const PageStateMessage = v.object({ type: v.literal('gloss/page-state'), state: PageStateSchema });
+/** The gate found a candidate article: inject the engine into this tab. */
+const CandidateMessage = v.object({ type: v.literal('gloss/candidate'), articleId: Id });
+const GetTabStateMessage = v.object({ type: v.literal('gloss/get-tab-state'), tabId: TabId });
+const CheckPageMessage = v.object({ type: v.literal('gloss/check-page'), tabId: TabId });
+const RevealMessage = v.object({
+  type: v.literal('gloss/reveal'),
+  annotationId: Id,
+  occurrence: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+});
 
 /** Content script → background. */
-export type ContentToBackground =
-  | { type: 'gloss/page-state'; state: PageState }
-  /** The gate found a candidate article: inject the engine into this tab. */
-  | { type: 'gloss/candidate'; articleId: string };
+export const ContentToBackgroundSchema = v.variant('type', [PageStateMessage, CandidateMessage]);
+export type ContentToBackground = v.InferOutput<typeof ContentToBackgroundSchema>;
 
 /** Popup / side panel → background. */
-export type UiToBackground =
-  | { type: 'gloss/get-tab-state'; tabId: number }
-  | { type: 'gloss/check-page'; tabId: number };
+export const UiToBackgroundSchema = v.variant('type', [GetTabStateMessage, CheckPageMessage]);
+export type UiToBackground = v.InferOutput<typeof UiToBackgroundSchema>;
 
 /** Popup / side panel → content script (sent through tabs.sendMessage). */
-export type UiToContent = { type: 'gloss/reveal'; annotationId: string; occurrence?: number };
+export const UiToContentSchema = RevealMessage;
+export type UiToContent = v.InferOutput<typeof UiToContentSchema>;
 
-export type GlossMessage = ContentToBackground | UiToBackground | UiToContent;
+/** Everything the background answers: from its content scripts and from its own pages. */
+export const ToBackgroundSchema = v.variant('type', [
+  PageStateMessage,
+  CandidateMessage,
+  GetTabStateMessage,
+  CheckPageMessage,
+]);
+export type ToBackground = v.InferOutput<typeof ToBackgroundSchema>;
+
+/** The answers, by request type. */
+export const CheckPageReplySchema = v.object({ ok: v.boolean() });
+export interface Replies {
+  'gloss/page-state': null;
+  'gloss/candidate': null;
+  'gloss/get-tab-state': PageState;
+  'gloss/check-page': v.InferOutput<typeof CheckPageReplySchema>;
+  /** Whether the page had the annotation to show. */
+  'gloss/reveal': boolean;
+}
 
 /** The engine's port to the background: open only so the engine learns when Gloss goes away. */
 export const ENGINE_PORT = 'gloss-engine';
 
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isId = (v: unknown): v is string =>
-  typeof v === 'string' && v.length > 0 && v.length <= 200 && /^[\w.:-]+$/.test(v);
-const isTabId = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0;
-
-function isPageState(v: unknown): v is PageState {
-  if (!isRecord(v)) return false;
-  switch (v.status) {
-    case 'none':
-      return true;
-    case 'loading':
-      return isId(v.articleId);
-    case 'error':
-      return typeof v.message === 'string' && v.message.length < 2000;
-    case 'article':
-    case 'partial': {
-      if (!isId(v.articleId) || !(RECOGNISED_BY as readonly unknown[]).includes(v.recognisedBy))
-        return false;
-      if (!isRecord(v.anchored) || !Array.isArray(v.orphans)) return false;
-      const groups = Object.entries(v.anchored);
-      if (
-        !groups.every(
-          ([k, ids]) =>
-            (HIGHLIGHT_CATEGORIES as readonly string[]).includes(k) &&
-            Array.isArray(ids) &&
-            ids.every(isId),
-        )
-      )
-        return false;
-      return v.orphans.every(
-        (o) =>
-          isRecord(o) && isId(o.id) && (ORPHAN_REASONS as readonly unknown[]).includes(o.reason),
-      );
-    }
-    default:
-      return false;
-  }
-}
-
-/** The background accepts only these, and only from its own extension's contexts. */
-export function parseMessage(v: unknown): GlossMessage | null {
-  if (!isRecord(v) || typeof v.type !== 'string') return null;
-  switch (v.type) {
-    case 'gloss/page-state':
-      return isPageState(v.state) ? { type: v.type, state: v.state } : null;
-    case 'gloss/candidate':
-      return isId(v.articleId) ? { type: v.type, articleId: v.articleId } : null;
-    case 'gloss/get-tab-state':
-    case 'gloss/check-page':
-      return isTabId(v.tabId) ? { type: v.type, tabId: v.tabId } : null;
-    case 'gloss/reveal':
-      if (!isId(v.annotationId)) return null;
-      if (
-        v.occurrence !== undefined &&
-        !(Number.isInteger(v.occurrence) && (v.occurrence as number) >= 0)
-      )
-        return null;
-      return {
-        type: v.type,
-        annotationId: v.annotationId,
-        ...(v.occurrence !== undefined ? { occurrence: v.occurrence as number } : {}),
-      };
-    default:
-      return null;
-  }
+/** `raw` as a message of `schema`'s kind, or null if it is anything else. */
+export function parse<S extends v.GenericSchema>(schema: S, raw: unknown): v.InferOutput<S> | null {
+  const result = v.safeParse(schema, raw);
+  return result.success ? result.output : null;
 }

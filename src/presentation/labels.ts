@@ -7,6 +7,7 @@ import type { Attribution, ClaimKind, DatePrecision, EntityKind } from '../annot
 import type { RecognisedBy } from '../detection/detect';
 import type { HighlightCategory } from '../highlights/categories';
 import type { OrphanReason } from '../highlights/orphans';
+import type { PageError } from '../messages/protocol';
 import type { MessageKey } from '../platform/i18n';
 
 export const ENTITY_KIND_LABEL: Record<EntityKind, MessageKey> = {
@@ -46,6 +47,13 @@ export const ORPHAN_REASON_LABEL: Record<OrphanReason, MessageKey> = {
   ambiguous: 'orphanAmbiguous',
   hidden: 'orphanHidden',
   'not-found': 'orphanNotFound',
+};
+
+/** What the popup and side panel say when Gloss could not look at a page. */
+export const PAGE_ERROR_LABEL: Record<PageError, MessageKey> = {
+  'page-unreadable': 'errorPageUnreadable',
+  'engine-failed': 'errorEngineFailed',
+  'no-answer': 'errorNoAnswer',
 };
 
 export const PRECISION_LABEL: Record<DatePrecision, MessageKey> = {

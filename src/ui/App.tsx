@@ -10,9 +10,10 @@ import type { ComponentChildren } from 'preact';
 import { useCallback, useMemo, useRef, useState } from 'preact/hooks';
 import type { Pack } from '../annotations/model';
 import { loadPacks, packById } from '../annotations/packs';
-import { browser } from '../platform/browser';
+import { sendUiToBackground } from '../messages/send';
 import { type MessageKey, t } from '../platform/i18n';
 import { canOpenSidePanel, openSidePanel } from '../platform/panel';
+import { PAGE_ERROR_LABEL } from '../presentation/labels';
 import { type ArticleContext, ArticleCtx, type SectionId } from './context';
 import { type FoundState, indexPage } from './derive';
 import { type Host, tabParam, useSettings, useShortcut, useTabId, useTabState } from './hooks';
@@ -36,7 +37,14 @@ export function App({ host }: { host: Host }) {
     body = <NoArticle tabId={tabId} refresh={refresh} />;
   else if (state.status === 'loading') body = <Reading articleId={state.articleId} />;
   else if (state.status === 'error')
-    body = <ErrorState message={state.message} tabId={tabId} refresh={refresh} />;
+    body = (
+      <ErrorState
+        body={t(PAGE_ERROR_LABEL[state.reason])}
+        detail={state.detail}
+        tabId={tabId}
+        refresh={refresh}
+      />
+    );
   else {
     const pack = packById(state.articleId);
     body = pack ? (
@@ -51,7 +59,7 @@ export function App({ host }: { host: Host }) {
         shortcut={shortcut}
       />
     ) : (
-      <ErrorState message={t('unknownArticle')} tabId={tabId} refresh={refresh} />
+      <ErrorState body={t('unknownArticle')} tabId={tabId} refresh={refresh} />
     );
   }
 
@@ -141,7 +149,7 @@ function CheckPageButton({ tabId, refresh }: { tabId: number | null; refresh: ()
         onClick={async () => {
           setPhase('checking');
           try {
-            await browser.runtime.sendMessage({ type: 'gloss/check-page', tabId });
+            await sendUiToBackground({ type: 'gloss/check-page', tabId });
           } catch {
             // The page may refuse scripts (a browser page): reported as "nothing found" below.
           }
@@ -193,22 +201,27 @@ function KnownArticle({ pack }: { pack: Pack }) {
   );
 }
 
+/** Gloss could not show this page: what happened in the catalogue's words, then the browser's. */
 function ErrorState({
-  message,
+  body,
+  detail,
   tabId,
   refresh,
 }: {
-  message: string;
+  body: string;
+  detail?: string | undefined;
   tabId: number | null;
   refresh: () => void;
 }) {
   return (
     <section class="state">
       <h1>{t('stateErrorTitle')}</h1>
-      <p>{t('stateErrorBody')}</p>
-      <p class="error-detail">
-        <code>{message}</code>
-      </p>
+      <p>{body}</p>
+      {detail && (
+        <p class="error-detail">
+          {t('stateErrorDetail')} <code>{detail}</code>
+        </p>
+      )}
       <CheckPageButton tabId={tabId} refresh={refresh} />
     </section>
   );

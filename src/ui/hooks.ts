@@ -3,8 +3,11 @@
  * highlight settings, the keyboard shortcut, and the reveal message to the content script.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { type PageState, parseMessage } from '../messages/protocol';
+import { tabStateKey } from '../background/tab-state';
+import { type PageState, PageStateSchema, parse } from '../messages/protocol';
+import { sendUiToBackground, sendUiToContent } from '../messages/send';
 import { browser } from '../platform/browser';
+import { TOGGLE_HIGHLIGHTS_COMMAND } from '../platform/commands';
 import {
   onSettingsChanged,
   readSettings,
@@ -59,10 +62,7 @@ export function useTabId(follow: boolean): number | null | undefined {
 export type TabState = { status: 'pending' } | PageState;
 
 /** Don't trust the background's answer more than any other message. */
-function asPageState(v: unknown): PageState {
-  const parsed = parseMessage({ type: 'gloss/page-state', state: v });
-  return parsed?.type === 'gloss/page-state' ? parsed.state : { status: 'none' };
-}
+const asPageState = (v: unknown): PageState => parse(PageStateSchema, v) ?? { status: 'none' };
 
 export const POLL_MS = 1000;
 
@@ -83,11 +83,10 @@ export function useTabState(tabId: number | null | undefined): {
     if (tabId === null) next = { status: 'none' };
     else {
       try {
-        next = asPageState(
-          await browser.runtime.sendMessage({ type: 'gloss/get-tab-state', tabId }),
-        );
+        next = asPageState(await sendUiToBackground({ type: 'gloss/get-tab-state', tabId }));
       } catch (error) {
-        next = { status: 'error', message: String((error as Error)?.message ?? error) };
+        const detail = String((error as Error)?.message ?? error).slice(0, 500);
+        next = { status: 'error', reason: 'no-answer', detail };
       }
     }
     const json = JSON.stringify(next);
@@ -103,7 +102,7 @@ export function useTabState(tabId: number | null | undefined): {
     if (tabId === undefined) return;
     fetchState();
     if (tabId === null) return;
-    const key = `gloss.tab.${tabId}`;
+    const key = tabStateKey(tabId);
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area === 'session' && key in changes) fetchState();
     };
@@ -147,7 +146,6 @@ export function useSettings(): [Settings | null, (change: (s: Settings) => Setti
 }
 
 export const DEFAULT_SHORTCUT = 'Alt+Shift+G';
-export const TOGGLE_COMMAND = 'toggle-highlights';
 
 /** The keyboard shortcut of the toggle command, as the browser has it ('' if unassigned). */
 export function useShortcut(): string {
@@ -157,7 +155,7 @@ export function useShortcut(): string {
     Promise.resolve()
       .then(() => browser.commands.getAll())
       .then((commands) => {
-        const command = commands.find((c) => c.name === TOGGLE_COMMAND);
+        const command = commands.find((c) => c.name === TOGGLE_HIGHLIGHTS_COMMAND);
         if (alive && command && typeof command.shortcut === 'string') setShortcut(command.shortcut);
       })
       .catch(() => {});
@@ -171,7 +169,7 @@ export function useShortcut(): string {
 /** Asks the content script of `tabId` to scroll to an annotation and flash it. */
 export async function reveal(tabId: number, annotationId: string): Promise<boolean> {
   try {
-    const answer = await browser.tabs.sendMessage(tabId, { type: 'gloss/reveal', annotationId });
+    const answer = await sendUiToContent(tabId, { type: 'gloss/reveal', annotationId });
     return answer === true;
   } catch {
     return false;

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 
-vi.mock('../../src/platform/browser', () => ({ browser: {} }));
+vi.mock('../../src/platform/browser', () => import('../ui/fake-browser'));
 const { badgeFor } = await import('../../src/background/badge');
 
 describe('the badge says how many annotations are highlighted', () => {
@@ -32,6 +32,15 @@ describe('the badge says how many annotations are highlighted', () => {
     });
     expect(badge.text).toBe('2');
     expect(badge.title).toBe('Gloss: 1 entity and 1 claim highlighted; 2 not found on this page');
+  });
+
+  test('says in the catalogue’s words why Gloss could not look at the page', () => {
+    const badge = badgeFor({ status: 'error', reason: 'page-unreadable', detail: 'Error: x' });
+    expect(badge).toEqual({
+      text: '!',
+      title:
+        'Gloss: The browser did not let Gloss read this page. Open Gloss from the toolbar on the page, or use its context menu, and try again.',
+    });
   });
 
   test('is empty where there is no known article', () => {

@@ -1,34 +1,57 @@
 import { describe, expect, test } from 'vitest';
-import { parseMessage } from '../../src/messages/protocol';
+import {
+  ContentToBackgroundSchema,
+  PageStateSchema,
+  parse,
+  ToBackgroundSchema,
+  UiToBackgroundSchema,
+  UiToContentSchema,
+} from '../../src/messages/protocol';
 
-describe('parseMessage accepts only well-formed Gloss messages', () => {
-  test('accepts each message type in its documented shape', () => {
-    expect(parseMessage({ type: 'gloss/candidate', articleId: 'a-1' })).toEqual({
+const foundState = {
+  status: 'article',
+  articleId: 'x',
+  recognisedBy: 'headline',
+  anchored: { 'entity-person': ['m1', 'm2'] },
+  orphans: [{ id: 'c1', reason: 'paywall' }],
+};
+
+describe('each receiver accepts only well-formed messages of its direction', () => {
+  test('the background: page state and candidates from content, tab state and checks from the UI', () => {
+    expect(parse(ToBackgroundSchema, { type: 'gloss/candidate', articleId: 'a-1' })).toEqual({
       type: 'gloss/candidate',
       articleId: 'a-1',
     });
-    expect(parseMessage({ type: 'gloss/get-tab-state', tabId: 7 })).toEqual({
+    expect(parse(ToBackgroundSchema, { type: 'gloss/get-tab-state', tabId: 7 })).toEqual({
       type: 'gloss/get-tab-state',
       tabId: 7,
     });
-    expect(
-      parseMessage({ type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 }),
-    ).toEqual({ type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 });
-    const state = {
-      status: 'article',
-      articleId: 'x',
-      recognisedBy: 'url',
-      anchored: { 'entity-person': ['m1', 'm2'] },
-      orphans: [{ id: 'c1', reason: 'paywall' }],
-    };
-    expect(parseMessage({ type: 'gloss/page-state', state })).toEqual({
+    expect(parse(ToBackgroundSchema, { type: 'gloss/page-state', state: foundState })).toEqual({
       type: 'gloss/page-state',
-      state,
+      state: foundState,
     });
+    const error = { status: 'error', reason: 'engine-failed', detail: 'TypeError: x' };
+    expect(parse(PageStateSchema, error)).toEqual(error);
+  });
+
+  test('the content script: only the reveal request', () => {
+    const reveal = { type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 };
+    expect(parse(UiToContentSchema, reveal)).toEqual(reveal);
+    expect(parse(UiToContentSchema, { type: 'gloss/get-tab-state', tabId: 7 })).toBeNull();
+  });
+
+  test('a message of another direction is not one of this one', () => {
+    expect(parse(ToBackgroundSchema, { type: 'gloss/reveal', annotationId: 'm1' })).toBeNull();
+    expect(parse(UiToBackgroundSchema, { type: 'gloss/candidate', articleId: 'a' })).toBeNull();
+    expect(parse(ContentToBackgroundSchema, { type: 'gloss/check-page', tabId: 1 })).toBeNull();
   });
 
   test('drops unknown fields instead of passing them on', () => {
-    const parsed = parseMessage({ type: 'gloss/candidate', articleId: 'a', extra: '<script>' });
+    const parsed = parse(ToBackgroundSchema, {
+      type: 'gloss/candidate',
+      articleId: 'a',
+      extra: '<script>',
+    });
     expect(parsed).toEqual({ type: 'gloss/candidate', articleId: 'a' });
   });
 
@@ -45,31 +68,31 @@ describe('parseMessage accepts only well-formed Gloss messages', () => {
     ['an unknown page status', { type: 'gloss/page-state', state: { status: 'hacked' } }],
     [
       'an unknown orphan reason',
-      {
-        type: 'gloss/page-state',
-        state: {
-          status: 'article',
-          articleId: 'a',
-          recognisedBy: 'url',
-          anchored: {},
-          orphans: [{ id: 'x', reason: 'because' }],
-        },
-      },
+      { type: 'gloss/page-state', state: { ...foundState, orphans: [{ id: 'x', reason: 'no' }] } },
+    ],
+    [
+      'an unknown way of recognising a page',
+      { type: 'gloss/page-state', state: { ...foundState, recognisedBy: 'magic' } },
     ],
     [
       'anchored ids that are not strings',
-      {
-        type: 'gloss/page-state',
-        state: {
-          status: 'partial',
-          articleId: 'a',
-          recognisedBy: 'url',
-          anchored: { x: [1] },
-          orphans: [],
-        },
-      },
+      { type: 'gloss/page-state', state: { ...foundState, anchored: { 'entity-person': [1] } } },
+    ],
+    [
+      'anchored ids under a category Gloss does not paint',
+      { type: 'gloss/page-state', state: { ...foundState, anchored: { 'entity-x': ['m1'] } } },
+    ],
+    [
+      'an error without a reason code (free text only)',
+      { type: 'gloss/page-state', state: { status: 'error', message: 'Gloss failed' } },
     ],
   ])('rejects %s', (_label, raw) => {
-    expect(parseMessage(raw)).toBeNull();
+    expect(parse(ToBackgroundSchema, raw)).toBeNull();
+  });
+
+  test('rejects a reveal with a negative occurrence', () => {
+    expect(
+      parse(UiToContentSchema, { type: 'gloss/reveal', annotationId: 'm1', occurrence: -1 }),
+    ).toBeNull();
   });
 });

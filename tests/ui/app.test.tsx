@@ -419,10 +419,15 @@ describe('states', () => {
     expect(text(root)).toContain(pack.article.headline);
   });
 
-  test('an error, shown as text', async () => {
-    fake.tabStates.set(7, { status: 'error', message: '<img src=x onerror=alert(1)>' });
+  test('an error: why, in the catalogue’s words, and the browser’s own detail shown as text', async () => {
+    fake.tabStates.set(7, {
+      status: 'error',
+      reason: 'page-unreadable',
+      detail: '<img src=x onerror=alert(1)>',
+    });
     const root = await mountApp();
     expect(text($('h1', root))).toBe('Gloss ran into a problem on this page');
+    expect(text(root)).toContain('The browser did not let Gloss read this page.');
     expect(text($('code', root))).toBe('<img src=x onerror=alert(1)>');
     expect($('img[src=x]', root)).toBeNull();
   });
