@@ -29,6 +29,7 @@ import {
   scaledPack,
   selectorAt,
 } from './lib/generate';
+import { type LateParagraphFigures, measureLateParagraph } from './lib/late-paragraph';
 import {
   type Cell,
   fmtMs,
@@ -350,7 +351,14 @@ if (withExtension) {
   } catch (e) {
     log(`extension measurements failed: ${e}`);
   }
+  log('extension: last late paragraph -> its highlights (one stage, streamed)');
+  try {
+    details.lateParagraph = await measureLateParagraph(ROOT);
+  } catch (e) {
+    log(`late-paragraph measurements failed: ${e}`);
+  }
 }
+const late = details.lateParagraph as LateParagraphFigures | undefined;
 
 const bytes = (file: string) => {
   const b = readFileSync(resolve(ROOT, 'dist/chrome/content', file));
@@ -385,6 +393,8 @@ const metrics: Record<string, number | null> = {
   reanchorParagraphMs: rerender?.medianMs ?? null,
   reanchorEditedParagraphMs: editedRe?.medianMs ?? null,
   reanchorEndToEndMs: ext?.reanchorE2eMs ?? null,
+  lateParagraphOneStageMs: late?.oneStageMs ?? null,
+  lateParagraphStreamedMs: late?.streamedMs ?? null,
   longestTaskMs: ext?.longestTaskMs ?? null,
   longestAnchorSliceMs2m: slices2m?.longestSliceMs ?? null,
   canonicalColdMs: coldRunsMs.length ? median(coldRunsMs) : null,
