@@ -11,6 +11,14 @@ import { glossCatalog, type TargetBrowser } from '../vite.config';
 process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const root = resolve(import.meta.dirname, '..');
 const browsers: TargetBrowser[] = ['chrome', 'firefox'];
+/**
+ * The benchmark's build (GLOSS_TIMING=1): the same extension with the first-highlight marks
+ * compiled in (src/content/timing.ts), written to GLOSS_DIST (never dist/, which ships).
+ */
+const timing = process.env.GLOSS_TIMING === '1';
+const distDir = process.env.GLOSS_DIST ?? 'dist';
+if (timing && resolve(root, distDir) === resolve(root, 'dist'))
+  throw new Error('GLOSS_TIMING=1 needs GLOSS_DIST: the timing build must not overwrite dist/');
 
 for (const browser of browsers) {
   const started = performance.now();
@@ -19,9 +27,10 @@ for (const browser of browsers) {
     configFile: resolve(root, 'vite.config.ts'),
     mode: browser,
     logLevel: 'warn',
+    build: { outDir: resolve(root, distDir, browser) },
   });
   for (const script of ['gate', 'engine']) await buildContentScript(browser, script);
-  console.log(`built dist/${browser} in ${Math.round(performance.now() - started)} ms`);
+  console.log(`built ${distDir}/${browser} in ${Math.round(performance.now() - started)} ms`);
 }
 
 /** One self-contained IIFE per content script: no loader, no web_accessible_resources. */
@@ -32,9 +41,9 @@ async function buildContentScript(browser: TargetBrowser, name: string) {
     publicDir: false,
     logLevel: 'warn',
     plugins: [glossCatalog()],
-    define: { 'process.env.NODE_ENV': '"production"' },
+    define: { 'process.env.NODE_ENV': '"production"', __GLOSS_TIMING__: String(timing) },
     build: {
-      outDir: `dist/${browser}`,
+      outDir: resolve(root, distDir, browser),
       emptyOutDir: false,
       target: 'es2022',
       lib: {

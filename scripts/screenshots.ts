@@ -107,6 +107,23 @@ try {
   });
   await shoot(article, 'article-with-card');
 
+  // The card of a claim with its source: the post's fuller wording, the quoted part marked.
+  await article.mouse.move(5, 5);
+  const quote = await article.evaluate(() => {
+    const highlight = CSS.highlights.get('gloss-claim-assessment') as unknown as Set<Range>;
+    const range = [...highlight].find((r) => r.toString().startsWith('Our relationship')) as Range;
+    range.startContainer.parentElement?.scrollIntoView({ block: 'start' });
+    window.scrollBy(0, -80);
+    const rect = range.getClientRects()[0] as DOMRect;
+    return { x: rect.left + 20, y: rect.top + rect.height / 2 };
+  });
+  await article.mouse.move(quote.x, quote.y);
+  await article.waitForFunction(() => {
+    const r = document.querySelector('gloss-card')?.getBoundingClientRect();
+    return r && r.height > 150;
+  });
+  await shoot(article, 'article-with-source-card');
+
   for (const scheme of ['light', 'dark'] as const) {
     const popup = await open('src/popup/index.html', 400, 600, scheme);
     await fitPopup(popup);
@@ -124,6 +141,16 @@ try {
     await shoot(panel, `sidepanel-entities-${scheme}`);
     await section(panel, 'claims');
     await shoot(panel, `sidepanel-claims-${scheme}`);
+    await panel.click('li.claim:has(details[data-source=src-trump-post]) summary');
+    await panel.evaluate(() => {
+      const open = document.querySelector('details.source[open]');
+      open?.closest('li.claim')?.scrollIntoView({ block: 'start' });
+    });
+    await shoot(panel, `sidepanel-claim-source-${scheme}`);
+    await section(panel, 'sources');
+    await shoot(panel, `sidepanel-sources-${scheme}`);
+    await panel.evaluate(() => document.querySelector('[data-comparison]')?.scrollIntoView());
+    await shoot(panel, `sidepanel-sources-compare-${scheme}`);
     await section(panel, 'timeline');
     await shoot(panel, `sidepanel-timeline-${scheme}`);
     await panel.close();

@@ -85,6 +85,14 @@ export function medianPhases(runs: readonly PhaseTimes[]): PhaseTimes {
   return out;
 }
 
+export interface FirstHighlightSummary {
+  browser: string;
+  /** Median over the loads of DOMContentLoaded -> first highlight painted. */
+  afterDclMs: number | null;
+  /** Median of each phase over the loads (so they need not add up to the median total). */
+  phases: PhaseTimes | null;
+}
+
 /** What one catalogue size costs (the issue's shape; null where not measured). */
 export interface ScaleRow {
   packs: number;
@@ -116,8 +124,11 @@ export interface Report {
   machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string };
   results: Cell[];
   metrics: Record<string, number | null>;
-  /** Chromium's breakdown of metrics.firstHighlightAfterDclMs (null: not measured). */
-  firstHighlightPhases: PhaseTimes | null;
+  /**
+   * Time to the first highlight per browser; Chromium's phases are metrics.firstHighlightPhases
+   * in the JSON (null there when not measured).
+   */
+  firstHighlight: Partial<Record<'chromium' | 'firefox', FirstHighlightSummary>>;
   /** One row per generated catalogue size (empty without --scale). */
   scale: ScaleRow[];
   details: Record<string, unknown>;
@@ -282,7 +293,7 @@ export function toJson(report: Report): string {
       })),
       metrics: {
         ...report.metrics,
-        firstHighlightPhases: report.firstHighlightPhases,
+        firstHighlightPhases: report.firstHighlight.chromium?.phases ?? null,
         scale: report.scale,
       },
       targets: report.targets,
@@ -403,6 +414,37 @@ export function targetsMarkdown(targets: readonly Target[]): string {
   ].join('\n');
 }
 
+const kb = (b: number | null) => (b === null ? '-' : `${(b / 1024).toFixed(1)} KB`);
+const mb = (b: number | null) => (b === null ? '-' : `${(b / 2 ** 20).toFixed(1)} MB`);
+
+/** The scale table: one row per catalogue size. */
+export function scaleMarkdown(rows: readonly ScaleRow[]): string {
+  if (rows.length === 0) return '_Not measured in this run (`npm run bench -- --scale`)._';
+  return [
+    '| packs | gate (gzip) | non-article page | recognition | background memory | package | build |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      (r) =>
+        `| ${r.packs.toLocaleString('en-GB')} | ${kb(r.gateGzipBytes)} | ${fmtMs(r.detectNonArticleMs)} ms | ${fmtMs(r.recognitionMs)} ms | ${mb(r.backgroundMemoryBytes)} | ${mb(r.packageBytes)} | ${fmtMs(r.buildMs)} ms |`,
+    ),
+  ].join('\n');
+}
+
+/** The way to the first highlight, phase by phase, one column per browser. */
+export function firstHighlightMarkdown(fh: Report['firstHighlight']): string {
+  const browsers = (['chromium', 'firefox'] as const).filter((b) => fh[b]);
+  if (browsers.length === 0) return '_Not measured in this run._';
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '-' : fmtMs(v));
+  return [
+    `| phase | ${browsers.map((b) => fh[b]?.browser ?? b).join(' | ')} |`,
+    `| --- |${browsers.map(() => ' ---: |').join('')}`,
+    ...FIRST_HIGHLIGHT_PHASES.map(
+      (p) => `| ${p} | ${browsers.map((b) => cell(fh[b]?.phases?.[p])).join(' | ')} |`,
+    ),
+    `| **DOMContentLoaded -> first highlight painted** | ${browsers.map((b) => `**${cell(fh[b]?.afterDclMs)}**`).join(' | ')} |`,
+  ].join('\n');
+}
+
 export function resultsMarkdown(report: Report, notes: string): string {
   const m = report.machine;
   const metricRows = Object.entries(report.metrics).map(
@@ -433,6 +475,15 @@ ${markdownTable(tableRows(report.results))}
 
 ![time vs page size](chart.svg)
 
+## Scale: 1 to 100 000 articles, and the time to the first highlight
+
+${scaleMarkdown(report.scale)}
+
+${report.scale.length ? '![cost per catalogue size](scale.svg)\n' : ''}
+Time to highlights on the canonical page (ms, medians of each phase over the loads):
+
+${firstHighlightMarkdown(report.firstHighlight)}
+
 ## Other metrics
 
 | metric | value |
@@ -441,4 +492,147 @@ ${metricRows.join('\n')}
 
 ${notes}
 `;
+}
+
+const PHASE_COLORS: Record<FirstHighlightPhase, string> = {
+  beforeGate: '#ced4da',
+  gate: '#1971c2',
+  message: '#74c0fc',
+  engineInjection: '#9c36b5',
+  packLoad: '#f08c00',
+  detection: '#2f9e44',
+  anchoring: '#d9480f',
+  paint: '#495057',
+};
+
+/**
+ * The scale chart: one small panel per cost (gate bytes, non-article detection, recognition,
+ * background memory, package bytes) against the catalogue size (log-log), each with its goal
+ * as a dashed line where the issue sets one; beside them, the time to the first highlight as
+ * one stacked bar of phases per browser, with the 50 ms goal.
+ */
+export function renderScaleChart(
+  rows: readonly ScaleRow[],
+  firstHighlight: Report['firstHighlight'],
+): string {
+  const panels: Array<{
+    key: keyof ScaleRow;
+    title: string;
+    unit: (v: number) => string;
+    goal?: number;
+  }> = [
+    { key: 'gateGzipBytes', title: 'gate (gzip)', unit: (v) => kb(v), goal: 10 * 1024 },
+    {
+      key: 'detectNonArticleMs',
+      title: 'non-article page',
+      unit: (v) => `${fmtMs(v)} ms`,
+      goal: 1,
+    },
+    { key: 'recognitionMs', title: 'recognition', unit: (v) => `${fmtMs(v)} ms`, goal: 50 },
+    { key: 'backgroundMemoryBytes', title: 'background memory', unit: (v) => mb(v) },
+    { key: 'packageBytes', title: 'package', unit: (v) => mb(v) },
+  ];
+  const PW = 220;
+  const PH = 150;
+  const GAP = 60;
+  const L = 20;
+  const T = 50;
+  const barX = L + 3 * (PW + GAP) + 10;
+  const W = barX + 330;
+  const H = T + 2 * (PH + GAP) + 20;
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="11" role="img" aria-label="Cost per catalogue size, and the time to the first highlight">`,
+    '<title>Cost per catalogue size (log-log), and the time to the first highlight by phase</title>',
+    `<rect width="${W}" height="${H}" fill="#fff"/>`,
+    `<text x="${L}" y="22" font-size="15" font-weight="bold">Scale: cost per catalogue size (log-log; dashed: goal)</text>`,
+  ];
+  const sizes = rows.map((r) => r.packs).filter((p) => p > 0);
+  const xmin = Math.min(...sizes, 1);
+  const xmax = Math.max(...sizes, 10);
+  panels.forEach((panel, i) => {
+    const x0 = L + 40 + (i % 3) * (PW + GAP);
+    const y0 = T + Math.floor(i / 3) * (PH + GAP);
+    const pts = rows
+      .map((r) => [r.packs, r[panel.key]] as const)
+      .filter((p): p is readonly [number, number] => typeof p[1] === 'number' && p[1] > 0);
+    const vals = [...pts.map((p) => p[1]), ...(panel.goal ? [panel.goal] : [])];
+    const ymin = 10 ** Math.floor(Math.log10(Math.min(...vals, 1e9)));
+    const ymax = 10 ** Math.ceil(Math.log10(Math.max(...vals, ymin * 10)));
+    const lx = (v: number) =>
+      xmax === xmin
+        ? 0
+        : (Math.log10(v) - Math.log10(xmin)) / (Math.log10(xmax) - Math.log10(xmin));
+    const ly = (v: number) =>
+      (Math.log10(v) - Math.log10(ymin)) / (Math.log10(ymax) - Math.log10(ymin));
+    const px = (v: number) => x0 + lx(v) * PW;
+    const py = (v: number) => y0 + PH - ly(v) * PH;
+    out.push(
+      `<text x="${x0}" y="${y0 - 8}" font-weight="bold">${panel.title}</text>`,
+      `<rect x="${x0}" y="${y0}" width="${PW}" height="${PH}" fill="none" stroke="#adb5bd"/>`,
+    );
+    if (pts.length === 0) {
+      out.push(
+        `<text x="${x0 + PW / 2}" y="${y0 + PH / 2}" text-anchor="middle" fill="#868e96">not measured</text>`,
+      );
+      return;
+    }
+    for (const v of [ymin, ymax])
+      out.push(
+        `<text x="${x0 - 4}" y="${py(v) + 4}" text-anchor="end" font-size="9">${panel.unit(v)}</text>`,
+      );
+    for (const s of sizes)
+      out.push(
+        `<text x="${px(s)}" y="${y0 + PH + 13}" text-anchor="middle" font-size="9">${s.toLocaleString('en-GB')}</text>`,
+      );
+    if (panel.goal)
+      out.push(
+        `<line x1="${x0}" x2="${x0 + PW}" y1="${py(panel.goal)}" y2="${py(panel.goal)}" stroke="#e03131" stroke-dasharray="4 3"/>`,
+      );
+    out.push(
+      `<path d="${pts.map((p, k) => `${k ? 'L' : 'M'}${px(p[0]).toFixed(1)},${py(p[1]).toFixed(1)}`).join(' ')}" fill="none" stroke="#d9480f" stroke-width="2"/>`,
+      ...pts.map(
+        (p) =>
+          `<circle cx="${px(p[0]).toFixed(1)}" cy="${py(p[1]).toFixed(1)}" r="3" fill="#d9480f"><title>${p[0]} packs: ${panel.unit(p[1])}</title></circle>`,
+      ),
+    );
+  });
+  out.push(`<text x="${L + 40}" y="${H - 8}" fill="#868e96">x: articles in the catalogue</text>`);
+  // The time to the first highlight, one stacked bar per browser.
+  const browsers = (['chromium', 'firefox'] as const).filter((b) => firstHighlight[b]?.phases);
+  out.push(
+    `<text x="${barX}" y="${T - 8}" font-weight="bold">DOMContentLoaded -> first highlight (ms)</text>`,
+  );
+  const total = (b: (typeof browsers)[number]) =>
+    FIRST_HIGHLIGHT_PHASES.reduce((a, p) => a + (firstHighlight[b]?.phases?.[p] ?? 0), 0);
+  const maxMs = Math.max(50, ...browsers.map(total));
+  const BW = 300;
+  const sx = (ms: number) => (ms / maxMs) * BW;
+  browsers.forEach((b, i) => {
+    const y = T + 10 + i * 50;
+    let x = barX;
+    out.push(`<text x="${barX}" y="${y - 3}">${firstHighlight[b]?.browser ?? b}</text>`);
+    for (const p of FIRST_HIGHLIGHT_PHASES) {
+      const v = firstHighlight[b]?.phases?.[p] ?? 0;
+      if (v <= 0) continue;
+      out.push(
+        `<rect x="${x.toFixed(1)}" y="${y}" width="${sx(v).toFixed(1)}" height="22" fill="${PHASE_COLORS[p]}"><title>${p}: ${fmtMs(v)} ms</title></rect>`,
+      );
+      x += sx(v);
+    }
+    out.push(`<text x="${(x + 4).toFixed(1)}" y="${y + 15}">${fmtMs(total(b))}</text>`);
+  });
+  if (browsers.length === 0)
+    out.push(`<text x="${barX}" y="${T + 30}" fill="#868e96">not measured</text>`);
+  const gx = barX + sx(50);
+  out.push(
+    `<line x1="${gx}" x2="${gx}" y1="${T}" y2="${T + 10 + browsers.length * 50}" stroke="#e03131" stroke-dasharray="4 3"/><text x="${gx + 3}" y="${T + 8}" fill="#e03131" font-size="9">50 ms goal</text>`,
+  );
+  FIRST_HIGHLIGHT_PHASES.forEach((p, i) => {
+    const y = T + 120 + i * 16;
+    out.push(
+      `<rect x="${barX}" y="${y - 9}" width="12" height="12" fill="${PHASE_COLORS[p]}"/><text x="${barX + 18}" y="${y + 1}">${p}</text>`,
+    );
+  });
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
 }

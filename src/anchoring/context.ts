@@ -2,8 +2,8 @@
  * Context agreement by bit-parallel edit distance (Myers 1999, one 32-bit word, top row anchored
  * at the quote side): for an expected context of m <= 32 folded characters, the minimum over j of
  * the Levenshtein distance between the expected context and the first j page characters read
- * away from the quote. Same value as the textbook DP (`contextSimilarity` in anchor.ts, kept as
- * the tests' reference and for the public API), at ~15 word operations per page character instead of m
+ * away from the quote. Same value as the textbook DP (the tests' reference,
+ * tests/anchoring/context-reference.ts), at ~15 word operations per page character instead of m
  * cells, with no allocation: the page is read in place, in the folded text.
  */
 
@@ -76,7 +76,7 @@ function asciiTable(cp: ContextPattern): Int32Array {
 /**
  * Minimum edit distance of the compiled context to text read away from `at` (backwards from
  * `at - 1` for 'before', forwards from `at` for 'after'), over at most `n` characters: the
- * DP of `contextSimilarity` with the page side = those n characters. Returns m when n is 0.
+ * DP of the tests' reference with the page side = those n characters. Returns m when n is 0.
  */
 export function contextDistance(cp: ContextPattern, text: string, at: number, n: number): number {
   const m = cp.m;

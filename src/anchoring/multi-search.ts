@@ -8,7 +8,7 @@
  * with `startsWith`. Cost: O(text + occurrences) plus one `indexOf` scan per short pattern,
  * independent of the number of patterns. With at most a few long patterns, `indexOf` is used too.
  */
-import type { ShouldYield } from './text-index';
+import type { ShouldYield } from './slices';
 
 const KEY = 8;
 const B = 0x01000193;

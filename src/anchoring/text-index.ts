@@ -3,7 +3,10 @@
  * offset back to (Text node, offset in node). Built in one DOM pass; typed arrays, no per-char
  * objects. See README.md ("Text index") for what counts as rendered text.
  */
-import { codesToString, type Folded, fold, foldSteps, Normaliser, refoldSteps } from './normalise';
+import { type Folded, fold, foldSteps } from './fold';
+import { codesToString, Normaliser } from './normalise';
+import { refoldSteps } from './refold';
+import { neverYield, runToEnd, type ShouldYield } from './slices';
 
 export interface TextIndexOptions {
   /**
@@ -107,10 +110,6 @@ const BLOCK_TAGS = new Set([
   'ul',
   'img',
 ]);
-
-/** A yield check: return true when the current slice of work should end. */
-export type ShouldYield = () => boolean;
-const never: ShouldYield = () => false;
 
 interface Collected {
   nodes: Text[];
@@ -221,7 +220,7 @@ function* collect(
         total = 0;
         pendingBreak = false;
         n = root.firstChild;
-        if (++restarts >= 3) shouldYield = never;
+        if (++restarts >= 3) shouldYield = neverYield;
       }
     }
   }
@@ -290,10 +289,7 @@ export class TextIndex {
 
   /** Build the index synchronously. */
   static build(root: Node, options: TextIndexOptions = {}): TextIndex {
-    const g = TextIndex.buildSteps(root, options);
-    let r = g.next();
-    while (!r.done) r = g.next();
-    return r.value;
+    return runToEnd(TextIndex.buildSteps(root, options));
   }
 
   /**
@@ -304,7 +300,7 @@ export class TextIndex {
   static *buildSteps(
     root: Node,
     options: TextIndexOptions = {},
-    shouldYield: ShouldYield = never,
+    shouldYield: ShouldYield = neverYield,
   ): Generator<void, TextIndex, void> {
     const index = new TextIndex(root, options);
     const c = yield* collect(root, options, shouldYield);
@@ -340,7 +336,7 @@ export class TextIndex {
   }
 
   /** `folded`, built (if not cached) by a generator that yields when `shouldYield()` says so. */
-  *foldedSteps(shouldYield: ShouldYield = never): Generator<void, Folded, void> {
+  *foldedSteps(shouldYield: ShouldYield = neverYield): Generator<void, Folded, void> {
     if (this.foldedCache === null) {
       const text = this.text;
       const f = yield* foldSteps(text, shouldYield);
@@ -358,10 +354,7 @@ export class TextIndex {
    */
   breakOffsets(): Int32Array {
     if (this.breakCache === null) {
-      const g = breakOffsetsSteps(this.norm, this.breaks, never);
-      let r = g.next();
-      while (!r.done) r = g.next();
-      this.breakCache = r.value;
+      this.breakCache = runToEnd(breakOffsetsSteps(this.norm, this.breaks, neverYield));
     }
     return this.breakCache;
   }
@@ -441,10 +434,7 @@ export class TextIndex {
    * only the changed paragraph is folded again), so the next anchoring does not rebuild them.
    */
   update(): TextChange | null {
-    const g = this.updateSteps();
-    let r = g.next();
-    while (!r.done) r = g.next();
-    return r.value;
+    return runToEnd(this.updateSteps());
   }
 
   /**
@@ -457,7 +447,7 @@ export class TextIndex {
    * the DOM as the walk saw it: call update() (or updateSteps()) again afterwards. If the index
    * itself was updated by someone else meanwhile, the work is started again.
    */
-  *updateSteps(shouldYield: ShouldYield = never): Generator<void, TextChange | null, void> {
+  *updateSteps(shouldYield: ShouldYield = neverYield): Generator<void, TextChange | null, void> {
     for (;;) {
       const old = this.norm;
       const c = yield* collect(this.root, this.options, shouldYield);

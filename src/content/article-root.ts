@@ -5,6 +5,7 @@
  * the article's own headline and standfirst when that adds little else, so navigation, teasers,
  * comments and the other entries of a live page are never highlighted.
  */
+import { runToEnd } from '../anchoring';
 import { type Evidence, type Judgement, judgePage } from '../detection/judge';
 import { PageHits } from '../detection/page-hits';
 import type { ArticleFingerprint } from '../detection/paragraphs';
@@ -48,10 +49,7 @@ export function* readPageSteps(
 }
 
 export function readPage(root: Element, article: ArticleFingerprint): PageReading {
-  const steps = readPageSteps(root, article);
-  let r = steps.next();
-  while (!r.done) r = steps.next();
-  return r.value;
+  return runToEnd(readPageSteps(root, article));
 }
 
 /** The text nodes that hold word positions [start, end) of the reading. */

@@ -10,7 +10,7 @@ import {
   anchorAsync,
   type QuoteSelector,
   reanchorSteps,
-  type ShouldYield,
+  Slices,
   type TextChange,
   TextIndex,
 } from '../anchoring';
@@ -40,6 +40,7 @@ import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
+import { mark } from './timing';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
 
@@ -98,7 +99,7 @@ async function detect(
   if (!document.body) return null;
   for (const pack of candidates) {
     // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
-    const slices = new Slices(() => true);
+    const slices = new Slices();
     const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
     const reading = (await slices.run(steps))?.value;
     if (!reading) continue;
@@ -109,46 +110,6 @@ async function detect(
     }
   }
   return named ? 'loading' : null;
-}
-
-/**
- * Give the main thread back between anchoring slices. Not setTimeout: browsers throttle it to
- * a second or more in background tabs, which would stretch a 2 MB page's anchoring to minutes.
- */
-function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-}
-
-/** Longest stretch of a refresh pass between two yields to the main thread (ms). */
-const SLICE_MS = 30;
-
-/**
- * Runs sliced work (generators that yield when `shouldYield()` says the slice is used up) and
- * gives the main thread back between slices, so no task of ours exceeds ~SLICE_MS plus one
- * checkpoint's worth of work. One budget for several generators run back to back.
- */
-class Slices {
-  private start = performance.now();
-  readonly shouldYield: ShouldYield = () => performance.now() - this.start > SLICE_MS;
-
-  /** `current()` turns false when the pass is superseded: the work is then dropped. */
-  constructor(private readonly current: () => boolean) {}
-
-  /** The generator's value, or null if the pass went stale while it waited between slices. */
-  async run<T>(steps: Generator<void, T, void>): Promise<{ value: T } | null> {
-    for (let r = steps.next(); ; r = steps.next()) {
-      if (r.done) return { value: r.value };
-      await yieldToMain();
-      if (!this.current()) return null;
-      this.start = performance.now();
-    }
-  }
 }
 
 const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
@@ -272,8 +233,10 @@ class Engine {
   /** Full pass: detect, anchor (in slices under 50 ms), paint, report. */
   async run() {
     const generation = ++this.generation;
+    mark('detect-start');
     const found = await detect(this.packs, this.requested);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    if (found !== null && found !== 'loading') mark('detect-end');
     if (found === null || found === 'loading') {
       this.found = null;
       this.index = null;
@@ -293,10 +256,10 @@ class Engine {
     // Text the page hides (a second copy of the body, a collapsed part) is no place for a highlight.
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
-      yieldToMain,
       ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
+    mark('anchor-end');
     this.watchLayout(found.root);
     Object.assign(this, {
       found,
@@ -309,6 +272,7 @@ class Engine {
       unapplied: null,
     });
     this.commit();
+    if (this.anchored.size > 0) mark('painted');
   }
 
   /**
@@ -345,7 +309,7 @@ class Engine {
       return false;
     }
     const generation = this.generation;
-    const slices = new Slices(() => generation === this.generation && this.index === index);
+    const slices = new Slices({}, () => generation === this.generation && this.index === index);
     const updated = await slices.run(index.updateSteps(slices.shouldYield));
     if (!updated) return false;
     // From here the index has the new text: record the change until `results` take it in.
@@ -499,7 +463,7 @@ class Engine {
 
   private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
     const pack = this.found?.pack;
-    if (!pack || hits.length === 0) return this.cards?.hide();
+    if (!pack || hits.length === 0) return this.cards?.hideSoon();
     const contents = hits
       .slice(0, 2)
       .flatMap(
@@ -518,6 +482,8 @@ class Engine {
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
     if (this.anchored.size === 0 || this.pointerFrame) return;
+    // On the card itself (a card with links takes the pointer): keep it.
+    if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
@@ -614,6 +580,7 @@ function takeRequest(): boolean {
 }
 
 function main() {
+  mark('engine-start');
   const w = globalThis as EngineWindow;
   const existing = w[ENGINE_KEY];
   if (existing?.alive()) {

@@ -7,6 +7,9 @@ import { catalog } from 'virtual:gloss-catalog';
 import { type GateMatch, gate, probeLead } from '../detection/detect';
 import { sendContentToBackground } from '../messages/send';
 import { readPageMetadata } from './metadata';
+import { mark } from './timing';
+
+mark('gate-start');
 
 /** The last article and URL this gate asked about: ask once per URL. */
 let asked = '';
@@ -40,6 +43,7 @@ function check() {
   const key = `${match.articleId} ${location.href}`;
   if (asked === key) return;
   asked = key;
+  mark('gate-probe');
   sendContentToBackground({ type: 'gloss/candidate', articleId: match.articleId }).catch(stop);
 }
 

@@ -5,7 +5,7 @@
  * UK/US spellings). Pure: strings in, numbers out.
  */
 
-import { HONORIFICS, SPELLING_VARIANTS } from '../anchoring/normalise';
+import { HONORIFICS, SPELLING_VARIANTS } from '../language/english';
 
 export const SHINGLE_WORDS = 4;
 

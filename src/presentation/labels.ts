@@ -3,7 +3,14 @@
  * is typed by its union, so a code without a label fails the type check. Every label is a message key, spelled out here (never built
  * from a code), so the type check and the catalogue test see every key.
  */
-import type { Attribution, ClaimKind, DatePrecision, EntityKind } from '../annotations/model';
+import type {
+  Attribution,
+  CitationRole,
+  ClaimKind,
+  DatePrecision,
+  EntityKind,
+  SourceKind,
+} from '../annotations/model';
 import type { RecognisedBy } from '../detection/detect';
 import type { HighlightCategory } from '../highlights/categories';
 import type { OrphanReason } from '../highlights/orphans';
@@ -100,4 +107,17 @@ export const CATEGORY_LABEL: Record<HighlightCategory, MessageKey> = {
   'claim-commitment': CLAIM_KIND_PLURAL.commitment,
   'claim-assessment': CLAIM_KIND_PLURAL.assessment,
   'claim-warning': CLAIM_KIND_PLURAL.warning,
+};
+
+export const SOURCE_KIND_LABEL: Record<SourceKind, MessageKey> = {
+  post: 'sourceKindPost',
+  statement: 'sourceKindStatement',
+  interview: 'sourceKindInterview',
+  readout: 'sourceKindReadout',
+  remarks: 'sourceKindRemarks',
+};
+
+export const CITATION_ROLE_LABEL: Record<CitationRole, MessageKey> = {
+  original: 'citationOriginal',
+  reproduction: 'citationReproduction',
 };

@@ -22,6 +22,7 @@ import { Entities } from './sections/Entities';
 import { Highlights, MasterToggle } from './sections/Highlights';
 import { Missing } from './sections/Missing';
 import { Overview } from './sections/Overview';
+import { Sources } from './sections/Sources';
 import { Timeline } from './sections/Timeline';
 
 export function App({ host }: { host: Host }) {
@@ -235,6 +236,7 @@ const SECTIONS: ReadonlyArray<{ id: SectionId; label: MessageKey }> = [
   { id: 'overview', label: 'tabOverview' },
   { id: 'entities', label: 'tabEntities' },
   { id: 'claims', label: 'tabClaims' },
+  { id: 'sources', label: 'tabSources' },
   { id: 'timeline', label: 'tabTimeline' },
   { id: 'missing', label: 'tabMissing' },
   { id: 'highlights', label: 'tabHighlights' },
@@ -271,6 +273,7 @@ function ArticleView({
   const counts: Partial<Record<SectionId, number>> = {
     entities: pack.entities.length,
     claims: pack.claims.length,
+    ...(pack.sources ? { sources: pack.sources.sources.length } : {}),
     timeline: pack.timeline.length,
     missing: state.orphans.length,
   };
@@ -335,6 +338,7 @@ function ArticleView({
         {section === 'overview' && <Overview />}
         {section === 'entities' && <Entities />}
         {section === 'claims' && <Claims />}
+        {section === 'sources' && <Sources />}
         {section === 'timeline' && <Timeline />}
         {section === 'missing' && <Missing />}
         {section === 'highlights' && (

@@ -16,6 +16,7 @@ import {
 import { speakerName } from '../presentation/speaker';
 import { useArticle } from './context';
 import { reveal } from './hooks';
+import { ClaimSources } from './sources';
 
 /**
  * A sample of how a category is painted in the page: entities shaded, claims underlined in a line
@@ -115,6 +116,7 @@ export function ClaimItem({
         <span>{t(ATTRIBUTION_LABEL[claim.attribution])}</span>
       </p>
       {said.length > 0 && <p class="claim-said">{said.join(', ')}</p>}
+      <ClaimSources claim={claim} />
       <p class="claim-actions">
         {anchored ? (
           <RevealButton annotationId={claim.id} describedBy={quoteId} />

@@ -3,7 +3,14 @@ import { useContext } from 'preact/hooks';
 import type { Pack } from '../annotations/model';
 import type { FoundState, PageIndex } from './derive';
 
-export type SectionId = 'overview' | 'entities' | 'claims' | 'timeline' | 'missing' | 'highlights';
+export type SectionId =
+  | 'overview'
+  | 'entities'
+  | 'claims'
+  | 'sources'
+  | 'timeline'
+  | 'missing'
+  | 'highlights';
 
 /** What every section of an article view needs. */
 export interface ArticleContext {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { contextSimilarity } from '../../src/anchoring';
 import { compileContext, contextDistance } from '../../src/anchoring/context';
+import { contextSimilarity } from './context-reference';
 
 /** Reference: the anchored DP of contextSimilarity, read away from the quote. */
 function reference(expected: string, actual: string, side: 'before' | 'after'): number {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { anchor, fold, SPELLING_VARIANTS } from '../../src/anchoring';
+import { anchor, fold } from '../../src/anchoring';
+import { SPELLING_VARIANTS } from '../../src/language/english';
 
 describe('folding never lengthens the text (its offset maps are sized to it)', () => {
   test('no variant is longer than what it replaces', () => {

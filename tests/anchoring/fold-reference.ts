@@ -2,7 +2,7 @@
  * The regex-based fold() as it was before the hand-written scanner (normalise.ts), kept as the
  * reference the scanner must reproduce exactly (fold.test.ts).
  */
-import { HONORIFICS, SPELLING_VARIANTS } from '../../src/anchoring';
+import { HONORIFICS, SPELLING_VARIANTS } from '../../src/language/english';
 
 /** Quote, apostrophe and dash characters unified in folded text (1:1, length-preserving). */
 const FOLD_CHARS: Record<string, string> = {
@@ -63,11 +63,11 @@ function isUpper(c: string | undefined): boolean {
 interface Folded {
   text: string;
   /** folded offset -> rendered offset of the first source character (length text.length + 1). */
-  fStart: Int32Array | null;
+  renderedStarts: Int32Array | null;
   /** folded offset -> rendered offset just after the source of that character. */
-  fEnd: Int32Array | null;
+  renderedEnds: Int32Array | null;
   /** rendered offset -> folded offset (length rendered.length + 1). Dropped chars map forward. */
-  t2f: Int32Array | null;
+  foldedOffsets: Int32Array | null;
 }
 
 function lowerSameLength(t: string): string {
@@ -91,26 +91,26 @@ export function referenceFold(t: string): Folded {
   let m = VARIANT_RE.exec(g);
   // Find the first applicable replacement; if there is none, the maps are the identity.
   const pieces: string[] = [];
-  let fStart: Int32Array | null = null;
-  let fEnd: Int32Array | null = null;
-  let t2f: Int32Array | null = null;
+  let renderedStarts: Int32Array | null = null;
+  let renderedEnds: Int32Array | null = null;
+  let foldedOffsets: Int32Array | null = null;
   let last = 0; // rendered offset copied up to
   let flen = 0; // folded length so far
   const ensureMaps = () => {
-    if (fStart) return;
-    fStart = new Int32Array(t.length + 1);
-    fEnd = new Int32Array(t.length + 1);
-    t2f = new Int32Array(t.length + 1);
+    if (renderedStarts) return;
+    renderedStarts = new Int32Array(t.length + 1);
+    renderedEnds = new Int32Array(t.length + 1);
+    foldedOffsets = new Int32Array(t.length + 1);
   };
   const copyIdentity = (from: number, to: number) => {
     if (to <= from) return;
     pieces.push(g.slice(from, to));
-    if (fStart && fEnd && t2f) {
+    if (renderedStarts && renderedEnds && foldedOffsets) {
       for (let i = from; i < to; i++) {
         const f = flen + (i - from);
-        fStart[f] = i;
-        fEnd[f] = i + 1;
-        t2f[i] = f;
+        renderedStarts[f] = i;
+        renderedEnds[f] = i + 1;
+        foldedOffsets[i] = f;
       }
     }
     flen += to - from;
@@ -128,12 +128,12 @@ export function referenceFold(t: string): Folded {
       if (r !== undefined) repl = r;
     }
     if (repl !== null) {
-      if (!fStart) {
+      if (!renderedStarts) {
         ensureMaps();
         // Fill identity maps for what was already copied.
-        const fs = fStart as unknown as Int32Array;
-        const fe = fEnd as unknown as Int32Array;
-        const tf = t2f as unknown as Int32Array;
+        const fs = renderedStarts as unknown as Int32Array;
+        const fe = renderedEnds as unknown as Int32Array;
+        const tf = foldedOffsets as unknown as Int32Array;
         for (let i = 0; i < last; i++) {
           fs[i] = i;
           fe[i] = i + 1;
@@ -141,9 +141,9 @@ export function referenceFold(t: string): Folded {
         }
       }
       copyIdentity(last, a);
-      const fs = fStart as unknown as Int32Array;
-      const fe = fEnd as unknown as Int32Array;
-      const tf = t2f as unknown as Int32Array;
+      const fs = renderedStarts as unknown as Int32Array;
+      const fe = renderedEnds as unknown as Int32Array;
+      const tf = foldedOffsets as unknown as Int32Array;
       // Align common prefix, then common suffix, of the replaced text and the replacement.
       const src = g.slice(a, b);
       let cp = 0;
@@ -183,18 +183,19 @@ export function referenceFold(t: string): Folded {
     }
     m = VARIANT_RE.exec(g);
   }
-  if (!fStart) return { text: g, fStart: null, fEnd: null, t2f: null };
+  if (!renderedStarts)
+    return { text: g, renderedStarts: null, renderedEnds: null, foldedOffsets: null };
   copyIdentity(last, t.length);
-  const fs = fStart as unknown as Int32Array;
-  const fe = fEnd as unknown as Int32Array;
-  const tf = t2f as unknown as Int32Array;
+  const fs = renderedStarts as unknown as Int32Array;
+  const fe = renderedEnds as unknown as Int32Array;
+  const tf = foldedOffsets as unknown as Int32Array;
   fs[flen] = t.length;
   fe[flen] = t.length;
   tf[t.length] = flen;
   return {
     text: pieces.join(''),
-    fStart: fs.subarray(0, flen + 1),
-    fEnd: fe.subarray(0, flen + 1),
-    t2f: tf,
+    renderedStarts: fs.subarray(0, flen + 1),
+    renderedEnds: fe.subarray(0, flen + 1),
+    foldedOffsets: tf,
   };
 }

@@ -12,6 +12,7 @@ import {
   predictMs,
   type Report,
   renderChart,
+  renderScaleChart,
   resultsMarkdown,
   SCALE_FIELDS,
   type ScaleRow,
@@ -111,7 +112,7 @@ describe('tables', () => {
     machine: { cpu: 'cpu', cores: 2, memoryGb: 8, os: 'Linux', node: 'v20' },
     results: cells,
     metrics: { detectNonArticleMs: 0.05, toggleMs: null, canonicalColdMs: 7.5 },
-    firstHighlightPhases: null,
+    firstHighlight: {},
     scale: [],
     details: {},
     targets: [{ name: 't', goal: '<= 1', measured: '0.5', pass: true }],
@@ -157,12 +158,61 @@ describe('tables', () => {
       buildMs: 900,
     };
     const j = JSON.parse(
-      toJson({ ...report, firstHighlightPhases: phases, scale: [row], metrics: { x: 1 } }),
+      toJson({
+        ...report,
+        firstHighlight: {
+          chromium: { browser: 'Chromium 1', afterDclMs: 30, phases },
+          firefox: { browser: 'Firefox 1', afterDclMs: 40, phases: null },
+        },
+        scale: [row],
+        metrics: { x: 1 },
+      }),
     );
     expect(Object.keys(j.metrics.firstHighlightPhases)).toEqual([...FIRST_HIGHLIGHT_PHASES]);
     expect(j.metrics.scale).toEqual([row]);
     expect(Object.keys(j.metrics.scale[0]).sort()).toEqual(['packs', ...SCALE_FIELDS].sort());
     expect(j.metrics.x).toBe(1);
+  });
+
+  it('markdown: a scale table and the time-to-highlights breakdown beside its chart', () => {
+    const rows: ScaleRow[] = [1, 1000, 10_000].map((packs) => ({
+      packs,
+      gateGzipBytes: 5000,
+      detectNonArticleMs: 0.2,
+      recognitionMs: packs / 1000,
+      backgroundMemoryBytes: packs * 300,
+      packageBytes: packs * 8000,
+      buildMs: packs / 10,
+    }));
+    const phases: PhaseTimes = {
+      ...noPhases,
+      beforeGate: 100,
+      gate: 1,
+      engineInjection: 20,
+      anchoring: 8,
+      paint: 5,
+    };
+    const withScale: Report = {
+      ...report,
+      scale: rows,
+      firstHighlight: { chromium: { browser: 'Chromium 1', afterDclMs: 134, phases } },
+    };
+    const md = resultsMarkdown(withScale, '');
+    expect(md).toContain('| 10,000 | 4.9 KB | 0.200 ms | 10.0 ms | 2.9 MB | 76.3 MB | 1000 ms |');
+    expect(md).toContain('scale.svg');
+    expect(md).toContain('| beforeGate | 100 |');
+    expect(md).toContain('| message | - |');
+    expect(md).toContain('**134**');
+    // Without --scale the section says so rather than showing an empty table.
+    expect(resultsMarkdown(report, '')).toContain('Not measured in this run');
+    const svg = renderScaleChart(rows, withScale.firstHighlight);
+    expect(svg.startsWith('<svg')).toBe(true);
+    for (const title of ['gate (gzip)', 'recognition', 'background memory', 'package'])
+      expect(svg).toContain(title);
+    // One bar segment per measured phase, each titled with its time.
+    expect(svg.match(/<rect [^>]*><title>[a-zA-Z]+: /g)).toHaveLength(5);
+    expect(svg).toContain('<title>anchoring: 8.00 ms</title>');
+    expect(renderScaleChart([], {})).toContain('not measured');
   });
 
   it('markdown and SVG', () => {

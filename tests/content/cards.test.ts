@@ -75,4 +75,83 @@ describe('the card layer', () => {
     expect(host.style.getPropertyValue('display')).toBe('block');
     layer.destroy();
   });
+
+  const sourced = (url = 'https://example.org/post') => ({
+    eyebrow: 'Claim · Assessment',
+    title: 'Our relationship with China is extremely strong!',
+    rows: [] as Array<[string, string]>,
+    category: 'claim-assessment' as const,
+    source: {
+      label: 'Source',
+      summary: 'Post · Donald Trump · 24 Nov 2025',
+      where: 'Truth Social',
+      parts: [
+        { text: 'Our relationship with China is extremely strong!', marked: true },
+        { text: ' This call was a follow-up.', marked: false },
+      ],
+      caption: 'Words of Donald Trump, as the citations give them',
+      links: [{ url, text: 'CNA', label: 'CNA (reproduces it, opens in a new tab)' }],
+    },
+  });
+
+  test('shows a claim’s source: summary, fuller wording with the article’s part marked, links', () => {
+    const caught = catchShadow();
+    const layer = createCardLayer(document);
+    layer.show(anchorRange(), [sourced()]);
+    const root = caught.root as ShadowRoot;
+    expect(root.querySelector('.source-head')?.textContent).toBe(
+      'SourcePost · Donald Trump · 24 Nov 2025',
+    );
+    expect(root.querySelector('blockquote mark')?.textContent).toBe(
+      'Our relationship with China is extremely strong!',
+    );
+    expect(root.querySelector('blockquote')?.textContent).toContain('This call was a follow-up.');
+    const a = root.querySelector('a') as HTMLAnchorElement;
+    expect(a.href).toBe('https://example.org/post');
+    expect(a.target).toBe('_blank');
+    expect(a.rel).toBe('noopener noreferrer');
+    expect(a.getAttribute('aria-label')).toMatch(/opens in a new tab/);
+    // A card with links takes the pointer, so the links can be clicked.
+    const host = document.querySelector('gloss-card') as HTMLElement;
+    expect(host.style.getPropertyValue('pointer-events')).toBe('auto');
+    expect(layer.holds(host)).toBe(true);
+    expect(layer.holds(document.body)).toBe(false);
+    layer.destroy();
+  });
+
+  test('renders no link whose address is not https', () => {
+    const caught = catchShadow();
+    const layer = createCardLayer(document);
+    layer.show(anchorRange(), [sourced('javascript:alert(1)')]);
+    expect(caught.root?.querySelector('a')).toBeNull();
+    layer.destroy();
+  });
+
+  test('a card with links waits for the pointer before hiding; a plain card hides at once', () => {
+    vi.useFakeTimers();
+    try {
+      const layer = createCardLayer(document);
+      const range = anchorRange();
+      layer.show(range, [sourced()]);
+      const host = document.querySelector('gloss-card') as HTMLElement;
+      layer.hideSoon();
+      expect(host.style.getPropertyValue('display')).toBe('block');
+      host.dispatchEvent(new Event('pointerenter'));
+      vi.advanceTimersByTime(1000);
+      expect(host.style.getPropertyValue('display')).toBe('block');
+      host.dispatchEvent(new Event('pointerleave'));
+      vi.advanceTimersByTime(1000);
+      expect(host.style.getPropertyValue('display')).toBe('none');
+
+      layer.show(range, [
+        { eyebrow: 'Place', title: 'Taiwan', rows: [], category: 'entity-place' },
+      ]);
+      expect(host.style.getPropertyValue('pointer-events')).toBe('none');
+      layer.hideSoon();
+      expect(host.style.getPropertyValue('display')).toBe('none');
+      layer.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

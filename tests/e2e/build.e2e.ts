@@ -6,12 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { GENERATED_ID_PREFIX, generatedSites } from '../../bench/lib/catalogue';
 import { loadPacks } from '../../src/annotations/packs';
 import { DIST } from './harness/browsers';
 
 const packPatterns = [
   ...new Set(loadPacks().packs.flatMap((p) => p.article.sites.flatMap((s) => s.matches))),
 ].sort();
+
+const generatedHosts = generatedSites(0).map((s) => s.host);
 
 const manifestOf = (browser: string) =>
   JSON.parse(readFileSync(join(DIST, browser, 'manifest.json'), 'utf8'));
@@ -44,6 +47,20 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
     expect(manifest.content_scripts).toHaveLength(1);
     expect([...manifest.content_scripts[0].matches].sort()).toEqual(packPatterns);
     expect(manifest.content_scripts[0].all_frames ?? false).toBe(false);
+  });
+
+  test('carries no benchmark timing marks (they would tell pages Gloss is there)', () => {
+    for (const script of manifest.content_scripts[0].js.concat('content/engine.js')) {
+      expect(readFileSync(join(DIST, browser, script), 'utf8')).not.toContain('gloss:');
+    }
+  });
+
+  test('ships the real packs only: nothing the benchmark generates', () => {
+    for (const file of filesUnder(join(DIST, browser))) {
+      const text = readFileSync(file, 'latin1');
+      expect(text, file).not.toContain(GENERATED_ID_PREFIX);
+      for (const host of generatedHosts) expect(text, file).not.toContain(host);
+    }
   });
 
   test('exposes nothing to web pages', () => {

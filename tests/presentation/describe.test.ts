@@ -197,3 +197,31 @@ describe('the card’s message keys', () => {
     for (const [key, counts] of asked) expect([...counts], key).toEqual([arity(key)]);
   });
 });
+
+describe('a claim card’s source', () => {
+  test('names the post, marks the article’s words in its fuller wording, links its citations', () => {
+    const card = describeHighlight(pack, 'c08', t);
+    const source = card?.source;
+    expect(source?.label).toBe('Source');
+    expect(source?.summary).toBe('Post · Donald Trump · 24 Nov 2025');
+    expect(source?.parts?.find((p) => p.marked)?.text).toBe(
+      'Our relationship with China is extremely strong!',
+    );
+    expect(source?.caption).toBe('Words of Donald Trump, as the citations give them');
+    expect(source?.links.length).toBeGreaterThanOrEqual(2);
+    for (const link of source?.links ?? []) expect(link.url.startsWith('https://')).toBe(true);
+    expect(source?.more).toBeUndefined();
+  });
+
+  test('says when a claim rests on more sources than the card shows', () => {
+    expect(describeHighlight(pack, 'c14', t)?.source?.more).toBe('and 1 more in the side panel');
+  });
+
+  test('says “not found in the public record” for the 14 Nov remarks, and nothing for the reporter', () => {
+    const source = describeHighlight(pack, 'c38', t)?.source;
+    expect(source?.summary).toBe('Not found in the public record');
+    expect(source?.links).toEqual([]);
+    expect(source?.parts).toBeUndefined();
+    expect(describeHighlight(pack, 'c15', t)?.source).toBeUndefined();
+  });
+});

@@ -1,0 +1,261 @@
+/**
+ * The anchoring pipeline, as a generator that yields at checkpoints (see slices.ts):
+ *  1. exact / normalised: every selector's folded quote is searched in the folded page text in
+ *     ONE multi-pattern pass (multi-search.ts). Each occurrence is a candidate; it is 'exact' if
+ *     the rendered page text equals the rendered quote, else 'normalised' (case, quotes, dashes,
+ *     honorifics, spelling variants differ).
+ *  2. clear winners anchor a source -> page position map (position-map.ts); contested selectors
+ *     are re-ranked with the hint it interpolates.
+ *  3. fuzzy: only for selectors with no acceptable candidate (or whose best candidate disagrees
+ *     with its context): Myers bit-parallel search (myers.ts) in windows located by the context
+ *     and by the position hint (fuzzy.ts).
+ * Every candidate is scored by quote similarity, context agreement and position closeness
+ * (candidates.ts); the best is accepted only if its score reaches the threshold (ranking.ts).
+ */
+
+import { type Candidate, PageSearch } from './candidates';
+import { CONTEXT_KEY, fuzzyWindows, snapToWords, splitAtBreaks } from './fuzzy';
+import { findAll } from './multi-search';
+import { approxSearch, compilePattern } from './myers';
+import { ORDER_SLACK, PositionMap } from './position-map';
+import { type PreparedSelector, prepare } from './prepare';
+import {
+  anchoredResult,
+  type Decision,
+  type Disorder,
+  decide,
+  hasRival,
+  isContested,
+  unanchoredResult,
+} from './ranking';
+import {
+  CONFIDENT_CONTEXT,
+  CONFIDENT_SCORE,
+  CONTEST_MARGIN,
+  DEFAULT_MAX_ERROR_RATE,
+  DEFAULT_THRESHOLD,
+  ESCALATE_CONTEXT,
+  MAPPED_POSITION_WEIGHT,
+  POSITION_WEIGHT,
+} from './scoring';
+import { neverYield } from './slices';
+import type { TextIndex } from './text-index';
+import type { AnchorOptions, AnchorResult, QuoteSelector } from './types';
+
+/** Occurrences of one quote the multi-pattern pass reports at most. */
+const MAX_OCCURRENCES = 10_000;
+/** Occurrences of a context key beyond which it locates nothing. */
+const MAX_KEY_OCCURRENCES = 64;
+/** Folded quotes shorter than this get no fuzzy tier. */
+const MIN_FUZZY_LENGTH = 5;
+/** Context sides shorter than this give no key for locating fuzzy windows. */
+const MIN_KEY_CONTEXT = 8;
+
+/**
+ * The anchoring work as a generator: it yields (and can be resumed later) whenever
+ * `options.shouldYield()` returns true at a checkpoint (every 64K text characters in the
+ * multi-pattern passes, every few selectors in scoring, every fuzzy selector). It never yields
+ * if `shouldYield` is absent. Its return value is the results array, one per selector, in order.
+ */
+export function* anchorSteps(
+  index: TextIndex,
+  selectors: ReadonlyArray<QuoteSelector>,
+  options: AnchorOptions = {},
+): Generator<void, AnchorResult[], void> {
+  const shouldYield = options.shouldYield ?? neverYield;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const folded = yield* index.foldedSteps(shouldYield);
+  const search = new PageSearch(index, options, folded);
+  const n = selectors.length;
+  const results: Array<AnchorResult | null> = new Array(n).fill(null);
+  const prepared: PreparedSelector[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    prepared[i] = prepare(selectors[i] as QuoteSelector, index.length, options);
+    if ((i & 127) === 127 && shouldYield()) yield;
+  }
+  // Exact and normalised: one multi-pattern pass over the folded text for every quote.
+  const patterns = prepared.map((sel) => (sel.empty ? '' : sel.foldedQuote));
+  const occurrences = yield* findAll(folded.text, patterns, MAX_OCCURRENCES, shouldYield);
+  const firstRound: Array<Decision | null> = new Array(n).fill(null);
+  const needFuzzy: number[] = [];
+  const confidentPairs: Array<[number, number]> = [];
+  const contested: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const sel = prepared[i] as PreparedSelector;
+    if (sel.empty) {
+      results[i] = unanchoredResult('empty-quote', null, 0);
+      continue;
+    }
+    const candidates = search
+      .scoreOccurrences(sel, occurrences[i] as number[], sel.scaledHint)
+      .filter((c) => search.acceptable(sel, c));
+    const decision = decide(candidates, sel.scaledHint, search.adjacencyOf(sel));
+    firstRound[i] = decision;
+    const best = decision.best;
+    if (best !== null && isContested(candidates, best)) contested.push(i);
+    else if (
+      best !== null &&
+      sel.selector.position !== undefined &&
+      best.score >= CONFIDENT_SCORE &&
+      (best.contextScore ?? 1) >= CONFIDENT_CONTEXT
+    ) {
+      // A clear winner: it anchors the source -> page position map.
+      confidentPairs.push([sel.selector.position, best.start]);
+    }
+    // Every 8 selectors: one with a very frequent quote ("US") can cost a few ms.
+    if ((i & 7) === 7 && shouldYield()) yield;
+  }
+  const scale =
+    options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
+  const positionMap = new PositionMap(confidentPairs, scale);
+  const disorderOf = (sel: PreparedSelector): Disorder | undefined => {
+    const start = sel.selector.position;
+    if (start === undefined || positionMap.size === 0) return undefined;
+    const end = start + sel.quote.length;
+    return (c) => positionMap.disorder(start, end, c.start);
+  };
+  const mappedHint = (sel: PreparedSelector): number | null => {
+    if (sel.selector.position === undefined || positionMap.size === 0) return null;
+    const mapped = positionMap.map(sel.selector.position);
+    return mapped === null ? null : Math.max(0, Math.min(index.length, mapped));
+  };
+  // Contested selectors (several candidates of similar score: duplicates whose context does not
+  // settle it) are re-ranked with the interpolated hint and a stronger position weight.
+  for (const i of contested) {
+    const sel = prepared[i] as PreparedSelector;
+    const hint = mappedHint(sel);
+    if (hint === null) continue;
+    const previous = firstRound[i] as Decision;
+    const topScore = previous.best?.score ?? 0;
+    const top = previous.scored.filter((c) => topScore - c.score < CONTEST_MARGIN);
+    const candidates = search.scoreOccurrences(
+      sel,
+      top.map((c) => c.foldedStart),
+      hint,
+      MAPPED_POSITION_WEIGHT,
+    );
+    firstRound[i] = decide(candidates, hint, search.adjacencyOf(sel), disorderOf(sel));
+    if (shouldYield()) yield;
+  }
+  for (let i = 0; i < n; i++) {
+    const sel = prepared[i] as PreparedSelector;
+    const decision = firstRound[i];
+    if (sel.empty || !decision) continue;
+    const best = decision.best;
+    const hasContext = sel.foldedPrefix.length > 0 || sel.foldedSuffix.length > 0;
+    const ok = best !== null && best.score >= threshold && !decision.tied;
+    // Accept now only if the context agrees well; otherwise the fuzzy tier also looks for an
+    // edited copy of the quote with better context (the best of both wins).
+    if (ok && best && (!hasContext || (best.contextScore ?? 0) >= ESCALATE_CONTEXT)) {
+      results[i] = anchoredResult(search, best, decision.candidates, options);
+    } else {
+      needFuzzy.push(i);
+    }
+  }
+  if (needFuzzy.length === 0) return results as AnchorResult[];
+
+  // Fuzzy, for what is left.
+  const fuzzyOn = options.fuzzy !== false;
+  const errorRate = options.maxErrorRate ?? DEFAULT_MAX_ERROR_RATE;
+  // Context keys for all fuzzy selectors, found in one pass.
+  const keys: string[] = [];
+  for (const i of needFuzzy) {
+    const sel = prepared[i] as PreparedSelector;
+    keys.push(
+      sel.foldedPrefix.length >= MIN_KEY_CONTEXT ? sel.foldedPrefix.slice(-CONTEXT_KEY) : '',
+    );
+    keys.push(
+      sel.foldedSuffix.length >= MIN_KEY_CONTEXT ? sel.foldedSuffix.slice(0, CONTEXT_KEY) : '',
+    );
+  }
+  const keyOccurrences = fuzzyOn
+    ? yield* findAll(folded.text, keys, MAX_KEY_OCCURRENCES, shouldYield)
+    : keys.map(() => [] as number[]);
+  for (let j = 0; j < needFuzzy.length; j++) {
+    const i = needFuzzy[j] as number;
+    const sel = prepared[i] as PreparedSelector;
+    const earlier = firstRound[i] as Decision;
+    const mapped = mappedHint(sel);
+    const hint = mapped ?? sel.scaledHint;
+    const positionWeight = mapped !== null ? MAPPED_POSITION_WEIGHT : POSITION_WEIGHT;
+    let candidates: Candidate[] = [];
+    // Re-score the exact and normalised candidates with the better hint.
+    if ((occurrences[i] as number[]).length > 0) {
+      candidates = search.scoreOccurrences(sel, occurrences[i] as number[], hint, positionWeight);
+    }
+    const length = sel.foldedQuote.length;
+    if (fuzzyOn && length >= MIN_FUZZY_LENGTH) {
+      const maxErrors = Math.max(1, Math.floor(length * errorRate));
+      const windows = fuzzyWindows(
+        search,
+        sel,
+        keyOccurrences[2 * j] as number[],
+        keyOccurrences[2 * j + 1] as number[],
+        hint,
+        mapped !== null,
+        maxErrors,
+      );
+      // A match never spans a block break unless the quote does: windows are cut at the page's
+      // block-break spaces, so an edit that removed the quote's first words is aligned as
+      // deletions inside the block, not as substitutions of the end of the previous paragraph.
+      const segments = sel.multiBlock
+        ? windows
+        : splitAtBreaks(windows, search.foldedBreaks(), length - maxErrors);
+      const pattern = segments.length > 0 ? compilePattern(sel.foldedQuote) : null;
+      for (const [from, to] of segments) {
+        for (const match of approxSearch(folded.text, pattern ?? sel.foldedQuote, from, to, {
+          maxErrors,
+          maxResults: 3,
+        })) {
+          for (const [start, end, errors] of snapToWords(
+            folded.text,
+            sel,
+            match,
+            maxErrors,
+            from,
+            to,
+          )) {
+            candidates.push(search.evaluate(sel, start, end, errors, true, hint, positionWeight));
+          }
+        }
+      }
+    }
+    // An edited copy needs its context: a fuzzy match is kept only if every side of the
+    // selector's context agrees with the page next to it.
+    const found = candidates.length;
+    candidates = candidates.filter((c) => search.acceptable(sel, c));
+    if (sel.selector.position !== undefined && positionMap.size > 0) {
+      // An edited copy must also keep the order of the confidently anchored neighbours: a
+      // near-copy of a dropped paragraph in a "related stories" list further down is text-wise
+      // an edit of it, but not in its place.
+      const [lo, hi] = positionMap.bounds(
+        sel.selector.position,
+        sel.selector.position + sel.quote.length,
+      );
+      candidates = candidates.filter(
+        (c) => c.method !== 'fuzzy' || (c.start >= lo - ORDER_SLACK && c.start <= hi + ORDER_SLACK),
+      );
+    }
+    const order = disorderOf(sel);
+    const decision = decide(candidates, hint, search.adjacencyOf(sel), order);
+    const best = decision.best;
+    if (best !== null && best.method === 'fuzzy' && hasRival(candidates, best, order)) {
+      // Two different places that both read as an edit of the quote, in its place among the
+      // neighbours (the paragraph edited one way, a comment repeating it edited another way):
+      // the text cannot say which is the article's.
+      results[i] = unanchoredResult('ambiguous', best, decision.candidates);
+    } else if (best !== null && best.score >= threshold && !decision.tied) {
+      results[i] = anchoredResult(search, best, decision.candidates, options);
+    } else if (best !== null && decision.tied && best.score >= threshold) {
+      results[i] = unanchoredResult('ambiguous', best, decision.candidates);
+    } else if (best !== null) {
+      results[i] = unanchoredResult('below-threshold', best, decision.candidates);
+    } else {
+      // Occurrences that were not acceptable make it 'below-threshold' too.
+      const reason = earlier.best || found > 0 ? 'below-threshold' : 'not-found';
+      results[i] = unanchoredResult(reason, earlier.best, Math.max(earlier.candidates, found));
+    }
+    if (shouldYield()) yield;
+  }
+  return results as AnchorResult[];
+}
