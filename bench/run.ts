@@ -11,11 +11,13 @@ import os from 'node:os';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
+import { loadPackFolders } from '../src/annotations/authoring/load';
 import type { Pack } from '../src/annotations/model';
 import { planHighlights } from '../src/highlights/plan';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/browsers/installed';
 import type { BenchApi, MeasureResult } from './harness/page';
 import { bundleHarness, ROOT } from './lib/bundle';
-import { CHROMIUM_FLAGS, type ExtensionFigures, measureExtension } from './lib/extension';
+import { type ExtensionFigures, measureExtension } from './lib/extension';
 import {
   buildTimingExtension,
   type FirstHighlight,
@@ -99,9 +101,10 @@ const nonArticleHtml = readFileSync(
   resolve(FIXTURES, `${NON_ARTICLE_URL.replace('https://', '')}.html`),
   'utf8',
 );
-const pack = JSON.parse(
-  readFileSync(resolve(ROOT, 'src/annotations/packs/2025-11-24-trump-xi-call.json'), 'utf8'),
+const pack = loadPackFolders().packs.find(
+  (p) => p.article.id === '2025-11-24-trump-xi-call',
 ) as Pack;
+if (!pack) throw new Error('the seed pack does not compile: run npm run annotations:check');
 const paragraphs = pack.article.text.paragraphs.map((p) => p.text);
 const roles = pack.article.text.paragraphs.map((p) => p.role as string);
 const sourceLength = paragraphs.join(PARAGRAPH_SEPARATOR).length;
@@ -155,9 +158,9 @@ const packIds: PackId[] = quick ? ['1x'] : [...PACKS];
 log('bundling the in-page harness (src/anchoring, src/detection, peers)');
 const harness = await bundleHarness();
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: CHROMIUM_PATH,
   headless: true,
-  args: CHROMIUM_FLAGS,
+  args: [...CHROMIUM_FLAGS],
 });
 const browserVersion = `Chromium ${browser.version()}`;
 log(`${browserVersion}`);

@@ -5,10 +5,13 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { glossCatalog, type TargetBrowser } from '../vite.config';
+import {
+  extensionConfig,
+  glossCatalog,
+  glossPacks,
+  type TargetBrowser,
+} from '../tools/build/extension';
 
-// Our config imports TypeScript modules without extensions; that is fine for the bundled loader.
-process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
 const root = resolve(import.meta.dirname, '..');
 const browsers: TargetBrowser[] = ['chrome', 'firefox'];
 /**
@@ -24,10 +27,10 @@ for (const browser of browsers) {
   const started = performance.now();
   await build({
     root,
-    configFile: resolve(root, 'vite.config.ts'),
+    configFile: false,
     mode: browser,
     logLevel: 'warn',
-    build: { outDir: resolve(root, distDir, browser) },
+    ...extensionConfig(browser, resolve(root, distDir, browser)),
   });
   for (const script of ['gate', 'engine']) await buildContentScript(browser, script);
   console.log(`built ${distDir}/${browser} in ${Math.round(performance.now() - started)} ms`);
@@ -40,7 +43,7 @@ async function buildContentScript(browser: TargetBrowser, name: string) {
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [glossCatalog()],
+    plugins: [glossCatalog(), glossPacks()],
     define: { 'process.env.NODE_ENV': '"production"', __GLOSS_TIMING__: String(timing) },
     build: {
       outDir: resolve(root, distDir, browser),

@@ -1,9 +1,9 @@
 /**
- * `npm run annotations:check [-- --export <dir>]`
+ * `npm run annotations:check [-- --allow-drafts] [-- --export <dir>]`
  *
- * Validates every annotation pack, checks every selector against the article text, prints the
- * coverage report, and exits 1 if any pack is invalid or leaves a name or an attributed sentence
- * unexplained. With `--export <dir>`, also writes each valid pack as W3C Web Annotation JSON-LD
+ * Compiles and validates every pack folder, checks every selector against the article text, lists
+ * what is still a draft, prints the coverage report, and exits 1 if any pack is invalid, leaves a
+ * name or an attributed sentence unexplained, or (without --allow-drafts) still holds drafts. With `--export <dir>`, also writes each valid pack as W3C Web Annotation JSON-LD
  * to `<dir>/<article-id>.jsonld`.
  */
 import { execFileSync } from 'node:child_process';
@@ -14,6 +14,7 @@ import { exportJsonLd } from '../src/annotations/export-jsonld';
 
 function main(argv: string[]): number {
   let exportDir: string | undefined;
+  let allowDrafts = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--export') {
@@ -22,10 +23,14 @@ function main(argv: string[]): number {
         console.error('--export needs a directory: --export <dir>');
         return 2;
       }
+    } else if (arg === '--allow-drafts') {
+      allowDrafts = true;
     } else if (arg?.startsWith('--export=')) {
       exportDir = arg.slice('--export='.length);
     } else {
-      console.error(`Unknown argument: ${arg}\nUsage: check-annotations [--export <dir>]`);
+      console.error(
+        `Unknown argument: ${arg}\nUsage: check-annotations [--allow-drafts] [--export <dir>]`,
+      );
       return 2;
     }
   }
@@ -47,7 +52,11 @@ function main(argv: string[]): number {
     }
   }
   if (!report.ok) console.error('\nannotations:check failed');
-  return report.ok ? 0 : 1;
+  const draftsLeft = report.drafts > 0 && !allowDrafts;
+  if (draftsLeft) {
+    console.error(`\nannotations:check failed: ${report.drafts} annotation(s) still a draft`);
+  }
+  return report.ok && !draftsLeft ? 0 : 1;
 }
 
 /** When a pack was written: its file's first commit, else the file's modification time. */

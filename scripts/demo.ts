@@ -6,14 +6,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { getBrowser } from '../tests/e2e/harness/browsers';
-import { fixture } from '../tests/e2e/harness/fixtures';
+import { getBrowser } from '../tools/browsers/browsers';
+import { fixture } from '../tools/browsers/fixtures';
 import {
   ExtensionControl,
   POPUP,
   scrollToHighlights,
   waitForHighlights,
-} from '../tests/e2e/harness/gloss';
+} from '../tools/browsers/gloss';
 
 const headed = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const out = resolve(import.meta.dirname, '../artifacts/demo');

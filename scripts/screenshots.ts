@@ -11,8 +11,14 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startFixtureServer } from '../tests/e2e/harness/fixture-server';
-import { fixture } from '../tests/e2e/harness/fixtures';
+import { startFixtureServer } from '../tools/browsers/fixture-server';
+import { fixture } from '../tools/browsers/fixtures';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  hostResolverFlag,
+  loadExtensionFlags,
+} from '../tools/browsers/installed';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
@@ -28,21 +34,15 @@ const server = await startFixtureServer();
 const context = await chromium.launchPersistentContext(
   mkdtempSync(join(tmpdir(), 'gloss-shots-')),
   {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     deviceScaleFactor: 1,
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      `--host-resolver-rules=${server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',')}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...loadExtensionFlags(dist),
+      hostResolverFlag(server.hosts, server.port),
+      ...CHROMIUM_FLAGS,
     ],
   },
 );
@@ -123,6 +123,67 @@ try {
     return r && r.height > 150;
   });
   await shoot(article, 'article-with-source-card');
+
+  // The reader's own note, light and dark: the toolbar beside a selection, the editor, the card.
+  await article.mouse.move(5, 5);
+  const noteUi = async (minHeight: number) => {
+    await article.waitForFunction((h) => {
+      const r = document.querySelector('gloss-note-ui')?.getBoundingClientRect();
+      return r && r.width > 40 && r.height > h;
+    }, minHeight);
+    return article.evaluate(() => {
+      const r = (document.querySelector('gloss-note-ui') as Element).getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, height: r.height };
+    });
+  };
+  const phrases = { light: 'purchases of soya beans', dark: 'shipments of illegal fentanyl' };
+  for (const scheme of ['light', 'dark'] as const) {
+    await article.emulateMedia({ colorScheme: scheme });
+    await article.evaluate((words) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n.textContent ?? '').indexOf(words);
+        if (at < 0) continue;
+        (n.parentElement as Element).scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + words.length);
+        document.getSelection()?.removeAllRanges();
+        document.getSelection()?.addRange(range);
+        return;
+      }
+    }, phrases[scheme]);
+    const bar = await noteUi(10);
+    await shoot(article, `note-toolbar-${scheme}`);
+    await article.mouse.click(bar.right - 18, bar.top + bar.height / 2);
+    const editor = await noteUi(120);
+    await article.keyboard.type('Compare with the White House readout.');
+    await article.keyboard.press('Tab');
+    await article.keyboard.type('trade, follow up');
+    await shoot(article, `note-editor-${scheme}`);
+    await article.mouse.click(editor.right - 30, editor.bottom - 24);
+    await article.waitForFunction(
+      (words) =>
+        [...((CSS.highlights.get('gloss-note-comment') as unknown as Set<Range>) ?? [])].some(
+          (r) => r.toString() === words,
+        ),
+      phrases[scheme],
+    );
+    const note = await article.evaluate((words) => {
+      const h = CSS.highlights.get('gloss-note-comment') as unknown as Set<Range>;
+      const range = [...h].find((r) => r.toString() === words) as Range;
+      const rect = range.getClientRects()[0] as DOMRect;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }, phrases[scheme]);
+    await article.mouse.move(note.x, note.y);
+    await article.waitForFunction(() => {
+      const r = document.querySelector('gloss-card')?.getBoundingClientRect();
+      return r && r.width > 0;
+    });
+    await shoot(article, `note-card-${scheme}`);
+    await article.mouse.move(5, 5);
+  }
+  await article.emulateMedia({ colorScheme: 'light' });
 
   for (const scheme of ['light', 'dark'] as const) {
     const popup = await open('src/popup/index.html', 400, 600, scheme);

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { glossCatalog } from '../../vite.config';
+import { glossCatalog } from '../../tools/build/extension';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUT = resolve(ROOT, 'bench/out');

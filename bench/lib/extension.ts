@@ -1,6 +1,6 @@
 /**
  * End-to-end figures with the real built extension (dist/chrome) in Chromium, on the fixture
- * pages served under their real host names (tests/e2e/harness/fixture-server.ts):
+ * pages served under their real host names (tools/browsers/fixture-server.ts):
  *  - first paint: navigation start -> first `gloss-` entry in CSS.highlights;
  *  - long tasks during that start;
  *  - toggle: storage write from an extension page -> no gloss- entries (and back);
@@ -12,18 +12,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startFixtureServer } from '../../tests/e2e/harness/fixture-server';
+import { startFixtureServer } from '../../tools/browsers/fixture-server';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  hostResolverFlag,
+  loadExtensionFlags,
+} from '../../tools/browsers/installed';
 import { median } from './report';
-
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const SETTINGS_KEY = 'gloss.settings.v1';
 
@@ -80,17 +76,15 @@ export async function measureExtension(
 ): Promise<ExtensionFigures> {
   const server = await startFixtureServer();
   const dist = resolve(root, 'dist/chrome');
-  const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      `--host-resolver-rules=${rules}`,
+      ...loadExtensionFlags(dist),
+      hostResolverFlag(server.hosts, server.port),
       ...CHROMIUM_FLAGS,
     ],
   });

@@ -18,15 +18,20 @@ import { join, resolve } from 'node:path';
 import { chromium, type Worker } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { TIMING_MARKS, type TimingMark } from '../../src/content/timing';
-import { startFixtureServer } from '../../tests/e2e/harness/fixture-server';
-import { CHROMIUM_FLAGS } from './extension';
+import { startFixtureServer } from '../../tools/browsers/fixture-server';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  FIREFOX_PATH,
+  hostResolverFlag,
+  loadExtensionFlags,
+} from '../../tools/browsers/installed';
 import { FIRST_HIGHLIGHT_PHASES, median, medianPhases, type PhaseTimes } from './report';
 
 export const TIMING_DIST = 'bench/out/dist-timing';
 const CANONICAL_PATH =
   '/asia/east-asia/chinas-xi-tells-trump-taiwans-return-key-to-post-war-order-xinhua-reports';
 const CANONICAL_HOST = 'www.straitstimes.com';
-const GECKO_ID = 'gloss@gloss.invalid';
 
 /** Builds the extension with the marks compiled in, beside dist/ (never over it). */
 export function buildTimingExtension(root: string): string {
@@ -154,17 +159,15 @@ const SW_PROBE = `(() => {
 export async function firstHighlightChromium(dist: string, loads = 9): Promise<FirstHighlight> {
   const server = await startFixtureServer();
   const ext = resolve(dist, 'chrome');
-  const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-first-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },
     args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      `--host-resolver-rules=${rules}`,
+      ...loadExtensionFlags(ext),
+      hostResolverFlag(server.hosts, server.port),
       ...CHROMIUM_FLAGS,
     ],
   });
@@ -222,7 +225,7 @@ export async function firstHighlightFirefox(dist: string, loads = 9): Promise<Fi
   const out: LoadTimes[] = [];
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
+    executablePath: FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
@@ -238,7 +241,6 @@ export async function firstHighlightFirefox(dist: string, loads = 9): Promise<Fi
   try {
     version = `Firefox ${(await browser.version()).replace(/^firefox\//i, '')}`;
     await browser.installExtension(resolve(dist, 'firefox'));
-    void GECKO_ID;
     const url = `https://${CANONICAL_HOST}:${server.port}${CANONICAL_PATH}`;
     for (let i = 0; i < loads + 1; i++) {
       const page = await browser.newPage();

@@ -11,8 +11,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { startFixtureServer } from '../../tests/e2e/harness/fixture-server';
-import { CHROMIUM_FLAGS } from './extension';
+import { startFixtureServer } from '../../tools/browsers/fixture-server';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  hostResolverFlag,
+  loadExtensionFlags,
+} from '../../tools/browsers/installed';
 import { median } from './report';
 
 /** Host patterns tried: about the generated catalogue's 50 hosts, then ten and a hundred times more. */
@@ -74,17 +79,15 @@ export async function measureRegistration(
   const root = mkdtempSync(join(tmpdir(), 'gloss-bench-reg-'));
   const ext = join(root, 'ext');
   writeExtension(ext, k, mode);
-  const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   const t0 = performance.now();
   const context = await chromium.launchPersistentContext(join(root, 'profile'), {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     timeout: LAUNCH_TIMEOUT_MS,
     args: [
-      `--disable-extensions-except=${ext}`,
-      `--load-extension=${ext}`,
-      `--host-resolver-rules=${rules}`,
+      ...loadExtensionFlags(ext),
+      hostResolverFlag(server.hosts, server.port),
       ...CHROMIUM_FLAGS,
     ],
   });

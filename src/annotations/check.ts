@@ -1,35 +1,40 @@
 /**
- * Build-time check of every pack (Node only: reads the packs directory).
+ * Build-time check of every pack (Node only: reads the packs folder).
  *
- * `checkAllPacks()` validates every `packs/*.json`, checks that each is bundled by `packs.ts`,
- * that it is up to date with its authoring source, and that its coverage of the article is
- * complete (every capitalised name and every attributed sentence annotated or excluded with a
- * reason). A Vite plugin can fail the build on `!report.ok`, printing `report.text`.
+ * `checkAllPacks()` compiles and validates every pack folder (`authoring/load.ts`), lists what is
+ * still a draft, and checks that each pack's coverage of the article is complete (every
+ * capitalised name and every attributed sentence annotated or excluded with a reason). A Vite
+ * plugin fails the build on `!report.ok`, printing `report.text`; `npm run annotations:check`
+ * also fails while drafts remain.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
-import { buildAll } from './authoring/sources';
+import { join } from 'node:path';
+import type { Draft } from './authoring/compile';
+import { PACK_FILES } from './authoring/folder';
+import { loadPackFolders, PACKS_DIR } from './authoring/load';
 import { type CoverageReport, coverage } from './coverage';
 import type { Pack } from './model';
-import { BUNDLED_PACKS, withSources } from './packs';
-import { formatPackError, type PackError, parsePack, validatePack } from './validate';
+import { formatPackError, type PackError } from './validate';
 
-export const PACKS_DIR = resolve(import.meta.dirname, 'packs');
-/** Each pack's sources section, `<article-id>.json`, validated with its pack. */
-export const SOURCES_DIR = resolve(import.meta.dirname, 'sources');
+export { PACKS_DIR } from './authoring/load';
 
 export interface PackCheck {
+  /** The pack's folder (relative to the working directory). */
   file: string;
   pack?: Pack;
   errors: PackError[];
+  /** What a person has not reviewed yet (`draft:` in the source). */
+  drafts: Draft[];
   coverage?: CoverageReport;
   counts?: Record<string, number>;
 }
 
 export interface CheckReport {
+  /** No errors (drafts are allowed: see `drafts`). */
   ok: boolean;
+  /** How many annotations are still drafts, over all packs. */
+  drafts: number;
   packs: PackCheck[];
-  /** Human-readable report (errors first, then coverage and counts). */
+  /** Human-readable report (errors first, then drafts, coverage and counts). */
   text: string;
 }
 
@@ -44,78 +49,38 @@ export function packCounts(pack: Pack): Record<string, number> {
   };
 }
 
-/** Validate, cross-check and measure every pack in `packsDir`. Never throws on bad packs. */
-export function checkAllPacks(
-  options: { packsDir?: string; sourcesDir?: string; cwd?: string } = {},
-): CheckReport {
+/** Compile, validate and measure every pack folder in `packsDir`. Never throws on bad packs. */
+export function checkAllPacks(options: { packsDir?: string; cwd?: string } = {}): CheckReport {
   const packsDir = options.packsDir ?? PACKS_DIR;
-  const sourcesDir = options.sourcesDir ?? (packsDir === PACKS_DIR ? SOURCES_DIR : undefined);
-  const cwd = options.cwd ?? process.cwd();
-  const files = readdirSync(packsDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort();
-  const generated = new Map(buildAll().map((p) => [p.article.id, p]));
-  const bundled = new Set(BUNDLED_PACKS.map((s) => basename(s.file)));
+  const { folders } = loadPackFolders(packsDir, options.cwd ? { cwd: options.cwd } : {});
   const results: PackCheck[] = [];
 
-  for (const name of files) {
-    const path = resolve(packsDir, name);
-    const file = relative(cwd, path) || path;
-    const raw = readFileSync(path, 'utf8');
-    const sourcesPath = sourcesDir ? resolve(sourcesDir, name) : undefined;
-    const result =
-      sourcesPath && existsSync(sourcesPath)
-        ? parseWithSources(raw, file, sourcesPath, relative(cwd, sourcesPath) || sourcesPath)
-        : parsePack(raw, file);
-    if (!result.ok) {
-      results.push({ file, errors: result.errors });
+  for (const folder of folders) {
+    const file = folder.path;
+    const { pack, drafts } = folder;
+    const errors = [...folder.errors];
+    if (!pack) {
+      results.push({ file, errors, drafts });
       continue;
-    }
-    const { pack } = result;
-    const errors: PackError[] = [];
-    if (name !== `${pack.article.id}.json`) {
-      errors.push({
-        file,
-        path: '$.article.id',
-        message: `is "${pack.article.id}" but the file is ${name}`,
-        expected: `the file name ${pack.article.id}.json`,
-      });
-    }
-    if (packsDir === PACKS_DIR && !bundled.has(name)) {
-      errors.push({
-        file,
-        path: '$',
-        message: 'is not bundled: packs.ts does not import it',
-        expected: 'an entry in BUNDLED_PACKS',
-      });
-    }
-    const source = generated.get(pack.article.id);
-    if (source && stableJson(source) !== stableJson(JSON.parse(raw))) {
-      errors.push({
-        file,
-        path: '$',
-        message: 'differs from its authoring source',
-        expected: 'the output of `npx tsx src/annotations/authoring/generate.ts`',
-      });
     }
     const cov = coverage(pack);
     for (const n of cov.uncoveredNames) {
       errors.push({
-        file,
-        path: '$.exclusions',
+        file: join(file, PACK_FILES.exclusions.name),
+        path: '$',
         message: `"${n.text}" (${n.paragraph}, offset ${n.start}) is capitalised but no entity mention or timeline date covers it`,
         expected: 'a mention, or an exclusion with a reason',
       });
     }
     for (const s of cov.unattributedSentences) {
       errors.push({
-        file,
-        path: '$.claims',
+        file: join(file, PACK_FILES.claims.name),
+        path: '$',
         message: `the sentence "${s.text}" (${s.paragraph}) attributes words to someone but no claim covers it`,
         expected: 'a claim, or an exclusion with a reason',
       });
     }
-    results.push({ file, pack, errors, coverage: cov, counts: packCounts(pack) });
+    results.push({ file, pack, errors, drafts, coverage: cov, counts: packCounts(pack) });
   }
 
   const lines: string[] = [];
@@ -125,6 +90,10 @@ export function checkAllPacks(
       for (const e of r.errors) lines.push(`  ${formatPackError(e)}`);
     } else {
       lines.push(`✓ ${r.file}`);
+    }
+    if (r.drafts.length > 0) {
+      lines.push(`  ${r.drafts.length} still a draft (review, then delete the \`draft:\` line):`);
+      for (const d of r.drafts) lines.push(`    ${d.file}:${d.line}: ${d.what} (${d.how})`);
     }
     if (r.counts) {
       lines.push(
@@ -144,30 +113,8 @@ export function checkAllPacks(
   }
   if (results.length === 0) lines.push(`✗ no packs in ${packsDir}`);
   const ok = results.length > 0 && results.every((r) => r.errors.length === 0);
-  return { ok, packs: results, text: lines.join('\n') };
-}
-
-/** A pack and its sources file, parsed and validated together; bad JSON in either is an error. */
-function parseWithSources(raw: string, file: string, sourcesPath: string, sourcesFile: string) {
-  const parsed = parsePack(raw, file);
-  if (!parsed.ok) return parsed;
-  let sources: unknown;
-  try {
-    sources = JSON.parse(readFileSync(sourcesPath, 'utf8'));
-  } catch (e) {
-    return {
-      ok: false as const,
-      errors: [
-        {
-          file: sourcesFile,
-          path: '$',
-          message: `is not valid JSON: ${(e as Error).message}`,
-          expected: 'a JSON object',
-        },
-      ],
-    };
-  }
-  return validatePack(withSources(JSON.parse(raw), sources), `${file} + ${sourcesFile}`);
+  const drafts = results.reduce((n, r) => n + r.drafts.length, 0);
+  return { ok, drafts, packs: results, text: lines.join('\n') };
 }
 
 /** JSON with object keys sorted, to compare data regardless of key order. */

@@ -1,7 +1,7 @@
 /**
  * The Gloss annotation model, version 1.
  *
- * A *pack* (`src/annotations/packs/<article-id>.json`) holds one known article and everything Gloss
+ * A *pack* (compiled from the folder `src/annotations/packs/<article-id>/`, see `authoring/`) holds one known article and everything Gloss
  * says about it: the entities it mentions, the claims made in it (and who makes them), the dated
  * events it reports, and the topics (threads) it runs through.
  *

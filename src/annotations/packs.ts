@@ -1,14 +1,13 @@
 /**
  * The bundled annotation packs, validated. Pure (no browser APIs): usable from the content
- * script, the popup, the side panel, the background and Node.
+ * script, the popup, the side panel and the background.
  *
- * To add a pack: put `packs/<article-id>.json` next to the others and add it to BUNDLED_PACKS.
- * Its optional sources section lives in `sources/<article-id>.json` (kept apart from the pack,
- * which is generated from its authoring source) and is attached with `withSources`.
+ * The packs are compiled at build time from the folders in `packs/` (one folder per article; see
+ * `packs/README.md`) into the module `virtual:gloss-packs` (tools/build/extension.ts, `glossPacks()`).
+ * Adding an article needs nothing but its folder.
  */
+import { bundledPacks } from 'virtual:gloss-packs';
 import type { Pack } from './model';
-import trumpXiCall from './packs/2025-11-24-trump-xi-call.json' with { type: 'json' };
-import trumpXiCallSources from './sources/2025-11-24-trump-xi-call.json' with { type: 'json' };
 import { type PackError, validatePack } from './validate';
 
 /** A pack file before validation: its name (for error messages) and its parsed JSON. */
@@ -23,20 +22,6 @@ export interface LoadedPacks {
   /** The packs that failed, with every reason. They are skipped; the others keep working. */
   rejected: Array<{ file: string; errors: PackError[] }>;
 }
-
-/** A pack's JSON with its sources section attached (validated with the pack). */
-export function withSources(pack: unknown, sources: unknown): unknown {
-  return pack !== null && typeof pack === 'object' && !Array.isArray(pack)
-    ? { ...pack, sources }
-    : pack;
-}
-
-export const BUNDLED_PACKS: readonly PackSource[] = [
-  {
-    file: 'src/annotations/packs/2025-11-24-trump-xi-call.json',
-    json: withSources(trumpXiCall, trumpXiCallSources),
-  },
-];
 
 /** Validate pack sources; a bad pack is skipped with its reasons, the others are loaded. */
 export function loadPackSources(sources: readonly PackSource[]): LoadedPacks {
@@ -71,7 +56,7 @@ let bundled: LoadedPacks | undefined;
 
 /** The bundled packs, validated once and cached. */
 export function loadPacks(): LoadedPacks {
-  bundled ??= loadPackSources(BUNDLED_PACKS);
+  bundled ??= loadPackSources(bundledPacks);
   return bundled;
 }
 

@@ -25,8 +25,10 @@ import { checkSources } from './validate-sources';
 
 /** One problem in a pack file. */
 export interface PackError {
-  /** The pack file (as given to the validator). */
+  /** The pack file (as given to the validator), or the source file it was compiled from. */
   file: string;
+  /** The line of the source file, for a pack compiled from a folder (1-based). */
+  line?: number;
   /** JSON path of the offending value, e.g. `$.claims[3].target.quote.exact`. */
   path: string;
   /** What is wrong, in plain words. */
@@ -37,9 +39,10 @@ export interface PackError {
 
 export type ValidationResult = { ok: true; pack: Pack } | { ok: false; errors: PackError[] };
 
-/** `file: $.path: message (expected ...)` */
+/** `file[:line]: $.path: message (expected ...)` */
 export function formatPackError(e: PackError): string {
-  return `${e.file}: ${e.path}: ${e.message}${e.expected ? ` (expected ${e.expected})` : ''}`;
+  const where = e.line !== undefined ? `${e.file}:${e.line}` : e.file;
+  return `${where}: ${e.path}: ${e.message}${e.expected ? ` (expected ${e.expected})` : ''}`;
 }
 
 type Key = string | number;

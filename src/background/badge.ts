@@ -2,7 +2,7 @@
 
 import type { PageState } from '../messages/protocol';
 import { browser } from '../platform/browser';
-import { t } from '../platform/i18n';
+import { type Translate, t } from '../platform/i18n';
 import { PAGE_ERROR_LABEL } from '../presentation/labels';
 
 export interface BadgeContent {
@@ -10,10 +10,8 @@ export interface BadgeContent {
   title: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** Pure: what the badge says for a page state. */
-export function badgeFor(state: PageState): BadgeContent {
+/** Pure: what the badge says for a page state, its title in the catalogue's words (`t`). */
+export function badgeFor(state: PageState, t: Translate): BadgeContent {
   if (state.status === 'article' || state.status === 'partial') {
     let entities = 0;
     let claims = 0;
@@ -22,18 +20,26 @@ export function badgeFor(state: PageState): BadgeContent {
       else if (category.startsWith('claim-')) claims += ids.length;
     }
     const total = entities + claims;
-    const found = `${plural(entities, 'entity', 'entities')} and ${plural(claims, 'claim', 'claims')} highlighted`;
-    const missing = state.orphans.length ? `; ${state.orphans.length} not found on this page` : '';
-    return { text: total > 999 ? '999+' : String(total), title: `Gloss: ${found}${missing}` };
+    const found = [
+      entities === 1 ? t('badgeEntityCount1') : t('badgeEntityCount', [entities]),
+      claims === 1 ? t('badgeClaimCount1') : t('badgeClaimCount', [claims]),
+    ];
+    const missing = state.orphans.length;
+    return {
+      text: total > 999 ? '999+' : String(total),
+      title: missing
+        ? t('badgeTitleFoundAndMissing', [...found, missing])
+        : t('badgeTitleFound', found),
+    };
   }
-  if (state.status === 'loading') return { text: '…', title: 'Gloss: reading this article' };
+  if (state.status === 'loading') return { text: '…', title: t('badgeTitleReading') };
   if (state.status === 'error')
-    return { text: '!', title: `${t('actionTitle')}: ${t(PAGE_ERROR_LABEL[state.reason])}` };
-  return { text: '', title: 'Gloss' };
+    return { text: '!', title: t('badgeTitleError', [t(PAGE_ERROR_LABEL[state.reason])]) };
+  return { text: '', title: t('actionTitle') };
 }
 
 export async function showBadge(tabId: number, state: PageState): Promise<void> {
-  const { text, title } = badgeFor(state);
+  const { text, title } = badgeFor(state, t);
   await Promise.all([
     browser.action.setBadgeText({ tabId, text }),
     browser.action.setTitle({ tabId, title }),

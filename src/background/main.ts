@@ -20,6 +20,8 @@ import { clearTabState, getTabState, setTabState } from './tab-state';
 
 export const ENGINE_FILE = 'content/engine.js';
 const CHECK_PAGE_MENU = 'gloss-check-page';
+const NOTE_MENU = 'gloss-note-selection';
+const HIGHLIGHT_MENU = 'gloss-highlight-selection';
 
 async function injectEngine(tabId: number, frameId?: number) {
   await browser.scripting.executeScript({
@@ -102,9 +104,40 @@ browser.runtime.onConnect.addListener((port: Runtime.Port) => {
   if (port.name !== ENGINE_PORT || port.sender?.id !== browser.runtime.id) port.disconnect();
 });
 
-browser.commands.onCommand.addListener(async (command: string) => {
+/**
+ * The reader's shortcut or context menu asks for a note on the selection: hand it to the engine
+ * in the tab, injecting the engine first where there is none (the gesture grants activeTab).
+ */
+async function noteSelection(tabId: number, kind: 'highlight' | 'note') {
+  const ask = async () => {
+    const [first] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (k: string) => {
+        const engine = (globalThis as Record<symbol, { noteSelection?(k: string): boolean }>)[
+          Symbol.for('gloss.engine')
+        ];
+        return engine?.noteSelection ? engine.noteSelection(k) : null;
+      },
+      args: [kind],
+    });
+    return first?.result;
+  };
+  try {
+    if ((await ask()) !== null) return;
+    await injectEngine(tabId);
+    await ask();
+  } catch (error) {
+    console.warn('Gloss: could not note the selection', error);
+  }
+}
+
+browser.commands.onCommand.addListener(async (command: string, tab?: { id?: number }) => {
   if (command === TOGGLE_HIGHLIGHTS_COMMAND)
     await updateSettings((s) => ({ ...s, enabled: !s.enabled }));
+  const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  if (tabId === undefined) return;
+  if (command === 'note-selection') await noteSelection(tabId, 'note');
+  if (command === 'highlight-selection') await noteSelection(tabId, 'highlight');
 });
 
 /**
@@ -129,10 +162,23 @@ browser.runtime.onInstalled.addListener(() => {
     title: browser.i18n.getMessage('contextMenuCheckPage'),
     contexts: ['page'],
   });
+  browser.contextMenus.create({
+    id: NOTE_MENU,
+    title: browser.i18n.getMessage('contextMenuNote'),
+    contexts: ['selection'],
+  });
+  browser.contextMenus.create({
+    id: HIGHLIGHT_MENU,
+    title: browser.i18n.getMessage('contextMenuHighlight'),
+    contexts: ['selection'],
+  });
 });
 
 browser.contextMenus.onClicked.addListener(async (info, tab) => {
-  if (info.menuItemId === CHECK_PAGE_MENU && tab?.id !== undefined) await checkPage(tab.id);
+  if (tab?.id === undefined) return;
+  if (info.menuItemId === CHECK_PAGE_MENU) await checkPage(tab.id);
+  if (info.menuItemId === NOTE_MENU) await noteSelection(tab.id, 'note');
+  if (info.menuItemId === HIGHLIGHT_MENU) await noteSelection(tab.id, 'highlight');
 });
 
 // A new page in the tab: forget the old page's findings.

@@ -23,7 +23,7 @@ const CARD_CSS = `
 .eyebrow { display: flex; align-items: center; gap: 6px; font-size: 11px; font-weight: 600;
   letter-spacing: 0.04em; text-transform: uppercase; color: #5d5868; }
 .swatch { width: 10px; height: 10px; border-radius: 2px; flex: none; }
-.title { margin: 2px 0 6px; font-size: 14px; font-weight: 650; }
+.title { margin: 2px 0 6px; font-size: 14px; font-weight: 650; white-space: pre-line; }
 dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 10px; margin: 0; }
 dt { color: #5d5868; }
 dd { margin: 0; }

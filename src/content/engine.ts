@@ -13,6 +13,7 @@ import {
   Slices,
   type TextChange,
   TextIndex,
+  yieldToMain,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
@@ -35,10 +36,11 @@ import {
   readSettings,
   type Settings,
 } from '../platform/settings';
-import { describeHighlight } from '../presentation/describe';
+import { type CardContent, describeHighlight } from '../presentation/describe';
 import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { readPageMetadata } from './metadata';
+import { NotesLayer, type NotesPage } from './notes/layer';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
 import { mark } from './timing';
 
@@ -53,7 +55,13 @@ function extensionAlive(): boolean {
   }
 }
 type EngineWindow = typeof globalThis & {
-  [ENGINE_KEY]?: { recheck(): void; alive(): boolean; destroy(): void };
+  [ENGINE_KEY]?: {
+    recheck(): void;
+    alive(): boolean;
+    destroy(): void;
+    /** The reader's shortcut or context menu: highlight or note the selection. */
+    noteSelection?(kind: 'highlight' | 'note' | 'toolbar'): boolean;
+  };
 };
 
 /** Re-anchor this long after the page stops changing: late content and re-renders come in bursts. */
@@ -169,6 +177,8 @@ class Engine {
   private unapplied: TextChange | null = null;
   private cleanups: Array<() => void> = [];
   private destroyed = false;
+  /** The reader's own notes: anchored in their own call, painted under their own names. */
+  readonly notes = new NotesLayer(document, yieldToMain);
   /** The reader asked Gloss to check this page (evidence for recognition: detection/judge.ts). */
   requested = false;
 
@@ -244,6 +254,8 @@ class Engine {
       this.setAnchored([]);
       const articleId = this.packs[0]?.article.id ?? 'unknown';
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
+      // Not a known article: the reader asked Gloss here, so their notes use the whole page.
+      if (found === null && document.body) this.notes.attach(document.body, pageOfDocument());
       return;
     }
     const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);
@@ -273,6 +285,12 @@ class Engine {
     });
     this.commit();
     if (this.anchored.size > 0) mark('painted');
+    const { article } = found.pack;
+    this.notes.attach(found.root, {
+      url: article.canonicalUrl,
+      title: article.headline,
+      articleId: article.id,
+    });
   }
 
   /**
@@ -442,6 +460,7 @@ class Engine {
   private applyVisibility() {
     const visible = new Set(HIGHLIGHT_CATEGORIES.filter((c) => isCategoryShown(this.settings, c)));
     this.painter?.show(visible);
+    this.notes.show(visible);
     if (visible.size === 0) this.cards?.hide();
   }
 
@@ -461,16 +480,34 @@ class Engine {
     return out.sort((a, b) => a.range.toString().length - b.range.toString().length);
   }
 
-  private showCards(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
+  /** Cards for the highlights at a point: the reader's notes first, then the pack's. */
+  private showCards(
+    hits: Array<{ planned: PlannedHighlight; range: Range }>,
+    notes: Array<{ range: Range; content: CardContent }> = [],
+  ) {
     const pack = this.found?.pack;
-    if (!pack || hits.length === 0) return this.cards?.hideSoon();
-    const contents = hits
-      .slice(0, 2)
-      .flatMap(
-        (h) => describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ?? [],
-      );
+    const contents = [
+      ...notes.slice(0, 1).map((n) => n.content),
+      ...(pack
+        ? hits
+            .slice(0, notes.length ? 1 : 2)
+            .flatMap(
+              (h) =>
+                describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ??
+                [],
+            )
+        : []),
+    ];
+    const anchor = notes[0]?.range ?? hits[0]?.range;
+    if (!anchor || contents.length === 0) return this.cards?.hideSoon();
     this.cards ??= createCardLayer(document);
-    this.cards.show((hits[0] as { range: Range }).range, contents);
+    this.cards.show(anchor, contents);
+  }
+
+  private notesAt(node: Node, offset: number, x?: number, y?: number) {
+    return this.notes.cardsAt(node, offset, (range) =>
+      x === undefined || y === undefined ? true : rectsContain(range, x, y),
+    );
   }
 
   private countAnchored(ownerId: string): number {
@@ -481,27 +518,40 @@ class Engine {
 
   private pointerFrame = 0;
   private onPointer(e: PointerEvent) {
-    if (this.anchored.size === 0 || this.pointerFrame) return;
+    if ((this.anchored.size === 0 && !this.notes.hasNotes()) || this.pointerFrame) return;
     // On the card itself (a card with links takes the pointer): keep it.
     if (this.cards?.holds(e.target)) return;
     const { clientX: x, clientY: y } = e;
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const caret = caretAt(x, y);
-      this.showCards(caret ? this.visibleHitsAt(caret.node, caret.offset, x, y) : []);
+      if (!caret) return this.showCards([]);
+      this.showCards(
+        this.visibleHitsAt(caret.node, caret.offset, x, y),
+        this.notesAt(caret.node, caret.offset, x, y),
+      );
     });
   }
 
   /** Keyboard readers: a caret or selection inside a highlight shows its card. */
   private onSelection() {
     const selection = document.getSelection();
-    if (!selection?.focusNode || this.anchored.size === 0) return;
+    if (!selection?.focusNode || (this.anchored.size === 0 && !this.notes.hasNotes())) return;
     const hits = this.visibleHitsAt(selection.focusNode, selection.focusOffset);
-    if (hits.length) this.showCards(hits);
+    const notes = this.notesAt(selection.focusNode, selection.focusOffset);
+    if (hits.length || notes.length) this.showCards(hits, notes);
   }
 
   /** Scroll to a mention or claim (or the next mention of an entity) and flash it. */
   reveal(id: string): boolean {
+    const noteRange = this.notes.rangeOf(id);
+    if (noteRange) {
+      noteRange.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      this.painter ??= createPainter(document);
+      this.painter.flash(noteRange, FLASH_MS);
+      this.showCards([], this.notesAt(noteRange.startContainer, noteRange.startOffset));
+      return true;
+    }
     let hit = this.anchored.get(id);
     if (!hit) {
       const mentions = [...this.anchored.values()].filter((h) => h.planned.ownerId === id);
@@ -538,13 +588,29 @@ class Engine {
     this.painter = null;
     this.cards?.destroy();
     this.cards = null;
+    this.notes.destroy();
     this.anchored.clear();
     const w = globalThis as EngineWindow;
     if (w[ENGINE_KEY]?.alive === undefined || !w[ENGINE_KEY]?.alive()) delete w[ENGINE_KEY];
   }
 }
 
-const OWN_NODES = 'gloss-card, gloss-mark, style[data-gloss]';
+const OWN_NODES = 'gloss-card, gloss-note-ui, gloss-mark, style[data-gloss]';
+
+/** The page as notes name it when it is not a known article: its canonical URL and title. */
+function pageOfDocument(): NotesPage {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  const here = new URL(location.href);
+  here.hash = '';
+  let url = here.href;
+  try {
+    // A canonical link on another site is not trusted to name this page.
+    if (canonical && new URL(canonical).origin === here.origin) url = new URL(canonical).href;
+  } catch {
+    // Keep the page's own address.
+  }
+  return { url, title: document.title };
+}
 const isOwnNode = (node: Node) =>
   (node instanceof Element ? node : node.parentElement)?.closest(OWN_NODES) != null;
 /** A change Gloss made itself (its card host, its fallback marks or style): not the page's. */
@@ -600,6 +666,7 @@ function main() {
       current.requested = takeRequest();
       current.run().catch(reportError);
     },
+    noteSelection: (kind) => current.notes.noteSelection(kind),
     alive: () => current.isAlive(),
     destroy: () => current.destroy(),
   };

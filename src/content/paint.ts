@@ -12,6 +12,7 @@ import {
   HIGHLIGHT_CATEGORIES,
   type HighlightCategory,
   highlightName,
+  highlightPriority,
   highlightStylesheet,
 } from '../highlights/categories';
 
@@ -47,7 +48,8 @@ export function sweepStaleTraces(doc: Document): void {
   } catch {
     // adoptedStyleSheets not writable here: nothing of ours can be in it either.
   }
-  for (const el of doc.querySelectorAll('style[data-gloss], gloss-card')) el.remove();
+  for (const el of doc.querySelectorAll('style[data-gloss], gloss-card, gloss-note-ui'))
+    el.remove();
   if (supportsHighlightApi(win)) {
     // By name, without reading the registry: a dead instance's Highlight objects throw
     // "permission denied" when touched (Firefox), and the registry cannot be iterated from a
@@ -124,7 +126,7 @@ function highlightApiPainter(doc: Document): Painter {
       for (const [category, ranges] of groups) {
         const highlight = new win.Highlight(...ranges);
         // Claims underline and entities shade: let entity backgrounds sit under claim lines.
-        highlight.priority = category.startsWith('claim-') ? 1 : 0;
+        highlight.priority = highlightPriority(category);
         highlights.set(category, highlight);
       }
       register();
@@ -136,7 +138,7 @@ function highlightApiPainter(doc: Document): Painter {
     flash(range, ms) {
       clearTimeout(flashTimer);
       const highlight = new win.Highlight(range);
-      highlight.priority = 2;
+      highlight.priority = 3;
       flashing = highlight;
       win.CSS.highlights.set(FLASH_HIGHLIGHT, highlight);
       flashTimer = setTimeout(() => release(FLASH_HIGHLIGHT, highlight), ms);

@@ -11,7 +11,9 @@ import { CLAIM_KINDS, type ClaimKind, ENTITY_KINDS, type EntityKind } from '../a
 
 export type EntityCategory = `entity-${EntityKind}`;
 export type ClaimCategory = `claim-${ClaimKind}`;
-export type HighlightCategory = EntityCategory | ClaimCategory;
+/** The reader's own marks: a bare highlight, or a highlight with a note. */
+export type NoteCategory = 'note-highlight' | 'note-comment';
+export type HighlightCategory = EntityCategory | ClaimCategory | NoteCategory;
 
 /** The category an entity of this kind is painted in. */
 export const entityCategory = (kind: EntityKind): EntityCategory => `entity-${kind}`;
@@ -20,9 +22,11 @@ export const claimCategory = (kind: ClaimKind): ClaimCategory => `claim-${kind}`
 
 export const ENTITY_CATEGORIES: readonly EntityCategory[] = ENTITY_KINDS.map(entityCategory);
 export const CLAIM_CATEGORIES: readonly ClaimCategory[] = CLAIM_KINDS.map(claimCategory);
+export const NOTE_CATEGORIES: readonly NoteCategory[] = ['note-highlight', 'note-comment'];
 export const HIGHLIGHT_CATEGORIES: readonly HighlightCategory[] = [
   ...ENTITY_CATEGORIES,
   ...CLAIM_CATEGORIES,
+  ...NOTE_CATEGORIES,
 ];
 
 export const highlightName = (category: HighlightCategory) => `gloss-${category}` as const;
@@ -53,7 +57,21 @@ export const CATEGORY_STYLES: Readonly<Record<HighlightCategory, CategoryStyle>>
   'claim-commitment': claimStyle('#0b9e74', 'double'),
   'claim-assessment': claimStyle('#e0357f', 'dotted'),
   'claim-warning': claimStyle('#e8590c', 'wavy'),
+  // The reader's marks: a marker-pen yellow with a dashed underline (a line style no claim uses),
+  // drawn above Gloss's own shading; a note's mark is stronger than a bare highlight's.
+  'note-highlight': {
+    swatch: 'rgb(255 221 0)',
+    css: 'background-color: rgb(255 221 0 / 0.45); text-decoration: underline dashed #8a6d00; text-decoration-thickness: 2px; text-underline-offset: 3px;',
+  },
+  'note-comment': {
+    swatch: 'rgb(255 170 0)',
+    css: 'background-color: rgb(255 196 0 / 0.6); text-decoration: underline dashed #7a4a00; text-decoration-thickness: 2px; text-underline-offset: 3px;',
+  },
 };
+
+/** Paint order: entity shading, then claim lines, then the reader's marks, then a flash. */
+export const highlightPriority = (category: HighlightCategory) =>
+  category.startsWith('note-') ? 2 : category.startsWith('claim-') ? 1 : 0;
 
 /** A brief highlight over a mention or claim the reader asked to see. */
 export const FLASH_HIGHLIGHT = 'gloss-flash';

@@ -87,6 +87,8 @@ export const CATEGORY_CUE: Record<HighlightCategory, MessageKey> = {
   'claim-commitment': 'cueDouble',
   'claim-assessment': 'cueDotted',
   'claim-warning': 'cueWavy',
+  'note-highlight': 'cueMarked',
+  'note-comment': 'cueMarked',
 };
 
 /** The underline line style of each claim category (as painted in the page). */
@@ -107,6 +109,8 @@ export const CATEGORY_LABEL: Record<HighlightCategory, MessageKey> = {
   'claim-commitment': CLAIM_KIND_PLURAL.commitment,
   'claim-assessment': CLAIM_KIND_PLURAL.assessment,
   'claim-warning': CLAIM_KIND_PLURAL.warning,
+  'note-highlight': 'categoryMyHighlights',
+  'note-comment': 'categoryMyNotes',
 };
 
 export const SOURCE_KIND_LABEL: Record<SourceKind, MessageKey> = {

@@ -14,7 +14,7 @@ import {
   renderedToFolded,
 } from '../../src/anchoring/fold';
 import { refoldSteps } from '../../src/anchoring/refold';
-import { FIXTURE_PAGES } from '../e2e/harness/fixtures';
+import { FIXTURE_PAGES } from '../../tools/browsers/fixtures';
 import { fixtureDocument } from '../helpers/fixture-dom';
 
 /** The article root of a fixture page (its manifest's selector, else the body), parsed. */

@@ -1,10 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkAllPacks } from '../../src/annotations/check';
 import { coverage } from '../../src/annotations/coverage';
-import { seed } from './helpers';
+import { editFile, seed, seedFolderCopy } from './helpers';
 
 describe('coverage', () => {
   it('flags a capitalised name once its mention is removed', () => {
@@ -34,22 +33,29 @@ describe('coverage', () => {
 });
 
 describe('checkAllPacks', () => {
-  it('fails on an invalid pack file and names it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-packs-'));
-    writeFileSync(join(dir, 'broken.json'), '{ not json');
-    const pack = seed();
-    writeFileSync(join(dir, `${pack.article.id}.json`), JSON.stringify(pack));
-    const report = checkAllPacks({ packsDir: dir, cwd: dir });
+  it('fails on a broken pack folder and names it, while checking the others', () => {
+    const { packsDir } = seedFolderCopy();
+    mkdirSync(join(packsDir, 'broken'));
+    writeFileSync(join(packsDir, 'broken', 'text.md'), 'One paragraph.\n');
+    const report = checkAllPacks({ packsDir, cwd: packsDir });
     expect(report.ok).toBe(false);
-    expect(report.text).toMatch(/✗ broken\.json/);
-    expect(report.text).toMatch(/✓ 2025-11-24-trump-xi-call\.json/);
+    expect(report.text).toMatch(/✗ broken: \d+ problem/);
+    expect(report.text).toMatch(/broken\/article\.yaml: \$: is missing/);
+    expect(report.text).toMatch(/✓ 2025-11-24-trump-xi-call\n/);
   });
 
-  it('fails when a file name does not match the article id', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-packs-'));
-    writeFileSync(join(dir, 'renamed.json'), JSON.stringify(seed()));
-    const report = checkAllPacks({ packsDir: dir, cwd: dir });
-    expect(report.ok).toBe(false);
-    expect(report.text).toMatch(/the file name 2025-11-24-trump-xi-call\.json/);
+  it('lists what is still a draft, with its file and line', () => {
+    const { packsDir, folder } = seedFolderCopy();
+    editFile(folder, 'claims.yaml', (t) =>
+      t.replace('- id: c05\n', '- id: c05\n  draft: attribution pattern "X said"\n'),
+    );
+    const report = checkAllPacks({ packsDir, cwd: packsDir });
+    expect(report.ok).toBe(true);
+    expect(report.drafts).toBe(1);
+    const line =
+      readFileSync(join(folder, 'claims.yaml'), 'utf8').split('\n').indexOf('- id: c05') + 1;
+    expect(report.text).toContain(
+      `2025-11-24-trump-xi-call/claims.yaml:${line}: claim c05 (attribution pattern "X said")`,
+    );
   });
 });

@@ -3,15 +3,14 @@
  * of the seed pack's real sources, and the pack check must fail with an error that says where and
  * what. The seed's own sources must pass, and so must the same words in other typography.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { formatYaml } from '../../src/annotations/authoring/yaml-file';
 import { checkAllPacks } from '../../src/annotations/check';
 import type { Pack, PackSources, Source } from '../../src/annotations/model';
 import { formatPackError, type PackError, validatePack } from '../../src/annotations/validate';
 import { containsQuote, normaliseQuote, quotedWords } from '../../src/annotations/validate-sources';
-import { errorsOf, SEED_FILE, seed, seedWithSources } from './helpers';
+import { editFile, errorsOf, SEED_FILE, seed, seedFolderCopy, seedWithSources } from './helpers';
 
 const FILE = 'packs/sources.json';
 
@@ -302,34 +301,24 @@ describe('quotedWords and normaliseQuote', () => {
 });
 
 describe('the pack check (npm run annotations:check)', () => {
-  function dirWith(sources: string) {
-    const dir = mkdtempSync(join(tmpdir(), 'gloss-sources-'));
-    const packs = join(dir, 'packs');
-    const src = join(dir, 'sources');
-    const pack = seed();
-    mkdirSync(packs);
-    mkdirSync(src);
-    writeFileSync(join(packs, `${pack.article.id}.json`), JSON.stringify(pack));
-    writeFileSync(join(src, `${pack.article.id}.json`), sources);
-    return { dir, packs, src };
-  }
-
-  it('validates the sources file with its pack and names both files', () => {
-    const sources = structuredClone(seedWithSources().sources) as PackSources;
-    const first = sources.sources[0];
-    if (first) first.citations = [];
-    const { dir, packs, src } = dirWith(JSON.stringify(sources));
-    const report = checkAllPacks({ packsDir: packs, sourcesDir: src, cwd: dir });
+  it('validates sources.yaml with its pack and names the file and the line', () => {
+    const { packsDir, folder } = seedFolderCopy();
+    editFile(folder, 'sources.yaml', (t) => {
+      const doc = parseDocument(t);
+      doc.setIn(['sources', 0, 'citations'], doc.createNode([]));
+      return formatYaml(doc);
+    });
+    const report = checkAllPacks({ packsDir, cwd: packsDir });
     expect(report.ok).toBe(false);
-    expect(report.text).toMatch(/packs\/2025-11-24-trump-xi-call\.json \+ sources\//);
-    expect(report.text).toMatch(/has no citation/);
+    expect(report.text).toMatch(/2025-11-24-trump-xi-call\/sources\.yaml:\d+: .*has no citation/);
   });
 
-  it('reports a sources file that is not JSON', () => {
-    const { dir, packs, src } = dirWith('{ "sources": [');
-    const report = checkAllPacks({ packsDir: packs, sourcesDir: src, cwd: dir });
+  it('reports a sources.yaml that is not YAML', () => {
+    const { packsDir, folder } = seedFolderCopy();
+    editFile(folder, 'sources.yaml', (t) => t.replace('sources:\n', 'sources: [\n'));
+    const report = checkAllPacks({ packsDir, cwd: packsDir });
     expect(report.ok).toBe(false);
-    expect(report.text).toMatch(/sources\/2025-11-24-trump-xi-call\.json: \$: is not valid JSON/);
+    expect(report.text).toMatch(/sources\.yaml:\d+: \$: is not valid YAML/);
   });
 
   it('passes the seed’s real pack and sources', () => {

@@ -18,11 +18,11 @@ import {
   sentenceSpans,
   syntheticSelectors,
 } from '../../bench/lib/generate';
+import { seed } from '../annotations/helpers';
 
 const root = resolve(import.meta.dirname, '../..');
-const pack = JSON.parse(
-  readFileSync(resolve(root, 'src/annotations/packs/2025-11-24-trump-xi-call.json'), 'utf8'),
-);
+
+const pack = seed();
 const paragraphs: string[] = pack.article.text.paragraphs.map((p: { text: string }) => p.text);
 const roles: string[] = pack.article.text.paragraphs.map((p: { role: string }) => p.role);
 const text = paragraphs.join(PARAGRAPH_SEPARATOR);

@@ -1,23 +1,16 @@
 // @vitest-environment node
 /**
- * An invalid pack fails the build (the Vite plugin in vite.config.ts), with a message naming the
- * file and the JSON path of each problem. One case per kind of mistake the issue names.
+ * An invalid pack fails the build (the Vite plugins in tools/build/extension.ts), with a message
+ * naming the source file and line of each problem. One case per kind of mistake the issues name.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { packById } from '../../src/annotations/packs';
-import { packsMustBeValid } from '../../vite.config';
+import { glossPacks, packsMustBeValid } from '../../tools/build/extension';
+import { editFile, SEED_ID, seedFolderCopy } from '../annotations/helpers';
 
-const good = packById('2025-11-24-trump-xi-call');
-if (!good) throw new Error('seed pack missing');
+type Hook = (this: unknown, ...args: unknown[]) => unknown;
 
-/** Runs the plugin's buildStart on a packs folder holding `pack`; returns the build error, if any. */
-function buildWith(pack: unknown): string | null {
-  const dir = mkdtempSync(join(tmpdir(), 'gloss-build-'));
-  writeFileSync(join(dir, '2025-11-24-trump-xi-call.json'), JSON.stringify(pack));
-  const plugin = packsMustBeValid(dir);
+/** Runs a plugin hook with a Vite-like context; returns the build error, if any. */
+function errorOf(hook: Hook, ...args: unknown[]): string | null {
   let error: string | null = null;
   const context = {
     error: (message: string) => {
@@ -26,43 +19,82 @@ function buildWith(pack: unknown): string | null {
     },
   };
   try {
-    (plugin.buildStart as (this: unknown) => void).call(context);
+    hook.call(context, ...args);
   } catch {
     // `this.error` throws, as Vite's does.
   }
   return error;
 }
 
-/** The pack file as authored: its sources section lives in a file of its own (sources/). */
-const copy = () => {
-  const { sources: _, ...pack } = structuredClone(good);
-  return pack;
-};
+/** Builds with a copy of the seed folder after `edit` (none: unchanged); returns the error, if any. */
+function buildWith(edit?: { file: string; change: (text: string) => string }): string | null {
+  const { packsDir, folder } = seedFolderCopy();
+  if (edit) editFile(folder, edit.file, edit.change);
+  const check = errorOf(packsMustBeValid(packsDir).buildStart as Hook);
+  const bundle = errorOf(glossPacks(packsDir).load as Hook, '\0virtual:gloss-packs');
+  // Both plugins refuse the same packs.
+  expect(check === null).toBe(bundle === null);
+  return check;
+}
 
 describe('the build', () => {
-  test('passes with the bundled pack', () => {
-    expect(buildWith(copy())).toBeNull();
+  test('passes with the seed pack', () => {
+    expect(buildWith()).toBeNull();
   });
 
-  test('fails on a missing field, naming the file and the JSON path', () => {
-    const pack = copy() as unknown as { entities: Array<Record<string, unknown>> };
-    delete pack.entities[2]?.description;
-    const error = buildWith(pack);
-    expect(error).toMatch(/2025-11-24-trump-xi-call\.json/);
-    expect(error).toMatch(/\$\.entities\[2\]\.description/);
+  test('fails on a missing field, naming the file and the line', () => {
+    const error = buildWith({
+      file: 'entities.yaml',
+      change: (t) => t.replace(/\n {2}description: Commerce Secretary\..*\n/, '\n'),
+    });
+    expect(error).toMatch(
+      new RegExp(`${SEED_ID}/entities\\.yaml:\\d+: \\$\\[2\\]\\.description: is missing`),
+    );
   });
 
   test('fails on a quote that is not in the text', () => {
-    const pack = copy();
-    const claim = pack.claims[5];
-    if (claim) claim.target.quote.exact = 'words the article never says';
-    expect(buildWith(pack)).toMatch(/\$\.claims\[5\]\.target\.quote\.exact/);
+    const error = buildWith({
+      file: 'claims.yaml',
+      change: (t) =>
+        t.replace(
+          'target: he agreed to visit Beijing in April',
+          'target: words the article never says',
+        ),
+    });
+    expect(error).toMatch(
+      /claims\.yaml:\d+: \$\[5\]\.target: "words the article never says" is not found in the text/,
+    );
+  });
+
+  test('fails on a quote that is not unique', () => {
+    const error = buildWith({
+      file: 'entities.yaml',
+      change: (t) => t.replace('quote: Mr Lutnick}', 'quote: Mr}'),
+    });
+    expect(error).toMatch(/entities\.yaml:\d+: .*"Mr" is not unique/);
+  });
+
+  test('fails on a dangling reference', () => {
+    const error = buildWith({
+      file: 'claims.yaml',
+      change: (t) => t.replace('speaker: {entity: lutnick}', 'speaker: {entity: lutnik}'),
+    });
+    expect(error).toMatch(/claims\.yaml:\d+: .*refers to entity "lutnik", which does not exist/);
+  });
+
+  test('fails on a duplicate id', () => {
+    const error = buildWith({
+      file: 'timeline.yaml',
+      change: (t) => t.replace('- id: t-truce', '- id: t-call'),
+    });
+    expect(error).toMatch(/timeline\.yaml:\d+: .*"t-call" is already used/);
   });
 
   test('fails on an impossible date', () => {
-    const pack = copy();
-    const event = pack.timeline[0];
-    if (event) event.date = { ...event.date, value: '2025-02-30', precision: 'day' };
-    expect(buildWith(pack)).toMatch(/\$\.timeline\[0\]\.date/);
+    const error = buildWith({
+      file: 'timeline.yaml',
+      change: (t) => t.replace('date: 2025-11-24', 'date: 2025-02-30'),
+    });
+    expect(error).toMatch(/timeline\.yaml:\d+: \$\[0\]\.date.*does not exist/);
   });
 });

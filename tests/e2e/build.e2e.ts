@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GENERATED_ID_PREFIX, generatedSites } from '../../bench/lib/catalogue';
 import { loadPacks } from '../../src/annotations/packs';
-import { DIST } from './harness/browsers';
+import { DIST } from '../../tools/browsers/browsers';
 
 const packPatterns = [
   ...new Set(loadPacks().packs.flatMap((p) => p.article.sites.flatMap((s) => s.matches))),

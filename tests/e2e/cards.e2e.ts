@@ -11,9 +11,9 @@ import {
   type GlossBrowser,
   getBrowser,
   type TestPage,
-} from './harness/browsers';
-import { placeCaretIn } from './harness/cards';
-import { openHighlighted, screenshot } from './harness/gloss';
+} from '../../tools/browsers/browsers';
+import { placeCaretIn } from '../../tools/browsers/cards';
+import { openHighlighted, screenshot } from '../../tools/browsers/gloss';
 
 afterAll(closeAllBrowsers);
 

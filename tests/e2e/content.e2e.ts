@@ -7,10 +7,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
 import { highlightName } from '../../src/highlights/categories';
 import { type PlannedHighlight, planHighlights } from '../../src/highlights/plan';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
-import { closeWithoutErrors, expectLeftAlone } from './harness/checks';
-import { PLAIN_HOST } from './harness/fixture-server';
-import { FIXTURE_PAGES, fixture } from './harness/fixtures';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
+import { PLAIN_HOST } from '../../tools/browsers/fixture-server';
+import { FIXTURE_PAGES, fixture } from '../../tools/browsers/fixtures';
 import {
   browserWithControl,
   type ExtensionControl,
@@ -24,7 +28,8 @@ import {
   settle,
   totalHighlighted,
   waitForLiveHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { closeWithoutErrors, expectLeftAlone } from './checks';
 
 afterAll(closeAllBrowsers);
 

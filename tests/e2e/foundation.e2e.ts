@@ -4,8 +4,7 @@
  * badge counts what it highlighted, and the popup opens for the tab.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
-import { closeWithoutErrors, expectLeftAlone } from './harness/checks';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
 import {
   browserWithControl,
   type ExtensionControl,
@@ -16,7 +15,8 @@ import {
   screenshot,
   screenshotHighlights,
   totalHighlighted,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { closeWithoutErrors, expectLeftAlone } from './checks';
 
 afterAll(closeAllBrowsers);
 

@@ -5,7 +5,7 @@
  * the browsers honour only in a user gesture. Each test first shows the browser refusing without
  * the gesture, so that what follows is the gesture's doing.
  *
- * How the gestures are made headless (tests/e2e/harness/browsers.ts, `BrowserUi`):
+ * How the gestures are made headless (tools/browsers/browsers.ts, `BrowserUi`):
  * - Chromium: the toolbar button is pressed with CDP `Extensions.triggerAction` on the tab's
  *   target. That runs the button's own code: it opens the real popup and grants activeTab (the
  *   tests see the grant; Chromium's extension_action_view_model.cc runs a CDP invocation with
@@ -36,7 +36,12 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
@@ -48,7 +53,7 @@ import {
   screenshotHighlights,
   totalHighlighted,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
 import {
   activateTab,
   categoryHighlights,
@@ -56,7 +61,7 @@ import {
   textOf,
   waitForArticle,
   waitForHighlightedCount,
-} from './harness/ui';
+} from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 

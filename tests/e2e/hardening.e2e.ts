@@ -13,9 +13,8 @@ import {
   type GlossBrowser,
   launchBrowser,
   type TestPage,
-} from './harness/browsers';
-import { placeCaretIn } from './harness/cards';
-import { closeWithoutErrors, expectLeftAlone } from './harness/checks';
+} from '../../tools/browsers/browsers';
+import { placeCaretIn } from '../../tools/browsers/cards';
 import {
   browserWithControl,
   ExtensionControl,
@@ -26,7 +25,8 @@ import {
   pageState,
   totalHighlighted,
   waitForLiveHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { closeWithoutErrors, expectLeftAlone } from './checks';
 
 afterAll(closeAllBrowsers);
 

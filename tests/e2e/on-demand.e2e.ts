@@ -8,8 +8,7 @@
  * in both browsers, the page's context menu in Firefox) are in gestures.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
-import { closeWithoutErrors } from './harness/checks';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
 import {
   browserWithControl,
   type ExtensionControl,
@@ -19,7 +18,8 @@ import {
   screenshotHighlights,
   settle,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { closeWithoutErrors } from './checks';
 
 afterAll(closeAllBrowsers);
 

@@ -1,10 +1,11 @@
 /**
  * Gloss makes no network request at all. Every request each browser makes goes through a logging
  * proxy while Gloss works: on the article, a paywalled copy, a page it ignores, its popup and side
- * panel, a toggle and a hover card. The only traffic allowed is the fixture pages the test opened.
+ * panel, a toggle, a hover card, and a highlight of the reader's own (saved to extension storage).
+ * The only traffic allowed is the fixture pages the test opened.
  */
 import { describe, expect, test } from 'vitest';
-import { BROWSERS, launchBrowser } from './harness/browsers';
+import { BROWSERS, launchBrowser } from '../../tools/browsers/browsers';
 import {
   ExtensionControl,
   openFixture,
@@ -12,7 +13,8 @@ import {
   SIDEPANEL,
   settle,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { highlightWithToolbar } from '../../tools/browsers/notes';
 
 /**
  * The browsers' own services, which they call whatever extensions are installed (Chromium's
@@ -49,6 +51,8 @@ describe.each(BROWSERS)('%s', (name) => {
         opened.push(`${f.host}${f.path}`);
         if (situation !== 'other-article') await waitForHighlights(page);
         else await settle(page, 1000);
+        // The reader's own highlight is kept on the device: saving it sends nothing.
+        if (situation === 'canonical') await highlightWithToolbar(page, 'illegal fentanyl');
         const tabId = await control.tabId(url);
         for (const ui of [POPUP, SIDEPANEL]) {
           const view = await browser.openExtensionPage(`${ui}?tab=${tabId}`);

@@ -9,7 +9,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
@@ -17,8 +22,14 @@ import {
   openHighlighted,
   SIDEPANEL,
   screenshot,
-} from './harness/gloss';
-import { countOf, openArticleView, openSection, runAxe, setColorScheme } from './harness/ui';
+} from '../../tools/browsers/gloss';
+import {
+  countOf,
+  openArticleView,
+  openSection,
+  runAxe,
+  setColorScheme,
+} from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 

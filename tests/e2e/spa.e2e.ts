@@ -5,8 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
 import { planHighlights } from '../../src/highlights/plan';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser } from './harness/browsers';
-import { closeWithoutErrors } from './harness/checks';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
 import {
   browserWithControl,
   type ExtensionControl,
@@ -16,7 +15,8 @@ import {
   settle,
   totalHighlighted,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
+import { closeWithoutErrors } from './checks';
 
 afterAll(closeAllBrowsers);
 

@@ -6,7 +6,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ENTITY_KINDS, type Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
@@ -17,7 +22,7 @@ import {
   SIDEPANEL,
   screenshot,
   totalHighlighted,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
 import {
   activateTab,
   categoryHighlights,
@@ -28,7 +33,7 @@ import {
   setColorScheme,
   textOf,
   waitForHighlightedCount,
-} from './harness/ui';
+} from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 

@@ -1,7 +1,7 @@
 /** Fixture pages parsed into a DOM (happy-dom), for unit tests of code that reads pages. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { FIXTURE_PAGES } from '../e2e/harness/fixtures';
+import { FIXTURE_PAGES } from '../../tools/browsers/fixtures';
 
 const PAGES = resolve(import.meta.dirname, '../fixtures/pages');
 

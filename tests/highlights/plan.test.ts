@@ -36,9 +36,9 @@ describe('the highlight plan', () => {
 });
 
 describe('highlight categories', () => {
-  test('are named gloss-entity-<kind> and gloss-claim-<kind>', () => {
+  test('are named gloss-entity-<kind>, gloss-claim-<kind> and gloss-note-<kind>', () => {
     for (const c of HIGHLIGHT_CATEGORIES) {
-      expect(highlightName(c)).toMatch(/^gloss-(entity|claim)-[a-z]+$/);
+      expect(highlightName(c)).toMatch(/^gloss-(entity|claim|note)-[a-z]+$/);
     }
   });
 

@@ -342,6 +342,8 @@ describe('highlight toggles', () => {
       'claim-commitment',
       'claim-assessment',
       'claim-warning',
+      'note-highlight',
+      'note-comment',
     ]);
     const warning = $('button[data-category=claim-warning]', root);
     expect(warning?.getAttribute('aria-pressed')).toBe('true');

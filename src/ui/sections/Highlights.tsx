@@ -2,6 +2,7 @@ import {
   CLAIM_CATEGORIES,
   ENTITY_CATEGORIES,
   type HighlightCategory,
+  NOTE_CATEGORIES,
 } from '../../highlights/categories';
 import { t } from '../../platform/i18n';
 import type { Settings } from '../../platform/settings';
@@ -99,6 +100,7 @@ export function Highlights({
       {!enabled && <p class="banner">{t('allOffNote')}</p>}
       {list(t('groupEntities'), 'toggles-entities', ENTITY_CATEGORIES)}
       {list(t('groupClaims'), 'toggles-claims', CLAIM_CATEGORIES)}
+      {list(t('groupMyMarks'), 'toggles-notes', NOTE_CATEGORIES)}
     </>
   );
 }

@@ -1,14 +1,21 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig, type Plugin } from 'vite';
-import baseManifest from './manifest.json' with { type: 'json' };
-import pkg from './package.json' with { type: 'json' };
-import { checkAllPacks } from './src/annotations/check';
-import { leadShingles } from './src/detection/detect';
+import type { Plugin, UserConfig } from 'vite';
+import baseManifest from '../../manifest.json' with { type: 'json' };
+import pkg from '../../package.json' with { type: 'json' };
+import { loadPackFolders } from '../../src/annotations/authoring/load';
+import { checkAllPacks } from '../../src/annotations/check';
+import { formatPackError } from '../../src/annotations/validate';
+import { leadShingles } from '../../src/detection/detect';
+import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
- * One manifest.json, two browsers. `vite build --mode chrome|firefox` writes dist/<browser>/.
+ * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
+ * content scripts with `glossCatalog` and `glossPacks`; the bench and the build tests import the
+ * plugins.
+ *
+ * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
  * The per-browser differences live here and nowhere else:
  *  - Chrome: background service worker, side_panel.
  *  - Firefox: background scripts (event page), sidebar_action, browser_specific_settings.gecko.
@@ -16,28 +23,42 @@ import { leadShingles } from './src/detection/detect';
  */
 export type TargetBrowser = 'chrome' | 'firefox';
 
-export const GECKO_ID = 'gloss@gloss.invalid';
-export const FIREFOX_MIN_VERSION = '142.0';
+const ROOT = resolve(import.meta.dirname, '../..');
 
-/** Match patterns of every supported site, read from the bundled packs. */
-export function packMatchPatterns(
-  packsDir = resolve(import.meta.dirname, 'src/annotations/packs'),
-) {
+/** Match patterns of every supported site, read from the packs. */
+export function packMatchPatterns(packsDir?: string) {
   const patterns = new Set<string>();
-  for (const pack of readPacks(packsDir)) {
-    for (const site of pack?.article?.sites ?? []) {
-      for (const match of site.matches ?? []) patterns.add(match);
+  for (const pack of loadPackFolders(packsDir).packs) {
+    for (const site of pack.article.sites) {
+      for (const match of site.matches) patterns.add(match);
     }
   }
   if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
   return [...patterns].sort();
 }
 
-function readPacks(packsDir = resolve(import.meta.dirname, 'src/annotations/packs')) {
-  return readdirSync(packsDir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => JSON.parse(readFileSync(resolve(packsDir, f), 'utf8')));
+/**
+ * `virtual:gloss-packs`: the packs compiled from their folders (src/annotations/packs/<id>/), for
+ * src/annotations/packs.ts. An invalid pack fails the build here, naming its file and line.
+ */
+export function glossPacks(packsDir?: string): Plugin {
+  const id = 'virtual:gloss-packs';
+  return {
+    name: 'gloss-packs',
+    resolveId: (source) => (source === id ? `\0${id}` : null),
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const { folders, errors } = loadPackFolders(packsDir);
+      if (errors.length > 0) {
+        this.error(`Invalid annotation pack(s):\n${errors.map(formatPackError).join('\n')}`);
+      }
+      const bundled = folders.map((f) => ({
+        file: relative(ROOT, f.dir),
+        json: f.pack,
+      }));
+      return `export const bundledPacks = ${JSON.stringify(bundled)};`;
+    },
+  };
 }
 
 /**
@@ -51,11 +72,11 @@ export function glossCatalog(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const catalog = readPacks().map(({ article }) => ({
+      const catalog = loadPackFolders().packs.map(({ article }) => ({
         id: article.id,
         headline: article.headline,
         canonicalUrl: article.canonicalUrl,
-        urls: (article.sites ?? []).flatMap((site: { urls?: string[] }) => site.urls ?? []),
+        urls: article.sites.flatMap((site) => site.urls),
         lead: leadShingles(article.text.paragraphs),
       }));
       return `export const catalog = ${JSON.stringify(catalog)};`;
@@ -149,20 +170,24 @@ function contentScriptsOutsideCrx(contentScripts: unknown): Plugin {
   };
 }
 
-export default defineConfig(({ mode }) => {
-  const browser: TargetBrowser = mode === 'firefox' ? 'firefox' : 'chrome';
+/**
+ * The Vite configuration of the extension for one browser (its content scripts aside), written to
+ * `outDir` (dist/<browser> unless the benchmark's timing build asks for another place).
+ */
+export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser}`): UserConfig {
   // biome-ignore lint/suspicious/noExplicitAny: reshaped for crxjs
   const { content_scripts, ...manifest }: any = manifestFor(browser);
   return {
     publicDir: 'assets',
     plugins: [
       packsMustBeValid(),
+      glossPacks(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),
     ],
     build: {
-      outDir: `dist/${browser}`,
+      outDir,
       emptyOutDir: true,
       target: 'es2022',
       // Both browsers support modulepreload; the polyfill would be the only fetch() in Gloss.
@@ -175,4 +200,4 @@ export default defineConfig(({ mode }) => {
       },
     },
   };
-});
+}

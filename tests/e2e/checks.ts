@@ -1,10 +1,10 @@
 /**
- * Checks shared by the e2e tests, as vitest expectations. Kept apart from gloss.ts, which
- * scripts/demo.ts also imports outside vitest.
+ * Checks shared by the e2e tests, as vitest expectations. Kept apart from the browser tools
+ * (tools/browsers/), which the demo, the screenshots and the bench also import outside vitest.
  */
 import { expect } from 'vitest';
-import type { TestPage } from './browsers';
-import { type ExtensionControl, glossHighlights, settle } from './gloss';
+import type { TestPage } from '../../tools/browsers/browsers';
+import { type ExtensionControl, glossHighlights, settle } from '../../tools/browsers/gloss';
 
 /**
  * Gives Gloss the time it would need on a page it must leave alone (there is nothing to wait

@@ -13,18 +13,25 @@ import {
   type Page as PwPage,
 } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
+import { firefoxActionWidget, GECKO_ID } from '../build/firefox';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
+import {
+  CHROMIUM_FLAGS,
+  CHROMIUM_PATH,
+  FIREFOX_PATH,
+  hostResolverFlag,
+  loadExtensionFlags,
+} from './installed';
 import { startLoggingProxy } from './logging-proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
 export const BROWSERS: BrowserName[] = ['chromium', 'firefox'];
 
-export const DIST = resolve(import.meta.dirname, '../../../dist');
-export const ARTIFACTS = resolve(import.meta.dirname, '../../../artifacts/e2e');
-const GECKO_ID = 'gloss@gloss.invalid';
+export const DIST = resolve(import.meta.dirname, '../../dist');
+export const ARTIFACTS = resolve(import.meta.dirname, '../../artifacts/e2e');
 const FIREFOX_EXTENSION_UUID = '6f0c5a0e-2b1d-4c52-9d8e-0a11ce5e7e57';
-/** Firefox's id for the toolbar button of the extension GECKO_ID (its makeWidgetId). */
-const FIREFOX_ACTION_WIDGET = 'gloss_gloss_invalid-browser-action';
+/** Firefox's id for Gloss's toolbar button. */
+const FIREFOX_ACTION_WIDGET = firefoxActionWidget();
 
 export interface TestPage {
   /** Runs `fn` in the page (the page's main world for web pages). */
@@ -35,6 +42,8 @@ export interface TestPage {
   click(selector: string): Promise<void>;
   keyboard(keys: string): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  /** A real click at a point of the viewport (what is there may be in a closed shadow root). */
+  mouseClick(x: number, y: number): Promise<void>;
   /** Uncaught errors the page reported. */
   errors: string[];
   close(): Promise<void>;
@@ -112,6 +121,7 @@ function wrapPlaywright(page: PwPage): TestPage {
     click: (selector) => page.click(selector),
     keyboard: (keys) => page.keyboard.press(keys),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
   };
 }
@@ -134,6 +144,7 @@ function wrapPuppeteer(page: PpPage): TestPage {
     // biome-ignore lint/suspicious/noExplicitAny: key names are the same in both drivers
     keyboard: (keys) => page.keyboard.press(keys as any),
     mouseMove: (x, y) => page.mouse.move(x, y),
+    mouseClick: (x, y) => page.mouse.click(x, y),
     close: () => page.close(),
   };
 }
@@ -149,29 +160,17 @@ async function launchChromium(
   { headless = true, proxyPort }: LaunchOptions = {},
 ): Promise<GlossBrowser> {
   const dist = join(DIST, 'chrome');
-  const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   const routing = proxyPort
     ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>']
-    : [`--host-resolver-rules=${rules}`];
+    : [hostResolverFlag(server.hosts, server.port)];
   const context: BrowserContext = await chromium.launchPersistentContext(
     mkdtempSync(join(tmpdir(), 'gloss-chromium-')),
     {
-      executablePath: '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless,
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 900 },
-      args: [
-        `--disable-extensions-except=${dist}`,
-        `--load-extension=${dist}`,
-        ...routing,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: [...loadExtensionFlags(dist), ...routing, ...CHROMIUM_FLAGS],
     },
   );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -218,7 +217,7 @@ async function launchFirefox(
     : { 'network.dns.localDomains': server.hosts.join(',') };
   const browser: PpBrowser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: '/usr/bin/firefox-esr',
+    executablePath: FIREFOX_PATH,
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access', '--width=1280', '--height=900'],
@@ -438,6 +437,7 @@ function chromiumUi(context: BrowserContext, extensionId: string, base: string):
       },
       keyboard: unsupported('keyboard'),
       mouseMove: unsupported('mouseMove'),
+      mouseClick: unsupported('mouseClick'),
       close: async () => {
         await s.send('Target.closeTarget', { targetId: target.targetId }).catch(() => {});
         routes.delete(sessionId);
@@ -626,6 +626,7 @@ function firefoxUi(browser: PpBrowser, base: string): BrowserUi {
     },
     keyboard: unsupported('keyboard'),
     mouseMove: unsupported('mouseMove'),
+    mouseClick: unsupported('mouseClick'),
     close: async () => {
       if (view === 'popup') await inView(view, 'window.close()').catch(() => {});
       else await inChrome('SidebarController.hide()');

@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, normalize, resolve } from 'node:path';
 
-export const PAGES_DIR = resolve(import.meta.dirname, '../../fixtures/pages');
+export const PAGES_DIR = resolve(import.meta.dirname, '../../tests/fixtures/pages');
 
 /**
  * A host Gloss does not run on that serves every fixture page as it is, at
