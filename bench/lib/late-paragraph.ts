@@ -12,8 +12,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { startFixtureServer } from '../../tests/e2e/harness/fixture-server';
-import { CHROMIUM_FLAGS } from './extension';
+import { startFixtureServer } from '../../tools/browsers/fixture-server';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tools/browsers/installed';
 import { median } from './report';
 
 const HOST = 'https://www.straitstimes.com';
@@ -76,7 +76,7 @@ export async function measureLateParagraph(root: string, runs = 5): Promise<Late
   const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
   const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-late-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 900 },

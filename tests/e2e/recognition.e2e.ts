@@ -6,7 +6,12 @@
  * page when it shows the other copy (a CSS change, no DOM mutation) or expands.
  */
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import { BROWSERS, closeAllBrowsers, type GlossBrowser, type TestPage } from './harness/browsers';
+import {
+  BROWSERS,
+  closeAllBrowsers,
+  type GlossBrowser,
+  type TestPage,
+} from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
@@ -19,7 +24,7 @@ import {
   screenshot,
   screenshotHighlights,
   waitForHighlights,
-} from './harness/gloss';
+} from '../../tools/browsers/gloss';
 import {
   activateTab,
   countOf,
@@ -29,7 +34,7 @@ import {
   setColorScheme,
   textOf,
   waitForArticle,
-} from './harness/ui';
+} from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 
