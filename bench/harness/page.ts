@@ -19,7 +19,7 @@ import {
 import type { ParagraphRole } from '../../src/annotations/model';
 import { recognise } from '../../src/content/article-root';
 import { readPageMetadata } from '../../src/content/metadata';
-import { gate } from '../../src/detection/detect';
+import { type ArticleSignature, gate, probeLead } from '../../src/detection/detect';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
@@ -453,6 +453,48 @@ function detectArticle(
   return { ms: batched(run, 5, 15), result };
 }
 
+/**
+ * The gate's work as src/content/gate.ts does it (its functions are not exported: the same
+ * steps, copied), against a catalogue handed in: the scale benchmark's generated catalogues.
+ */
+function gateSteps(url: string, cat: readonly ArticleSignature[]) {
+  const byMetadata = gate(readPageMetadata(document, url), cat);
+  const looksLikeAnArticle =
+    document.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article' ||
+    document.querySelector('article') !== null;
+  if (byMetadata || !looksLikeAnArticle) return byMetadata;
+  const root = document.querySelector('article, [itemprop="articleBody"], main') ?? document.body;
+  let text = '';
+  for (const p of root?.querySelectorAll('p') ?? []) {
+    text += ` ${p.textContent ?? ''}`;
+    if (text.length > 3000) break;
+  }
+  const articleId = probeLead(text, cat);
+  return articleId ? { articleId, by: 'text' as const } : null;
+}
+
+let scaleCatalog: ArticleSignature[] = [];
+/** The scale benchmark's catalogue, sent in parts (one CDP message per part). */
+function scaleCatalogPart(part: ArticleSignature[], reset: boolean) {
+  if (reset) scaleCatalog = [];
+  for (const a of part) scaleCatalog.push(a);
+  return scaleCatalog.length;
+}
+
+/** Per page: the gate against the scale catalogue at `url` (a non-article page, or an article
+ * page under an address the catalogue does not know: recognition by its text). */
+function gateWithScaleCatalog(url: string) {
+  const t0 = now();
+  const match = gateSteps(url, scaleCatalog);
+  const first = now() - t0;
+  // A slow gate (a big catalogue inside it) gets fewer runs: the figure is what matters there.
+  const ms =
+    first > 100
+      ? batched(() => gateSteps(url, scaleCatalog), 1, 3)
+      : batched(() => gateSteps(url, scaleCatalog), 3, 9);
+  return { ms, firstMs: first, match };
+}
+
 /** The page text around [start, end), the span in brackets. */
 function excerpt(start: number, end: number, pad = 40): string {
   return `${pageText.slice(Math.max(0, start - pad), start)}[${pageText.slice(start, end)}]${pageText.slice(end, end + pad)}`;
@@ -474,6 +516,8 @@ const api = {
   glossSlices,
   glossReanchor,
   detectNonArticle,
+  scaleCatalogPart,
+  gateWithScaleCatalog,
   detectArticle,
 };
 

@@ -636,3 +636,29 @@ export function renderScaleChart(
   out.push('</svg>');
   return `${out.join('\n')}\n`;
 }
+
+/** The report back from its JSON file (toJson's inverse), to render RESULTS.md again. */
+export function fromJson(text: string): Report {
+  const j = JSON.parse(text) as {
+    browser: string;
+    date: string;
+    machine: Report['machine'];
+    results: Cell[];
+    metrics: Record<string, unknown>;
+    targets: Target[];
+    details: Record<string, unknown>;
+  };
+  const { firstHighlightPhases, scale, ...metrics } = j.metrics;
+  void firstHighlightPhases;
+  return {
+    browser: j.browser,
+    date: j.date,
+    machine: j.machine,
+    results: j.results,
+    metrics: metrics as Record<string, number | null>,
+    firstHighlight: (j.details.firstHighlight ?? {}) as Report['firstHighlight'],
+    scale: (scale ?? []) as ScaleRow[],
+    details: j.details,
+    targets: j.targets,
+  };
+}

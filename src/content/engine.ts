@@ -178,7 +178,7 @@ class Engine {
   private cleanups: Array<() => void> = [];
   private destroyed = false;
   /** The reader's own notes: anchored in their own call, painted under their own names. */
-  readonly notes = new NotesLayer(document, yieldToMain);
+  readonly notes = new NotesLayer(document);
   /** The reader asked Gloss to check this page (evidence for recognition: detection/judge.ts). */
   requested = false;
 

@@ -4,6 +4,7 @@ import {
   type Cell,
   FIRST_HIGHLIGHT_PHASES,
   formatTable,
+  fromJson,
   iterationsFor,
   markdownTable,
   median,
@@ -172,6 +173,22 @@ describe('tables', () => {
     expect(j.metrics.scale).toEqual([row]);
     expect(Object.keys(j.metrics.scale[0]).sort()).toEqual(['packs', ...SCALE_FIELDS].sort());
     expect(j.metrics.x).toBe(1);
+  });
+
+  it('the JSON reads back into the report it was written from', () => {
+    const full: Report = {
+      ...report,
+      firstHighlight: { chromium: { browser: 'Chromium 1', afterDclMs: 30, phases: noPhases } },
+      details: {
+        firstHighlight: { chromium: { browser: 'Chromium 1', afterDclMs: 30, phases: noPhases } },
+      },
+    };
+    const back = fromJson(toJson(full));
+    expect(back.metrics).toEqual(full.metrics);
+    expect(back.firstHighlight).toEqual(full.firstHighlight);
+    expect(back.scale).toEqual([]);
+    expect(back.results).toHaveLength(full.results.length);
+    expect(resultsMarkdown(back, 'n')).toBe(resultsMarkdown(full, 'n'));
   });
 
   it('markdown: a scale table and the time-to-highlights breakdown beside its chart', () => {

@@ -84,10 +84,7 @@ export class NotesLayer {
   /** A shortcut or menu request that came before the engine found the page's text. */
   private pending: { kind: 'highlight' | 'note' | 'toolbar'; range: Range } | null = null;
 
-  constructor(
-    private readonly doc: Document,
-    private readonly yieldToMain: () => Promise<void>,
-  ) {
+  constructor(private readonly doc: Document) {
     this.ui = createNoteUi(doc);
     this.cleanups.push(onNotesChanged(() => this.scheduleReload()));
     const onSelection = () => {
@@ -215,9 +212,8 @@ export class NotesLayer {
         ...(position ? { position: position.start } : {}),
       };
     });
-    const { index, results } = await anchorAsync(root, selectors, {
-      yieldToMain: this.yieldToMain,
-    });
+    // Sliced by the anchoring engine's own driver, like the pack's annotations.
+    const { index, results } = await anchorAsync(root, selectors);
     if (generation !== this.generation) return;
     this.notes = notes;
     this.results = results;
