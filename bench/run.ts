@@ -37,6 +37,7 @@ import {
   scaledPack,
   selectorAt,
 } from './lib/generate';
+import { type LateParagraphFigures, measureLateParagraph } from './lib/late-paragraph';
 import {
   measureRegistration,
   REGISTRATION_PATTERNS,
@@ -456,6 +457,12 @@ if (withExtension) {
   } catch (e) {
     log(`extension measurements failed: ${e}`);
   }
+  log('extension: last late paragraph -> its highlights (one stage, streamed)');
+  try {
+    details.lateParagraph = await measureLateParagraph(ROOT);
+  } catch (e) {
+    log(`late-paragraph measurements failed: ${e}`);
+  }
 }
 // Time to the first highlight, with its phases: the benchmark's build with the marks compiled in.
 const firstHighlight: Partial<Record<'chromium' | 'firefox', FirstHighlight>> = {};
@@ -472,6 +479,7 @@ if (withExtension) {
   }
   details.firstHighlight = firstHighlight;
 }
+const late = details.lateParagraph as LateParagraphFigures | undefined;
 
 const bytes = (file: string) => {
   const b = readFileSync(resolve(ROOT, 'dist/chrome/content', file));
@@ -506,6 +514,8 @@ const metrics: Record<string, number | null> = {
   reanchorParagraphMs: rerender?.medianMs ?? null,
   reanchorEditedParagraphMs: editedRe?.medianMs ?? null,
   reanchorEndToEndMs: ext?.reanchorE2eMs ?? null,
+  lateParagraphOneStageMs: late?.oneStageMs ?? null,
+  lateParagraphStreamedMs: late?.streamedMs ?? null,
   longestTaskMs: ext?.longestTaskMs ?? null,
   longestAnchorSliceMs2m: slices2m?.longestSliceMs ?? null,
   canonicalColdMs: coldRunsMs.length ? median(coldRunsMs) : null,

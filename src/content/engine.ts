@@ -416,7 +416,10 @@ class Engine {
     if (!inArticle && !rootGone) return; // The page changed elsewhere: ads, comments, menus.
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
-      (rootGone || !this.found ? this.run() : this.refresh())?.catch?.(reportError);
+      // A cut copy that changes may be filling in (late or streamed text): judge it again, so
+      // the paragraphs it did not reach before are looked for once they arrive.
+      const again = rootGone || !this.found || this.unplaced.length > 0;
+      (again ? this.run() : this.refresh())?.catch?.(reportError);
     }, MUTATION_DEBOUNCE_MS);
   }
 

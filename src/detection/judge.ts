@@ -49,6 +49,8 @@ export interface Judgement {
   span: { start: number; end: number } | null;
   /** Ids of paragraphs found only in text the reader cannot see (collapsed, hidden by CSS). */
   hidden: string[];
+  /** Word positions of each paragraph found: the article's own text; the rest is the page's. */
+  stretches: Array<{ start: number; end: number }>;
 }
 
 /**
@@ -236,6 +238,7 @@ export function judgeCopy(
     coverage,
     span: first && last ? { start: first.start, end: last.end } : null,
     hidden: copy.filter((o) => !o.shown).map((o) => article.paragraphs[o.paragraph]?.id ?? ''),
+    stretches: copy.map(({ start, end }) => ({ start, end })),
   };
 }
 
