@@ -72,76 +72,24 @@ beforeEach(() => {
 });
 
 describe('the background', () => {
-  const CANONICAL =
-    'https://www.straitstimes.com/asia/east-asia/chinas-xi-tells-trump-taiwans-return-key-to-post-war-order-xinhua-reports';
-  const probe = (over: Record<string, unknown> = {}) => ({
-    type: 'gloss/probe',
-    doc: 'doc-1',
-    seq: 0,
-    url: CANONICAL,
-    meta: { titles: [], kind: 'article' },
-    shingles: [],
-    requested: false,
-    done: false,
-    ...over,
-  });
-
-  test('a probe at a known address: the engine is injected with that article, and its pack', async () => {
-    expect(await send(probe(), contentScript)).toEqual({
-      verdict: 'candidate',
-      articleId: '2025-11-24-trump-xi-call',
-      by: 'url',
-    });
-    const [setCandidate, engine] = calls
-      .filter(([name]) => name === 'executeScript')
-      .map(([, d]) => d as { target: unknown; files?: string[]; args?: unknown[] });
-    expect(setCandidate?.target).toEqual({ tabId: 7, frameIds: [0] });
-    expect(setCandidate?.args?.[1]).toEqual({
-      articleId: '2025-11-24-trump-xi-call',
-      recognisedBy: 'url',
-      requested: false,
-      url: CANONICAL,
-    });
-    // Only the candidate's pack, then the engine.
-    expect(engine).toEqual({
-      target: { tabId: 7, frameIds: [0] },
-      files: ['packs/2025-11-24-trump-xi-call.js', 'content/engine.js'],
-    });
-  });
-
-  test('a probe of an unknown page: no engine; the reader asking and nothing found: said so', async () => {
-    const other = { url: 'https://www.straitstimes.com/world/other-story' };
-    expect(await send(probe(other), contentScript)).toEqual({ verdict: 'none' });
-    expect(calls).toEqual([]);
-    await send(probe({ ...other, doc: 'doc-2', requested: true, done: true }), contentScript);
-    expect(calls).toContainEqual(['badge', { tabId: 7, text: '' }]);
-    expect(await send({ type: 'gloss/get-tab-state', tabId: 7 }, popup)).toEqual({
-      status: 'none',
-    });
-  });
-
-  test('a probe the background has no count for (it slept): asked to send everything again', async () => {
-    expect(await send(probe({ doc: 'doc-9', seq: 3, meta: undefined }), contentScript)).toEqual({
-      verdict: 'resend',
-    });
-  });
-
-  test('a gate in a frame is not answered: Gloss annotates top-level pages only', async () => {
-    expect(await send(probe(), { ...contentScript, frameId: 2 })).toEqual({ verdict: 'none' });
-    expect(calls).toEqual([]);
+  test("injects the engine when Gloss's own gate finds a candidate", async () => {
+    await send({ type: 'gloss/candidate', articleId: 'a-1' }, contentScript);
+    expect(calls).toContainEqual([
+      'executeScript',
+      { target: { tabId: 7, frameIds: [0] }, files: ['content/engine.js'] },
+    ]);
   });
 
   test('ignores messages from another extension', () => {
-    expect(send(probe(), { ...contentScript, id: 'evil' })).toBeUndefined();
+    expect(
+      send({ type: 'gloss/candidate', articleId: 'a-1' }, { ...contentScript, id: 'evil' }),
+    ).toBeUndefined();
     expect(calls).toEqual([]);
   });
 
   test('ignores malformed messages', () => {
-    expect(send(probe({ doc: '<script>' }), contentScript)).toBeUndefined();
-    expect(send(probe({ shingles: [1.5] }), contentScript)).toBeUndefined();
-    expect(send(probe({ shingles: new Array(9000).fill(1) }), contentScript)).toBeUndefined();
-    expect(send(probe({ meta: { titles: [], kind: 'poem' } }), contentScript)).toBeUndefined();
-    expect(send('gloss/probe', contentScript)).toBeUndefined();
+    expect(send({ type: 'gloss/candidate', articleId: '<script>' }, contentScript)).toBeUndefined();
+    expect(send('gloss/candidate', contentScript)).toBeUndefined();
   });
 
   test('answers tab state to its own pages only, not to content scripts', async () => {

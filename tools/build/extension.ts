@@ -7,16 +7,12 @@ import pkg from '../../package.json' with { type: 'json' };
 import { loadPackFolders } from '../../src/annotations/authoring/load';
 import { checkAllPacks } from '../../src/annotations/check';
 import { formatPackError } from '../../src/annotations/validate';
-import {
-  catalogueIndexModule,
-  matchPatterns,
-  packScript,
-} from '../../src/detection/catalogue-build';
+import { leadShingles } from '../../src/detection/detect';
 import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
  * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
- * content scripts with `glossPacks`; the background gets `glossCatalogue`; the bench and the build tests import the
+ * content scripts with `glossCatalog` and `glossPacks`; the bench and the build tests import the
  * plugins.
  *
  * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
@@ -31,10 +27,14 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** Match patterns of every supported site, read from the packs. */
 export function packMatchPatterns(packsDir?: string) {
-  const patterns = matchPatterns(loadPackFolders(packsDir).packs);
-  if (patterns.length === 0)
-    throw new Error(`No supported sites found in the packs in ${packsDir}`);
-  return patterns;
+  const patterns = new Set<string>();
+  for (const pack of loadPackFolders(packsDir).packs) {
+    for (const site of pack.article.sites) {
+      for (const match of site.matches) patterns.add(match);
+    }
+  }
+  if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
+  return [...patterns].sort();
 }
 
 /**
@@ -62,23 +62,24 @@ export function glossPacks(packsDir?: string): Plugin {
 }
 
 /**
- * The catalogue for recognition, built from the packs at build time (src/detection/
- * catalogue-build.ts): the index as `virtual:gloss-catalogue-index`, which only the background
- * imports, and packs/<id>.js, one script per article, run in a page for its candidate only.
- * Nothing of it is bundled into a content script.
+ * `virtual:gloss-catalog`: what the gate needs to know of each article (id, headline, URLs),
+ * derived from the packs at build time so the gate stays a few kilobytes.
  */
-export function glossCatalogue(packsDir?: string): Plugin {
-  const id = 'virtual:gloss-catalogue-index';
+export function glossCatalog(): Plugin {
+  const id = 'virtual:gloss-catalog';
   return {
-    name: 'gloss-catalogue',
+    name: 'gloss-catalog',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (loaded) =>
-      loaded === `\0${id}` ? catalogueIndexModule(loadPackFolders(packsDir).packs) : null,
-    generateBundle() {
-      for (const pack of loadPackFolders(packsDir).packs) {
-        const file = packScript(pack);
-        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
-      }
+    load(loaded) {
+      if (loaded !== `\0${id}`) return null;
+      const catalog = loadPackFolders().packs.map(({ article }) => ({
+        id: article.id,
+        headline: article.headline,
+        canonicalUrl: article.canonicalUrl,
+        urls: article.sites.flatMap((site) => site.urls),
+        lead: leadShingles(article.text.paragraphs),
+      }));
+      return `export const catalog = ${JSON.stringify(catalog)};`;
     },
   };
 }
@@ -181,7 +182,6 @@ export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser
     plugins: [
       packsMustBeValid(),
       glossPacks(),
-      glossCatalogue(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),
