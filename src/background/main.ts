@@ -8,6 +8,7 @@ import {
   ENGINE_PORT,
   type PageState,
   parse,
+  REQUESTED_FLAG,
   type Replies,
   type ToBackground,
   ToBackgroundSchema,
@@ -30,6 +31,11 @@ async function injectEngine(tabId: number, frameId?: number) {
   });
 }
 
+/** Runs in the page's content-script world (serialised by the browser: self-contained). */
+function markRequested(flag: string) {
+  (globalThis as unknown as Record<symbol, boolean>)[Symbol.for(flag)] = true;
+}
+
 /**
  * The reader asked Gloss to look at this tab (popup button or context menu): inject the engine,
  * which recognises a known article by its text alone. The browser allows it on sites outside
@@ -37,6 +43,12 @@ async function injectEngine(tabId: number, frameId?: number) {
  */
 async function checkPage(tabId: number): Promise<Replies['gloss/check-page']> {
   try {
+    // The request is evidence for recognition (detection/judge.ts): tell the engine it was asked.
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: markRequested,
+      args: [REQUESTED_FLAG],
+    });
     await injectEngine(tabId);
     return { ok: true };
   } catch (error) {

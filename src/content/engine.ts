@@ -25,7 +25,13 @@ import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/cate
 import { conflictingResults } from '../highlights/conflicts';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
-import { ENGINE_PORT, type PageState, parse, UiToContentSchema } from '../messages/protocol';
+import {
+  ENGINE_PORT,
+  type PageState,
+  parse,
+  REQUESTED_FLAG,
+  UiToContentSchema,
+} from '../messages/protocol';
 import { sendContentToBackground } from '../messages/send';
 import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
@@ -383,8 +389,9 @@ class Engine {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       // A cut copy that changes may be filling in (late or streamed text): judge it again, so
-      // the paragraphs it did not reach before are looked for once they arrive.
-      const again = rootGone || !this.found || this.unplaced.length > 0;
+      // the paragraphs it did not reach before are looked for once they arrive. A complete copy
+      // (even one without the standfirst) only needs the incremental refresh.
+      const again = rootGone || !this.found || this.found.judgement.verdict === 'partial';
       (again ? this.run() : this.refresh())?.catch?.(reportError);
     }, MUTATION_DEBOUNCE_MS);
   }

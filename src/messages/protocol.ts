@@ -91,6 +91,14 @@ export interface Replies {
 /** The engine's port to the background: open only so the engine learns when Gloss goes away. */
 export const ENGINE_PORT = 'gloss-engine';
 
+/**
+ * The reader asked Gloss to check this page (popup button, context menu): the background sets
+ * `globalThis[Symbol.for(REQUESTED_FLAG)] = true` in the content scripts' world just before it
+ * injects the engine, which takes the flag once (a later automatic look is not a request). A
+ * script injection, not a message: the engine may not be on the page yet to receive one.
+ */
+export const REQUESTED_FLAG = 'gloss.requested';
+
 /** `raw` as a message of `schema`'s kind, or null if it is anything else. */
 export function parse<S extends v.GenericSchema>(schema: S, raw: unknown): v.InferOutput<S> | null {
   const result = v.safeParse(schema, raw);

@@ -3,6 +3,7 @@
  * keyboard command toggles all highlights. Browser APIs are replaced by a recording fake.
  */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { REQUESTED_FLAG } from '../../src/messages/protocol';
 
 type Listener = (...args: unknown[]) => unknown;
 const listeners: Record<string, Listener> = {};
@@ -119,6 +120,27 @@ describe('the background', () => {
       { ...contentScript, frameId: 3 },
     );
     expect(calls).toEqual([]);
+  });
+
+  test('a check the reader asks for marks the page as asked for, then injects the engine', async () => {
+    expect(await send({ type: 'gloss/check-page', tabId: 7 }, popup)).toEqual({ ok: true });
+    const injections = calls.filter(([what]) => what === 'executeScript').map(([, d]) => d);
+    expect(injections).toHaveLength(2);
+    const [flag, engine] = injections as Array<{
+      target: unknown;
+      func?: (flag: string) => void;
+      args?: string[];
+      files?: string[];
+    }>;
+    expect(flag?.target).toEqual({ tabId: 7 });
+    expect(flag?.args).toEqual([REQUESTED_FLAG]);
+    expect(engine).toEqual({ target: { tabId: 7 }, files: ['content/engine.js'] });
+    // What the injected function does in the page's world: the engine's flag is set.
+    const key = Symbol.for(flag?.args?.[0] ?? '');
+    flag?.func?.(...(flag.args as [string]));
+    const world = globalThis as unknown as Record<symbol, unknown>;
+    expect(world[key]).toBe(true);
+    delete world[key];
   });
 
   test('lets content scripts not ask for a check of another tab', async () => {

@@ -242,3 +242,17 @@ describe('the syndicated copy of issue #12, on request', () => {
     expect(found?.judgement.leadingBody).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('two leading paragraphs apart (the split-teaser fixture page)', () => {
+  test('are not the article by themselves', () => {
+    const { doc, url } = fixtureDocument('split-teaser');
+    expect(judgeDocument(doc, url).found).toBeNull();
+  });
+
+  test('are a cut copy when the reader asks', () => {
+    const { doc, url } = fixtureDocument('split-teaser');
+    const { found } = judgeDocument(doc, url, true);
+    expect(found?.judgement.verdict).toBe('partial');
+    expect(found?.judgement.leadingBody).toBe(2);
+  });
+});

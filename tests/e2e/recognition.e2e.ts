@@ -132,6 +132,29 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(page.errors).toEqual([]);
   });
 
+  test('two leading paragraphs split by the site’s own box: the reader’s request is what makes them the article', async () => {
+    const { url, page } = await openFixture(browser, 'split-teaser');
+    onTestFinished(() => page.close().catch(() => {}));
+    const tabId = await control.tabId(url);
+    await activateTab(control, tabId);
+    const popup = await browser.ui.pressAction(url);
+    onTestFinished(() => popup.close().catch(() => {}));
+    await popup.waitFor(() => {
+      const state = document.querySelector('.app')?.getAttribute('data-state');
+      return state && state !== 'pending';
+    }, null);
+    await popup.click('.state button.primary');
+    await waitForHighlights(page);
+    const state = await pageState(control, tabId);
+    expect(state.status).toBe('partial');
+    const where = await highlightsIn(page, ['#article-body', '.st-factbox', '.st-paywall']);
+    expect(where['#article-body']).toBeGreaterThan(5);
+    expect(where['.st-factbox']).toBe(0);
+    expect(where['.st-paywall']).toBe(0);
+    await screenshotHighlights(page, browser, 'recognition-split-teaser-page');
+    expect(page.errors).toEqual([]);
+  });
+
   test('a responsive template’s hidden second copy: highlights in the copy shown, and they follow a CSS switch', async () => {
     const { page, url } = await openHighlighted(browser, 'responsive-copies');
     onTestFinished(() => page.close().catch(() => {}));
