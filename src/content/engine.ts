@@ -639,12 +639,8 @@ function report(state: PageState) {
   });
 }
 
-/**
- * Set by the background just before it injects (or re-injects) the engine because the reader asked
- * Gloss to check the page (popup button, context menu): `globalThis[Symbol.for('gloss.requested')]
- * = true` in the same world. Read once per injection, so a later automatic look is not a request.
- */
-const REQUEST_KEY = Symbol.for('gloss.requested');
+/** Set by the background when the reader asked for this look (see REQUESTED_FLAG); taken once. */
+const REQUEST_KEY = Symbol.for(REQUESTED_FLAG);
 function takeRequest(): boolean {
   const w = globalThis as typeof globalThis & { [REQUEST_KEY]?: unknown };
   const requested = w[REQUEST_KEY] === true;
