@@ -13,7 +13,7 @@ import {
   Slices,
   type TextChange,
   TextIndex,
-  yieldToMain,
+  type TextIndexOptions,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
 import { loadPacks } from '../annotations/packs';
@@ -272,9 +272,10 @@ class Engine {
     const selectors = planned.map(selectorOf);
     const sourceLength = canonicalText(found.pack.article).length;
     // Text the page hides (a second copy of the body, a collapsed part) is no place for a highlight.
+    const readable: TextIndexOptions = found.hidesText ? { skip: (el) => !isShown(el) } : {};
     const { index, results } = await anchorAsync(found.root, selectors, {
       sourceLength,
-      ...(found.hidesText ? { index: { skip: (el: Element) => !isShown(el) } } : {}),
+      index: readable,
     });
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     mark('anchor-end');
@@ -292,11 +293,11 @@ class Engine {
     this.commit();
     if (this.anchored.size > 0) mark('painted');
     const { article } = found.pack;
-    this.notes.attach(found.root, {
-      url: article.canonicalUrl,
-      title: article.headline,
-      articleId: article.id,
-    });
+    this.notes.attach(
+      found.root,
+      { url: article.canonicalUrl, title: article.headline, articleId: article.id },
+      readable,
+    );
   }
 
   /**

@@ -79,6 +79,30 @@ describe.each(BROWSERS)('%s', (name) => {
     await again.close();
   });
 
+  test('a page with a hidden second copy of the body: the note comes back in the copy the reader sees', async () => {
+    const { page, url } = await openHighlighted(browser, 'responsive-copies');
+    // The shown copy is #article-body; the page's CSS hides #article-body-mobile, which comes first.
+    await select(page, 'illegal fentanyl', '#article-body');
+    const bar = await noteUiBox(page);
+    await page.mouseClick(bar.left + 24, bar.top + bar.height / 2);
+    await waitForPainted(page, 'gloss-note-highlight', 'illegal fentanyl');
+    await page.close();
+
+    const again = await browser.open(url);
+    await waitForPainted(again, 'gloss-note-highlight', 'illegal fentanyl');
+    const where = await again.evaluate(() => {
+      const h = CSS.highlights.get('gloss-note-highlight') as unknown as Set<Range>;
+      return [...h].map(
+        (r) =>
+          (r.startContainer.parentElement as Element).closest('#article-body, #article-body-mobile')
+            ?.id,
+      );
+    }, null);
+    expect(where).toEqual(['article-body']);
+    expect(again.errors).toEqual([]);
+    await again.close();
+  });
+
   test('a highlight without a note, from the toolbar', async () => {
     const { page } = await openHighlighted(browser, 'canonical');
     await select(page, 'illegal fentanyl');

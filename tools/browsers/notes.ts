@@ -1,27 +1,30 @@
 /** What the e2e tests do to make a note as a reader would, the same way in both browsers. */
 import type { TestPage } from './browsers';
 
-/** Selects the first occurrence of `words` in the article, as a reader dragging over them. */
-export function select(page: TestPage, words: string) {
-  return page.evaluate((w) => {
-    const walker = document.createTreeWalker(
-      document.querySelector('article') ?? document.body,
-      NodeFilter.SHOW_TEXT,
-    );
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(w);
-      if (at < 0) continue;
-      (n.parentElement as Element).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + w.length);
-      const selection = document.getSelection();
-      selection?.removeAllRanges();
-      selection?.addRange(range);
-      return true;
-    }
-    throw new Error(`"${w}" is not on the page`);
-  }, words);
+/** Selects the first occurrence of `words` in `within` (the article), as a reader dragging over them. */
+export function select(page: TestPage, words: string, within = 'article') {
+  return page.evaluate(
+    ({ words: w, within: root }) => {
+      const walker = document.createTreeWalker(
+        document.querySelector(root) ?? document.body,
+        NodeFilter.SHOW_TEXT,
+      );
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = (n.textContent ?? '').indexOf(w);
+        if (at < 0) continue;
+        (n.parentElement as Element).scrollIntoView({ block: 'center' });
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + w.length);
+        const selection = document.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+        return true;
+      }
+      throw new Error(`"${w}" is not on the page`);
+    },
+    { words, within },
+  );
 }
 
 /** The box of Gloss's note UI host (its closed shadow root draws inside it), once shown. */

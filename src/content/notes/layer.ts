@@ -14,6 +14,7 @@ import {
   anchorAsync,
   type QuoteSelector,
   TextIndex,
+  type TextIndexOptions,
   type UnanchoredReason,
 } from '../../anchoring';
 import type { HighlightCategory } from '../../highlights/categories';
@@ -70,6 +71,8 @@ const isOwnNode = (node: Node) =>
 export class NotesLayer {
   private root: Element | null = null;
   private page: NotesPage | null = null;
+  /** How the engine reads the page's text (e.g. skipping what the page hides): the same for notes. */
+  private indexOptions: TextIndexOptions = {};
   private notes: Note[] = [];
   private results: AnchorResult[] = [];
   private index: TextIndex | null = null;
@@ -95,19 +98,15 @@ export class NotesLayer {
     this.cleanups.push(() => doc.removeEventListener('selectionchange', onSelection));
   }
 
-  /** The engine found (or re-found) the page's text: anchor this page's notes in `root`. */
-  attach(root: Element, page: NotesPage) {
-    const moved = root !== this.root || page.url !== this.page?.url;
+  /**
+   * The engine found (or re-found) the page's text: anchor this page's notes in `root`, reading
+   * its text as the engine does (`indexOptions`), so a note never lands in text the page hides.
+   */
+  attach(root: Element, page: NotesPage, indexOptions: TextIndexOptions = {}) {
+    if (root !== this.root || page.url !== this.page?.url) this.watchPage(false);
     this.root = root;
     this.page = page;
-    if (moved) {
-      this.observer?.disconnect();
-      this.observer = new MutationObserver((records) => {
-        if (records.every((r) => isOwnNode(r.target))) return;
-        this.scheduleReload();
-      });
-      this.observer.observe(root, { childList: true, subtree: true, characterData: true });
-    }
+    this.indexOptions = indexOptions;
     this.scheduleReload(0);
     const pending = this.pending;
     this.pending = null;
@@ -212,13 +211,36 @@ export class NotesLayer {
         ...(position ? { position: position.start } : {}),
       };
     });
+    if (notes.length === 0) {
+      // Most pages have no notes: no second index of the page, no second observer of it.
+      Object.assign(this, { notes: [], results: [], index: null });
+      this.watchPage(false);
+      this.paint();
+      return;
+    }
     // Sliced by the anchoring engine's own driver, like the pack's annotations.
-    const { index, results } = await anchorAsync(root, selectors);
+    const { index, results } = await anchorAsync(root, selectors, { index: this.indexOptions });
     if (generation !== this.generation) return;
     this.notes = notes;
     this.results = results;
     this.index = index;
+    this.watchPage(true);
     this.paint();
+  }
+
+  /** While this page has notes, a change of its text re-anchors them. */
+  private watchPage(on: boolean) {
+    if (!on || !this.root) {
+      this.observer?.disconnect();
+      this.observer = null;
+      return;
+    }
+    if (this.observer) return;
+    this.observer = new MutationObserver((records) => {
+      if (records.every((r) => isOwnNode(r.target))) return;
+      this.scheduleReload();
+    });
+    this.observer.observe(this.root, { childList: true, subtree: true, characterData: true });
   }
 
   private paint() {
@@ -294,7 +316,8 @@ export class NotesLayer {
   private async make(kind: 'highlight' | 'note', selected: { range: Range; rect: DOMRect }) {
     const { root, page } = this;
     if (!root || !page) return;
-    if (!this.index || this.index.root !== root) this.index = TextIndex.build(root);
+    if (!this.index || this.index.root !== root)
+      this.index = TextIndex.build(root, this.indexOptions);
     else this.index.update();
     const quoted = quoteOfRange(this.index, selected.range);
     if (!quoted) {
