@@ -7,18 +7,13 @@
  * the side panel at 360 x 760. Dark mode is the browser's own `prefers-color-scheme` emulation.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension } from '../tools/browsers/chromium';
 import { startFixtureServer } from '../tools/browsers/fixture-server';
 import { fixture } from '../tools/browsers/fixtures';
-import {
-  CHROMIUM_FLAGS,
-  CHROMIUM_PATH,
-  hostResolverFlag,
-  loadExtensionFlags,
-} from '../tools/browsers/installed';
+import { hostResolverFlag } from '../tools/browsers/installed';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'docs/screenshots');
@@ -31,26 +26,16 @@ execFileSync(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), 'sc
 mkdirSync(out, { recursive: true });
 
 const server = await startFixtureServer();
-const context = await chromium.launchPersistentContext(
-  mkdtempSync(join(tmpdir(), 'gloss-shots-')),
-  {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-    args: [
-      ...loadExtensionFlags(dist),
-      hostResolverFlag(server.hosts, server.port),
-      ...CHROMIUM_FLAGS,
-    ],
-  },
-);
+const {
+  context,
+  worker,
+  extensionBase: base,
+} = await launchChromiumWithExtension(dist, {
+  routing: [hostResolverFlag(server.hosts, server.port)],
+  deviceScaleFactor: 1,
+});
 
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const base = `chrome-extension://${new URL(worker.url()).host}/`;
-
   const canonical = fixture('canonical');
   const article = await context.newPage();
   await article.goto(`https://${canonical.host}${canonical.path}`, { waitUntil: 'load' });

@@ -8,17 +8,11 @@
  * The page watches CSS.highlights with a MessageChannel loop (one task per turn, no
  * MutationObserver), armed only while a measurement is running.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { launchChromiumWithExtension } from '../../tools/browsers/chromium';
 import { startFixtureServer } from '../../tools/browsers/fixture-server';
-import {
-  CHROMIUM_FLAGS,
-  CHROMIUM_PATH,
-  hostResolverFlag,
-  loadExtensionFlags,
-} from '../../tools/browsers/installed';
+import { hostResolverFlag } from '../../tools/browsers/installed';
 import { median } from './report';
 
 const SETTINGS_KEY = 'gloss.settings.v1';
@@ -76,22 +70,15 @@ export async function measureExtension(
 ): Promise<ExtensionFigures> {
   const server = await startFixtureServer();
   const dist = resolve(root, 'dist/chrome');
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      ...loadExtensionFlags(dist),
-      hostResolverFlag(server.hosts, server.port),
-      ...CHROMIUM_FLAGS,
-    ],
+  const {
+    context,
+    extensionBase: base,
+    profile,
+  } = await launchChromiumWithExtension(dist, {
+    routing: [hostResolverFlag(server.hosts, server.port)],
   });
   const errors: string[] = [];
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const base = `chrome-extension://${new URL(worker.url()).host}/`;
     await context.addInitScript({ content: WATCH_SCRIPT });
     const url =
       'https://www.straitstimes.com/asia/east-asia/chinas-xi-tells-trump-taiwans-return-key-to-post-war-order-xinhua-reports';

@@ -12,20 +12,14 @@
  * benchmark, so there the message and the injection are one figure (under engineInjection).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Worker } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Worker } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
 import { TIMING_MARKS, type TimingMark } from '../../src/content/timing';
+import { launchChromiumWithExtension } from '../../tools/browsers/chromium';
 import { startFixtureServer } from '../../tools/browsers/fixture-server';
-import {
-  CHROMIUM_FLAGS,
-  CHROMIUM_PATH,
-  FIREFOX_PATH,
-  hostResolverFlag,
-  loadExtensionFlags,
-} from '../../tools/browsers/installed';
+import { FIREFOX_PATH, hostResolverFlag } from '../../tools/browsers/installed';
 import { FIRST_HIGHLIGHT_PHASES, median, medianPhases, type PhaseTimes } from './report';
 
 export const TIMING_DIST = 'bench/out/dist-timing';
@@ -159,23 +153,14 @@ const SW_PROBE = `(() => {
 export async function firstHighlightChromium(dist: string, loads = 9): Promise<FirstHighlight> {
   const server = await startFixtureServer();
   const ext = resolve(dist, 'chrome');
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-first-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      ...loadExtensionFlags(ext),
-      hostResolverFlag(server.hosts, server.port),
-      ...CHROMIUM_FLAGS,
-    ],
+  const launched = await launchChromiumWithExtension(ext, {
+    routing: [hostResolverFlag(server.hosts, server.port)],
   });
+  const { context, profile } = launched;
   const errors: string[] = [];
   const out: LoadTimes[] = [];
   try {
-    let worker: Worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    let worker: Worker = launched.worker;
     await context.addInitScript({ content: WATCH });
     const url = `https://${CANONICAL_HOST}${CANONICAL_PATH}`;
     for (let i = 0; i < loads + 1; i++) {

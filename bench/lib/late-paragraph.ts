@@ -8,12 +8,12 @@
  * Measured in the page: the last paragraph's insertion → a `gloss-` range starting inside it,
  * watched by a MessageChannel loop (one task per turn).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import { rmSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchChromiumWithExtension } from '../../tools/browsers/chromium';
 import { startFixtureServer } from '../../tools/browsers/fixture-server';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../../tools/browsers/installed';
+import { hostResolverFlag } from '../../tools/browsers/installed';
 import { median } from './report';
 
 const HOST = 'https://www.straitstimes.com';
@@ -73,25 +73,13 @@ async function waitForLateHit(page: Page, timeoutMs = 10_000): Promise<number | 
 export async function measureLateParagraph(root: string, runs = 5): Promise<LateParagraphFigures> {
   const server = await startFixtureServer();
   const dist = resolve(root, 'dist/chrome');
-  const rules = server.hosts.map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(',');
-  const profile = mkdtempSync(join(tmpdir(), 'gloss-bench-late-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      `--host-resolver-rules=${rules}`,
-      ...CHROMIUM_FLAGS,
-    ],
+  const { context, profile } = await launchChromiumWithExtension(dist, {
+    routing: [hostResolverFlag(server.hosts, server.port)],
   });
   const errors: string[] = [];
   const oneStage: number[] = [];
   const streamed: number[] = [];
   try {
-    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
     await context.addInitScript({ content: WATCH_LATE });
     for (let i = 0; i < runs + 1; i++) {
       const page = await context.newPage();

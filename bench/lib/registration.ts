@@ -10,14 +10,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromiumWithExtension } from '../../tools/browsers/chromium';
 import { startFixtureServer } from '../../tools/browsers/fixture-server';
-import {
-  CHROMIUM_FLAGS,
-  CHROMIUM_PATH,
-  hostResolverFlag,
-  loadExtensionFlags,
-} from '../../tools/browsers/installed';
+import { hostResolverFlag } from '../../tools/browsers/installed';
 import { median } from './report';
 
 /** Host patterns tried: about the generated catalogue's 50 hosts, and twenty times more. */
@@ -80,19 +75,12 @@ export async function measureRegistration(
   const ext = join(root, 'ext');
   writeExtension(ext, k, mode);
   const t0 = performance.now();
-  const context = await chromium.launchPersistentContext(join(root, 'profile'), {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    ignoreHTTPSErrors: true,
+  const { context, worker } = await launchChromiumWithExtension(ext, {
+    routing: [hostResolverFlag(server.hosts, server.port)],
+    profile: join(root, 'profile'),
     timeout: LAUNCH_TIMEOUT_MS,
-    args: [
-      ...loadExtensionFlags(ext),
-      hostResolverFlag(server.hosts, server.port),
-      ...CHROMIUM_FLAGS,
-    ],
   });
   try {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const launchToWorkerMs = performance.now() - t0;
     let registerMs: number | null = null;
     if (mode === 'dynamic')

@@ -3,25 +3,14 @@
  * same steps in both: Debian's Chromium through playwright-core, Debian's Firefox ESR through
  * puppeteer-core over WebDriver BiDi. One browser of each kind per test run (see `getBrowser`).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import {
-  type BrowserContext,
-  type CDPSession,
-  chromium,
-  type Page as PwPage,
-} from 'playwright-core';
+import type { BrowserContext, CDPSession, Page as PwPage } from 'playwright-core';
 import puppeteer, { type Browser as PpBrowser, type Page as PpPage } from 'puppeteer-core';
 import { firefoxActionWidget, GECKO_ID } from '../build/firefox';
+import { launchChromiumWithExtension } from './chromium';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
-import {
-  CHROMIUM_FLAGS,
-  CHROMIUM_PATH,
-  FIREFOX_PATH,
-  hostResolverFlag,
-  loadExtensionFlags,
-} from './installed';
+import { FIREFOX_PATH, hostResolverFlag } from './installed';
 import { startLoggingProxy } from './logging-proxy';
 
 export type BrowserName = 'chromium' | 'firefox';
@@ -163,19 +152,9 @@ async function launchChromium(
   const routing = proxyPort
     ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>']
     : [hostResolverFlag(server.hosts, server.port)];
-  const context: BrowserContext = await chromium.launchPersistentContext(
-    mkdtempSync(join(tmpdir(), 'gloss-chromium-')),
-    {
-      executablePath: CHROMIUM_PATH,
-      headless,
-      ignoreHTTPSErrors: true,
-      viewport: { width: 1280, height: 900 },
-      args: [...loadExtensionFlags(dist), ...routing, ...CHROMIUM_FLAGS],
-    },
-  );
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const extensionId = new URL(worker.url()).host;
-  const base = `chrome-extension://${extensionId}/`;
+  const launched = await launchChromiumWithExtension(dist, { routing, headless });
+  const { context, extensionBase: base } = launched;
+  const extensionId = new URL(base).host;
   return {
     name: 'chromium',
     server,
