@@ -50,9 +50,14 @@ export function packCounts(pack: Pack): Record<string, number> {
 }
 
 /** Compile, validate and measure every pack folder in `packsDir`. Never throws on bad packs. */
-export function checkAllPacks(options: { packsDir?: string; cwd?: string } = {}): CheckReport {
+export function checkAllPacks(
+  options: { packsDir?: string; cwd?: string; exclude?: readonly string[] } = {},
+): CheckReport {
   const packsDir = options.packsDir ?? PACKS_DIR;
-  const { folders } = loadPackFolders(packsDir, options.cwd ? { cwd: options.cwd } : {});
+  const { folders } = loadPackFolders(packsDir, {
+    ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.exclude ? { exclude: options.exclude } : {}),
+  });
   const results: PackCheck[] = [];
 
   for (const folder of folders) {

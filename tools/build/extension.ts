@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { basename, relative, resolve } from 'node:path';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import type { Plugin, UserConfig } from 'vite';
 import baseManifest from '../../manifest.json' with { type: 'json' };
@@ -25,10 +25,41 @@ export type TargetBrowser = 'chrome' | 'firefox';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
+/**
+ * Packs left out of this build: `GLOSS_EXCLUDE_PACKS=<article id>,<article id>` (a pack still
+ * under review, for instance). Every plugin below leaves them out alike.
+ */
+export function excludedPacks(env: Record<string, string | undefined> = process.env): string[] {
+  return (env.GLOSS_EXCLUDE_PACKS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/**
+ * A pack that still holds drafts (`draft:` lines, from `npm run pack:new` or `pack:draft`) does
+ * not ship: the build fails naming each such pack and how many drafts it holds, rather than
+ * leaving it out silently, so that an article nobody reviewed is never bundled and an article
+ * someone expects is never missing without a word. Leaving it out is explicit:
+ * GLOSS_EXCLUDE_PACKS.
+ */
+export function draftRefusal(
+  packs: ReadonlyArray<{ path: string; drafts: readonly unknown[] }>,
+): string | undefined {
+  const drafted = packs.filter((p) => p.drafts.length > 0);
+  if (drafted.length === 0) return undefined;
+  return [
+    'Drafted pack(s) cannot ship:',
+    ...drafted.map((p) => `  ${basename(p.path)} (${p.path}): ${p.drafts.length} draft item(s)`),
+    'Review each draft (npm run annotations:check lists them) and delete its draft: line, or leave',
+    `the pack out of this build: GLOSS_EXCLUDE_PACKS=${drafted.map((p) => basename(p.path)).join(',')}`,
+  ].join('\n');
+}
+
 /** Match patterns of every supported site, read from the packs. */
 export function packMatchPatterns(packsDir?: string) {
   const patterns = new Set<string>();
-  for (const pack of loadPackFolders(packsDir).packs) {
+  for (const pack of loadPackFolders(packsDir, { exclude: excludedPacks() }).packs) {
     for (const site of pack.article.sites) {
       for (const match of site.matches) patterns.add(match);
     }
@@ -48,10 +79,12 @@ export function glossPacks(packsDir?: string): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const { folders, errors } = loadPackFolders(packsDir);
+      const { folders, errors } = loadPackFolders(packsDir, { exclude: excludedPacks() });
       if (errors.length > 0) {
         this.error(`Invalid annotation pack(s):\n${errors.map(formatPackError).join('\n')}`);
       }
+      const refusal = draftRefusal(folders);
+      if (refusal) this.error(refusal);
       const bundled = folders.map((f) => ({
         file: relative(ROOT, f.dir),
         json: f.pack,
@@ -72,13 +105,15 @@ export function glossCatalog(): Plugin {
     resolveId: (source) => (source === id ? `\0${id}` : null),
     load(loaded) {
       if (loaded !== `\0${id}`) return null;
-      const catalog = loadPackFolders().packs.map(({ article }) => ({
-        id: article.id,
-        headline: article.headline,
-        canonicalUrl: article.canonicalUrl,
-        urls: article.sites.flatMap((site) => site.urls),
-        lead: leadShingles(article.text.paragraphs),
-      }));
+      const catalog = loadPackFolders(undefined, { exclude: excludedPacks() }).packs.map(
+        ({ article }) => ({
+          id: article.id,
+          headline: article.headline,
+          canonicalUrl: article.canonicalUrl,
+          urls: article.sites.flatMap((site) => site.urls),
+          lead: leadShingles(article.text.paragraphs),
+        }),
+      );
       return `export const catalog = ${JSON.stringify(catalog)};`;
     },
   };
@@ -136,12 +171,18 @@ function preactWithoutInnerHtml(): Plugin {
   };
 }
 
-/** Fails the build on an invalid pack, naming the file and the JSON path of each problem. */
+/**
+ * Fails the build on an invalid pack, naming the file and the JSON path of each problem, and on a
+ * pack that still holds drafts (see `draftRefusal`).
+ */
 export function packsMustBeValid(packsDir?: string): Plugin {
   return {
     name: 'gloss-packs-must-be-valid',
     buildStart() {
-      const report = checkAllPacks(packsDir ? { packsDir, cwd: packsDir } : {});
+      const exclude = excludedPacks();
+      const report = checkAllPacks(packsDir ? { packsDir, cwd: packsDir, exclude } : { exclude });
+      const refusal = draftRefusal(report.packs.map((p) => ({ path: p.file, drafts: p.drafts })));
+      if (refusal) this.error(refusal);
       if (!report.ok) this.error(`Invalid annotation pack(s):\n${report.text}`);
     },
   };

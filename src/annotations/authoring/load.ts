@@ -3,7 +3,7 @@
  * `loadPackFolders()` reads and compiles them all; the Vite build (the bundled packs and the
  * catalog), the check tool, the benchmark and the tests all find packs through it. Node only.
  */
-import { relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Pack } from '../model';
 import type { PackError } from '../validate';
 import { type CompiledFolder, compilePackFolder } from './compile';
@@ -23,6 +23,8 @@ export interface LoadedPackFolders {
 export interface LoadOptions {
   /** File names in errors are relative to this directory (default: the working directory). */
   cwd?: string;
+  /** Article ids (folder names) to leave out, as if their folders were not there. */
+  exclude?: readonly string[];
 }
 
 /** Compile one pack folder. Never throws for bad data: problems are in `errors`. */
@@ -40,7 +42,10 @@ export function loadPackFolders(
   packsDir = PACKS_DIR,
   options: LoadOptions = {},
 ): LoadedPackFolders {
-  const folders = packFolderPaths(packsDir).map((dir) => loadPackFolder(dir, options));
+  const excluded = new Set(options.exclude ?? []);
+  const folders = packFolderPaths(packsDir)
+    .filter((dir) => !excluded.has(basename(dir)))
+    .map((dir) => loadPackFolder(dir, options));
   return {
     folders,
     packs: folders.flatMap((f) => (f.pack ? [f.pack] : [])),
