@@ -1,10 +1,11 @@
 /**
- * `npm run annotations:check [-- --allow-drafts] [-- --export <dir>]`
+ * `npm run annotations:check [-- --allow-drafts] [-- --export <dir>] [-- --packs-dir <dir>]`
  *
  * Compiles and validates every pack folder, checks every selector against the article text, lists
  * what is still a draft, prints the coverage report, and exits 1 if any pack is invalid, leaves a
  * name or an attributed sentence unexplained, or (without --allow-drafts) still holds drafts. With `--export <dir>`, also writes each valid pack as W3C Web Annotation JSON-LD
- * to `<dir>/<article-id>.jsonld`.
+ * to `<dir>/<article-id>.jsonld`. With `--packs-dir <dir>`, checks the pack folders in `<dir>`
+ * instead of src/annotations/packs/ (a folder drafted elsewhere with `pack:draft -- --out`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { exportJsonLd } from '../src/annotations/export-jsonld';
 function main(argv: string[]): number {
   let exportDir: string | undefined;
   let allowDrafts = false;
+  let packsDir: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--export') {
@@ -23,19 +25,25 @@ function main(argv: string[]): number {
         console.error('--export needs a directory: --export <dir>');
         return 2;
       }
+    } else if (arg === '--packs-dir') {
+      packsDir = argv[++i];
+      if (!packsDir) {
+        console.error('--packs-dir needs a directory: --packs-dir <dir>');
+        return 2;
+      }
     } else if (arg === '--allow-drafts') {
       allowDrafts = true;
     } else if (arg?.startsWith('--export=')) {
       exportDir = arg.slice('--export='.length);
     } else {
       console.error(
-        `Unknown argument: ${arg}\nUsage: check-annotations [--allow-drafts] [--export <dir>]`,
+        `Unknown argument: ${arg}\nUsage: check-annotations [--allow-drafts] [--export <dir>] [--packs-dir <dir>]`,
       );
       return 2;
     }
   }
 
-  const report = checkAllPacks();
+  const report = checkAllPacks(packsDir ? { packsDir: resolve(packsDir) } : {});
   console.log(report.text);
 
   if (exportDir) {

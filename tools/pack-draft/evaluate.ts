@@ -28,7 +28,10 @@ export interface Figure {
 
 const DRAFTED_KINDS = new Set(['person', 'organisation', 'place']);
 
-export function evaluateDraft(drafted: Pack, reviewed: Pack): Figure[] {
+export function evaluateDraft(
+  drafted: Pick<Pack, 'entities' | 'claims'>,
+  reviewed: Pick<Pack, 'entities' | 'claims'>,
+): Figure[] {
   const reviewedEntities = reviewed.entities.filter((e) => DRAFTED_KINDS.has(e.kind));
   const entityPairs = matchOneToOne(drafted.entities, reviewedEntities, entityScore);
   const sameEntity = (d: string, r: string) =>
