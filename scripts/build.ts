@@ -5,12 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import {
-  extensionConfig,
-  glossCatalog,
-  glossPacks,
-  type TargetBrowser,
-} from '../tools/build/extension';
+import { extensionConfig, glossPacks, type TargetBrowser } from '../tools/build/extension';
 
 const root = resolve(import.meta.dirname, '..');
 const browsers: TargetBrowser[] = ['chrome', 'firefox'];
@@ -43,7 +38,7 @@ async function buildContentScript(browser: TargetBrowser, name: string) {
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [glossCatalog(), glossPacks()],
+    plugins: [glossPacks()],
     define: { 'process.env.NODE_ENV': '"production"', __GLOSS_TIMING__: String(timing) },
     build: {
       outDir: resolve(root, distDir, browser),

@@ -1,7 +1,9 @@
-declare module 'virtual:gloss-catalog' {
-  import type { ArticleSignature } from './detection/detect';
-  /** Built from the annotation packs at build time (see tools/build/extension.ts). */
-  export const catalog: ArticleSignature[];
+declare module 'virtual:gloss-catalogue-index' {
+  import type { CatalogueIndexData } from './detection/catalogue-index';
+
+  /** Built from the annotation packs at build time (tools/build/extension.ts glossCatalogue). */
+  const index: CatalogueIndexData;
+  export default index;
 }
 
 declare module 'virtual:gloss-packs' {

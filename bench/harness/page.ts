@@ -5,7 +5,6 @@
  * ranges are turned into page-text offsets (concatenated Text nodes) outside the timed region.
  */
 
-import { catalog } from 'virtual:gloss-catalog';
 import { createTextQuoteSelectorMatcher } from '@apache-annotator/dom';
 import * as textQuote from 'dom-anchor-text-quote';
 import {
@@ -17,12 +16,16 @@ import {
   TextIndex,
 } from '../../src/anchoring';
 import type { ParagraphRole } from '../../src/annotations/model';
+import { loadPacks } from '../../src/annotations/packs';
 import { recognise } from '../../src/content/article-root';
+import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-read';
 import { readPageMetadata } from '../../src/content/metadata';
-import { type ArticleSignature, gate, probeLead } from '../../src/detection/detect';
+import { catalogueArticle } from '../../src/detection/catalogue-build';
+import { buildCatalogueIndex, CatalogueIndex } from '../../src/detection/catalogue-index';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
+import { type ArticleSignature, gate, probeLead } from '../lib/legacy-gate';
 
 export type Library =
   | 'gloss'
@@ -426,28 +429,46 @@ function glossReanchor(paragraphText: string, iterations: number, edit: boolean)
   };
 }
 
+/** The real catalogue's index, as the background holds it. */
+const catalogueIndex = new CatalogueIndex(
+  buildCatalogueIndex(loadPacks().packs.map(catalogueArticle)),
+);
+
+/**
+ * The gate's first task on a page (content/gate.ts): its metadata, then its opening text read
+ * into probe shingles, unsliced. On a non-article page of a supported site, all the gate does
+ * before it asks the background.
+ */
+function gateFirstRead(url: string) {
+  const read = new PageRead(probeMetadata(document, url), false);
+  const scope = openingScope(document, read);
+  if (scope) read.queue.push(scope);
+  read.readSlice(Number.POSITIVE_INFINITY);
+  read.collect();
+  return read;
+}
+
 function detectNonArticle(url: string) {
-  const run = () => gate(readPageMetadata(document, url), catalog);
-  const match = run();
+  const first = gateFirstRead(url);
   return {
-    ms: batched(run, 200, 15),
-    metadataMs: batched(() => readPageMetadata(document, url), 200, 15),
-    match,
+    ms: batched(() => gateFirstRead(url), 200, 15),
+    metadataMs: batched(() => probeMetadata(document, url), 200, 15),
+    chars: first.chars,
+    probeShingles: first.pending.length,
   };
 }
 
-/** The engine's detect(): gate, then the paragraph fingerprints against candidate roots. */
+/** The engine's detect() for the candidate: its paragraph fingerprints against the page. */
 function detectArticle(
   url: string,
   paragraphs: Array<{ id: string; text: string; role: ParagraphRole }>,
 ) {
   const run = () => {
-    const match = gate(readPageMetadata(document, url), catalog);
-    const trusted = match?.by === 'url' || match?.by === 'metadata';
+    const trusted = catalogueIndex.byAddress(url) !== null;
     const fingerprint = fingerprintArticle(paragraphs);
     const found = recognise(document.body, fingerprint, { named: trusted, requested: false });
-    if (found) return { match, verdict: found.judgement.verdict, root: found.region.localName };
-    return { match, verdict: 'none', root: null };
+    if (found) return { trusted, verdict: found.judgement.verdict, root: found.region.localName };
+    return { trusted, verdict: 'none', root: null };
   };
   const result = run();
   return { ms: batched(run, 5, 15), result };

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { build } from 'vite';
-import { glossCatalog } from '../../tools/build/extension';
+import { glossPacks } from '../../tools/build/extension';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const OUT = resolve(ROOT, 'bench/out');
@@ -37,7 +37,7 @@ export async function bundleHarness(): Promise<string> {
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [glossCatalog()],
+    plugins: [glossPacks()],
     resolve: { alias: { '@apache-annotator/selector': SELECTOR } },
     define: { 'process.env.NODE_ENV': '"production"' },
     build: {

@@ -1,5 +1,6 @@
 /**
- * The scale benchmark for the design on main today: the gate bundles the whole catalogue (each
+ * The scale benchmark for the previous design (legacy-gate.ts; recog replaced it with the
+ * background's catalogue index, whose scale figures are still to be added here): the gate bundled the whole catalogue (each
  * article's id, headline, URLs and lead shingles, `virtual:gloss-catalog`) and the engine bundles
  * every pack. Per catalogue size (catalogue.ts generates it, the real pack first):
  *  - gate: the real gate (src/content/gate.ts) built by vite with that catalogue, gzip -9;
@@ -20,8 +21,8 @@ import { runInNewContext } from 'node:vm';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
 import type { Pack } from '../../src/annotations/model';
-import { type ArticleSignature, leadShingles } from '../../src/detection/detect';
 import { catalogue } from './catalogue';
+import { type ArticleSignature, leadShingles } from './legacy-gate';
 import type { ScaleRow } from './report';
 
 setFlagsFromString('--expose-gc');

@@ -1,14 +1,19 @@
 /**
  * The background (Chrome service worker / Firefox event page): per-tab state and the badge,
- * engine injection for candidate pages and on-demand checks, the keyboard command, the context
- * menu. It trusts no message: each is shape-checked and must come from Gloss's own contexts.
+ * the answers to the gate's probes (from the catalogue index), engine injection for candidate
+ * pages, on-demand checks, the keyboard command, the context menu. It trusts no message: each is
+ * shape-checked and must come from Gloss's own contexts.
  */
 
 import {
+  ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
+  GATE_HANDLE,
+  GATE_REQUEST_FLAG,
+  type EngineCandidate,
   type PageState,
+  type ProbeMessage,
   parse,
-  REQUESTED_FLAG,
   type Replies,
   type ToBackground,
   ToBackgroundSchema,
@@ -17,39 +22,90 @@ import { browser, type Runtime } from '../platform/browser';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from '../platform/commands';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
+import { forgetProbes, packFile, probeSessions } from './catalogue';
 import { clearTabState, getTabState, setTabState } from './tab-state';
 
 export const ENGINE_FILE = 'content/engine.js';
+export const GATE_FILE = 'content/gate.js';
 const CHECK_PAGE_MENU = 'gloss-check-page';
 const NOTE_MENU = 'gloss-note-selection';
 const HIGHLIGHT_MENU = 'gloss-highlight-selection';
 
-async function injectEngine(tabId: number, frameId?: number) {
+/**
+ * Inject the engine with its candidate: the candidate's description first (a function with
+ * arguments), then the article's pack script (only that pack; the browser reads it from the
+ * package) and the engine, which finds both in its world. Without a candidate (null: the reader
+ * asked and no known article is here) the engine serves the reader's notes only.
+ */
+async function injectEngine(tabId: number, candidate: EngineCandidate | null) {
+  const target = { tabId, frameIds: [0] };
   await browser.scripting.executeScript({
-    target: frameId === undefined ? { tabId } : { tabId, frameIds: [frameId] },
-    files: [ENGINE_FILE],
+    target,
+    func: (key: string, value: unknown) => {
+      (globalThis as Record<string, unknown>)[key] = value;
+    },
+    args: [ENGINE_CANDIDATE_KEY, candidate],
   });
+  const files = candidate ? [packFile(candidate.articleId), ENGINE_FILE] : [ENGINE_FILE];
+  await browser.scripting.executeScript({ target, files });
 }
 
-/** Runs in the page's content-script world (serialised by the browser: self-contained). */
-function markRequested(flag: string) {
-  (globalThis as unknown as Record<symbol, boolean>)[Symbol.for(flag)] = true;
+/** A probe from a page's gate: answer from the index; on a candidate, inject the engine. */
+async function answerProbe(probe: ProbeMessage, tabId: number): Promise<Replies['gloss/probe']> {
+  const answer = probeSessions().answer(`${tabId}`, probe);
+  if (answer.verdict === 'candidate') {
+    const loading: PageState = { status: 'loading', articleId: answer.articleId };
+    await setTabState(tabId, loading);
+    await showBadge(tabId, loading).catch(() => {});
+    await injectEngine(tabId, {
+      articleId: answer.articleId,
+      recognisedBy: answer.by,
+      requested: probe.requested,
+      url: probe.url,
+    });
+  } else if (answer.verdict === 'none' && probe.requested && probe.done) {
+    // The reader asked, and the whole page was read: no article Gloss knows is on it. The
+    // engine still comes, without a candidate, for the reader's own notes on the page.
+    const none: PageState = { status: 'none' };
+    await setTabState(tabId, none);
+    await showBadge(tabId, none).catch(() => {});
+    await injectEngine(tabId, null);
+  }
+  return answer;
 }
 
 /**
- * The reader asked Gloss to look at this tab (popup button or context menu): inject the engine,
- * which recognises a known article by its text alone. The browser allows it on sites outside
- * Gloss's host permissions only through activeTab, i.e. when the request comes from the reader.
+ * Runs in the page's content-script world: asks a live gate to read the whole page, or, with no
+ * gate there, leaves the request for the gate about to be injected. True when a gate was asked.
+ */
+function askGate(handle: string, requestFlag: string): boolean {
+  const w = globalThis as unknown as Record<symbol, unknown>;
+  const gate = w[Symbol.for(handle)] as { alive(): boolean; request(): void } | undefined;
+  if (gate?.alive()) {
+    gate.request();
+    return true;
+  }
+  w[Symbol.for(requestFlag)] = true;
+  return false;
+}
+
+/**
+ * The reader asked Gloss to look at this tab (popup button or context menu): the gate reads the
+ * whole page, flagged `requested`, and the index answers with lower thresholds (the request is
+ * itself evidence; the engine gets the flag too). Outside Gloss's host permissions the browser
+ * allows this only through activeTab, i.e. when the request comes from the reader. A gate
+ * already on the page is asked; else one is injected for this request only.
  */
 async function checkPage(tabId: number): Promise<Replies['gloss/check-page']> {
   try {
-    // The request is evidence for recognition (detection/judge.ts): tell the engine it was asked.
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: markRequested,
-      args: [REQUESTED_FLAG],
+    const target = { tabId, frameIds: [0] };
+    const [asked] = await browser.scripting.executeScript({
+      target,
+      func: askGate,
+      args: [GATE_HANDLE, GATE_REQUEST_FLAG],
     });
-    await injectEngine(tabId);
+    if (asked?.result !== true)
+      await browser.scripting.executeScript({ target, files: [GATE_FILE] });
     return { ok: true };
   } catch (error) {
     const state: PageState = {
@@ -76,13 +132,11 @@ async function handle(
   sender: Runtime.MessageSender,
 ): Promise<Replies[ToBackground['type']] | null> {
   switch (message.type) {
-    case 'gloss/candidate': {
+    case 'gloss/probe': {
+      // Gloss annotates top-level pages only: a gate in a frame is not asked about.
       const tabId = sender.tab?.id;
-      if (tabId === undefined) return null;
-      await setTabState(tabId, { status: 'loading', articleId: message.articleId });
-      await showBadge(tabId, { status: 'loading', articleId: message.articleId });
-      await injectEngine(tabId, sender.frameId);
-      return null;
+      if (tabId === undefined || sender.frameId !== 0) return { verdict: 'none' };
+      return answerProbe(message, tabId);
     }
     case 'gloss/page-state': {
       const tabId = sender.tab?.id;
@@ -136,7 +190,8 @@ async function noteSelection(tabId: number, kind: 'highlight' | 'note') {
   };
   try {
     if ((await ask()) !== null) return;
-    await injectEngine(tabId);
+    // No engine on the page yet: one without a candidate serves the reader's notes.
+    await injectEngine(tabId, null);
     await ask();
   } catch (error) {
     console.warn('Gloss: could not note the selection', error);
@@ -162,7 +217,7 @@ async function gateOpenTabs() {
   for (const tab of await browser.tabs.query({ url: matches })) {
     if (tab.id === undefined) continue;
     await browser.scripting
-      .executeScript({ target: { tabId: tab.id }, files: ['content/gate.js'] })
+      .executeScript({ target: { tabId: tab.id }, files: [GATE_FILE] })
       .catch(() => {}); // A tab still loading or discarded gets its gate when it loads.
   }
 }
@@ -197,10 +252,12 @@ browser.contextMenus.onClicked.addListener(async (info, tab) => {
 browser.tabs.onUpdated.addListener(async (tabId: number, change: { status?: string }) => {
   if (change.status === 'loading') {
     const none: PageState = { status: 'none' };
+    forgetProbes(tabId);
     await clearTabState(tabId);
     await showBadge(tabId, none).catch(() => {});
   }
 });
 browser.tabs.onRemoved.addListener((tabId: number) => {
+  forgetProbes(tabId);
   clearTabState(tabId).catch(() => {});
 });

@@ -4,7 +4,6 @@
  * highlights right while the page changes, follows the reader's toggles, and shows cards.
  * Everything it adds to the page is removed by `destroy()`.
  */
-import { catalog } from 'virtual:gloss-catalog';
 import {
   type AnchorResult,
   anchorAsync,
@@ -16,9 +15,9 @@ import {
   type TextIndexOptions,
 } from '../anchoring';
 import type { Pack } from '../annotations/model';
-import { loadPacks } from '../annotations/packs';
 import { canonicalText } from '../annotations/text';
-import { gate, type RecognisedBy } from '../detection/detect';
+import { PACK_GLOBAL } from '../detection/catalogue-build';
+import type { RecognisedBy } from '../detection/detect';
 import { type Judgement, placeableParagraphs } from '../detection/judge';
 import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
@@ -26,10 +25,12 @@ import { conflictingResults } from '../highlights/conflicts';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import {
+  ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
+  type EngineCandidate,
+  EngineCandidateSchema,
   type PageState,
   parse,
-  REQUESTED_FLAG,
   UiToContentSchema,
 } from '../messages/protocol';
 import { sendContentToBackground } from '../messages/send';
@@ -45,7 +46,6 @@ import {
 import { type CardContent, describeHighlight } from '../presentation/describe';
 import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
-import { readPageMetadata } from './metadata';
 import { NotesLayer, type NotesPage } from './notes/layer';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
 import { mark } from './timing';
@@ -97,30 +97,56 @@ function fingerprintOf(pack: Pack): ArticleFingerprint {
   return fingerprint;
 }
 
+/** The candidate the background handed this engine, with its pack (background/main.ts). */
+interface Handed {
+  candidate: EngineCandidate;
+  pack: Pack;
+}
+
 /**
- * Which known article is on this page, and where; 'loading' if the page names it but lacks its
- * text. The page's text decides (detection/judge.ts); the URL and metadata only narrow the
- * candidates and let a headline-and-standfirst teaser count at the article's own address.
- * `requested`: the reader asked Gloss to check this page, which is evidence too.
+ * Take what the background put in this world just before injecting the engine: the candidate
+ * (ENGINE_CANDIDATE_KEY: which article, how it was found, for which URL, whether the reader
+ * asked) and its pack (PACK_GLOBAL, from packs/<id>.js, validated by the build and not checked
+ * again). Taken once per injection: a later automatic look is not a request. `null` for the
+ * candidate: the reader asked and no known article is here (the engine serves their notes).
  */
-async function detect(
-  packs: readonly Pack[],
-  requested: boolean,
-): Promise<Found | 'loading' | null> {
-  const match = gate(readPageMetadata(document, location.href), catalog);
-  const named = match?.by === 'url' || match?.by === 'metadata';
-  const candidates = match ? packs.filter((p) => p.article.id === match.articleId) : packs;
+function takeHanded(): Handed | null | undefined {
+  const w = globalThis as Record<string, unknown>;
+  if (w[ENGINE_CANDIDATE_KEY] === null) {
+    delete w[ENGINE_CANDIDATE_KEY];
+    return null;
+  }
+  const candidate = parse(EngineCandidateSchema, w[ENGINE_CANDIDATE_KEY]);
+  const pack = w[PACK_GLOBAL] as Pack | undefined;
+  delete w[ENGINE_CANDIDATE_KEY];
+  delete w[PACK_GLOBAL];
+  if (!candidate || pack?.article?.id !== candidate.articleId) return undefined;
+  return { candidate, pack };
+}
+
+/**
+ * Where the candidate article is on this page; 'loading' if the page's address names it but
+ * lacks its text. The page's text decides (detection/judge.ts); an address or metadata match only
+ * lets a headline-and-standfirst teaser count at the article's own address, and vouches for the
+ * URL it was made on only (a single-page app may move on). `requested`: the reader asked Gloss
+ * to check this page, which is evidence too.
+ */
+async function detect(handed: Handed | null): Promise<Found | 'loading' | null> {
+  if (!handed) return null;
+  const { candidate, pack } = handed;
+  const named =
+    (candidate.recognisedBy === 'url' || candidate.recognisedBy === 'metadata') &&
+    candidate.url === location.href;
   if (!document.body) return null;
-  for (const pack of candidates) {
-    // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
-    const slices = new Slices();
-    const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
-    const reading = (await slices.run(steps))?.value;
-    if (!reading) continue;
-    const copy = recogniseReading(reading, { named, requested });
+  // Read in slices (a page of 100 000 paragraphs must not freeze); a newer pass checks again.
+  const slices = new Slices();
+  const steps = readPageSteps(document.body, fingerprintOf(pack), slices.shouldYield);
+  const reading = (await slices.run(steps))?.value;
+  if (reading) {
+    const copy = recogniseReading(reading, { named, requested: candidate.requested });
     if (copy) {
       const { judgement, region, hidesText } = copy;
-      return { pack, judgement, root: region, hidesText, recognisedBy: match ? match.by : 'text' };
+      return { pack, judgement, root: region, hidesText, recognisedBy: candidate.recognisedBy };
     }
   }
   return named ? 'loading' : null;
@@ -152,7 +178,8 @@ const rectsContain = (range: Range, x: number, y: number) =>
   );
 
 class Engine {
-  private readonly packs: Pack[];
+  /** Null when the reader asked and no known article is on the page: notes only. */
+  private handed: Handed | null;
   private settings: Settings = { ...DEFAULT_SETTINGS, hiddenCategories: [] };
   private painter: Painter | null = null;
   private cards: CardLayer | null = null;
@@ -185,13 +212,15 @@ class Engine {
   private destroyed = false;
   /** The reader's own notes: anchored in their own call, painted under their own names. */
   readonly notes = new NotesLayer(document);
-  /** The reader asked Gloss to check this page (evidence for recognition: detection/judge.ts). */
-  requested = false;
 
-  constructor() {
-    const { packs, rejected } = loadPacks();
-    for (const r of rejected) console.warn(`Gloss: skipped annotation pack ${r.file}:`, r.errors);
-    this.packs = packs;
+  constructor(handed: Handed | null) {
+    this.handed = handed;
+  }
+
+  /** Injected again, with a new candidate (a request, an SPA's new page): look again. */
+  recheck(handed: Handed | null | undefined) {
+    if (handed !== undefined) this.handed = handed;
+    return this.run();
   }
 
   /**
@@ -250,7 +279,7 @@ class Engine {
   async run() {
     const generation = ++this.generation;
     mark('detect-start');
-    const found = await detect(this.packs, this.requested);
+    const found = await detect(this.handed);
     if (generation !== this.generation) return; // A newer pass started meanwhile.
     if (found !== null && found !== 'loading') mark('detect-end');
     if (found === null || found === 'loading') {
@@ -258,7 +287,7 @@ class Engine {
       this.index = null;
       this.unapplied = null;
       this.setAnchored([]);
-      const articleId = this.packs[0]?.article.id ?? 'unknown';
+      const articleId = this.handed?.candidate.articleId ?? '';
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
       // Not a known article: the reader asked Gloss here, so their notes use the whole page.
       if (found === null && document.body) this.notes.attach(document.body, pageOfDocument());
@@ -640,15 +669,6 @@ function report(state: PageState) {
   });
 }
 
-/** Set by the background when the reader asked for this look (see REQUESTED_FLAG); taken once. */
-const REQUEST_KEY = Symbol.for(REQUESTED_FLAG);
-function takeRequest(): boolean {
-  const w = globalThis as typeof globalThis & { [REQUEST_KEY]?: unknown };
-  const requested = w[REQUEST_KEY] === true;
-  delete w[REQUEST_KEY];
-  return requested;
-}
-
 function main() {
   mark('engine-start');
   const w = globalThis as EngineWindow;
@@ -662,13 +682,14 @@ function main() {
   // a discarded one (Firefox) only its paint is left, which we sweep.
   existing?.destroy();
   sweepStaleTraces(document);
-  const current = new Engine();
-  current.requested = takeRequest();
+  const handed = takeHanded();
+  if (handed === undefined)
+    throw new Error('Gloss: the engine was injected without its candidate article');
+  const current = new Engine(handed);
   engine = current;
   w[ENGINE_KEY] = {
     recheck: () => {
-      current.requested = takeRequest();
-      current.run().catch(reportError);
+      current.recheck(takeHanded()).catch(reportError);
     },
     noteSelection: (kind) => current.notes.noteSelection(kind),
     alive: () => current.isAlive(),

@@ -1,67 +1,251 @@
 /**
- * The gate: the only Gloss code that runs on every page of a supported site. It reads the page's
- * URL and metadata, compares them with a small catalog of known articles, and only on a match asks
- * the background to inject the engine (src/content/engine.ts). Elsewhere it does nothing more.
+ * The gate: the only Gloss code that runs on every page of a supported site. It holds no
+ * catalogue. It reads the page's address, what the page says about itself (metadata.ts) and the
+ * word shingles of its text, and asks the background, which holds the catalogue index, whether
+ * this may be a known article (probe messages, messages/protocol.ts). On a candidate the
+ * background injects the engine and the gate stops reading.
+ *
+ * What it reads: on a page that declares itself an article or a live page (og:type article,
+ * JSON-LD NewsArticle, LiveBlogPosting…), the whole page, in slices; elsewhere only the opening
+ * (OPENING_CHARS of text). It keeps looking while the page fills in (late bodies, streamed text,
+ * infinite scroll): a MutationObserver gathers what is added, and only that is read, at most every
+ * THROTTLE_MS, in slices of at most SLICE_MS. Each probe carries only the shingles not sent before.
+ * Single-page apps: a new URL starts a new read. The reader's request (popup, context menu)
+ * starts a read of the whole page, wherever it is, flagged `requested`.
+ *
+ * Its cost is recorded, in the benchmark's build only (timing.ts), as `gloss:gate` performance
+ * measures: one per task; detail.totalMs is the running total, observer callbacks included.
  */
-import { catalog } from 'virtual:gloss-catalog';
-import { type GateMatch, gate, probeLead } from '../detection/detect';
+import { PROBE_MAX_SHINGLES } from '../detection/probe';
+import {
+  GATE_HANDLE,
+  GATE_REQUEST_FLAG,
+  type ProbeAnswer,
+  type ProbeMessage,
+} from '../messages/protocol';
 import { sendContentToBackground } from '../messages/send';
-import { readPageMetadata } from './metadata';
-import { mark } from './timing';
+import { browser } from '../platform/browser';
+import { openingScope, PageRead, probeMetadata } from './gate-read';
+import { mark, measure } from './timing';
 
 mark('gate-start');
 
-/** The last article and URL this gate asked about: ask once per URL. */
-let asked = '';
+/** Longest stretch of reading before the gate gives the main thread back. */
+const SLICE_MS = 3;
+/** How often new text is read at most: changes in between are gathered and read together. */
+const THROTTLE_MS = 250;
+/** While reading a long page, a probe goes out at most this often. */
+const SEND_MS = 250;
 
-/** Text of the page's opening paragraphs: a few element reads, never a full-page scan. */
-function openingText(): string {
-  const root = document.querySelector('article, [itemprop="articleBody"], main') ?? document.body;
-  let text = '';
-  for (const p of root?.querySelectorAll('p') ?? []) {
-    text += ` ${p.textContent ?? ''}`;
-    if (text.length > 3000) break;
-  }
-  return text;
-}
-
-const looksLikeAnArticle = () =>
-  document.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article' ||
-  document.querySelector('article') !== null;
-
-function findCandidate(): GateMatch | null {
-  const byMetadata = gate(readPageMetadata(document, location.href), catalog);
-  if (byMetadata || !looksLikeAnArticle()) return byMetadata;
-  const articleId = probeLead(openingText(), catalog);
-  return articleId ? { articleId, by: 'text' } : null;
-}
-
-function check() {
-  const match = findCandidate();
-  if (!match) return;
-  // Ask once per URL: SPA navigations may bring a new article.
-  const key = `${match.articleId} ${location.href}`;
-  if (asked === key) return;
-  asked = key;
-  mark('gate-probe');
-  sendContentToBackground({ type: 'gloss/candidate', articleId: match.articleId }).catch(stop);
-}
-
-// Single-page apps change the URL and the head without a page load: re-check when they do.
-let lastUrl = location.href;
-const onChange = () => {
-  if (location.href === lastUrl) return;
-  lastUrl = location.href;
-  check();
+const GATE_KEY = Symbol.for(GATE_HANDLE);
+const REQUEST_KEY = Symbol.for(GATE_REQUEST_FLAG);
+type GateWindow = typeof globalThis & {
+  [GATE_KEY]?: { request(): void; alive(): boolean };
+  [REQUEST_KEY]?: boolean;
 };
-const observer = new MutationObserver(onChange);
 
-/** The extension was reloaded or removed: this gate is stale; stop watching. */
-function stop() {
-  observer.disconnect();
-  removeEventListener('popstate', onChange);
+const now = () => performance.now();
+
+class Gate {
+  private read: PageRead | null = null;
+  private url = location.href;
+  private records: MutationRecord[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private sending = false;
+  private sendAgain = false;
+  private lastSent = 0;
+  private stopped = false;
+  /** Main-thread time spent by the gate, and its longest task (ms), for the benchmark. */
+  private totalMs = 0;
+  private longestMs = 0;
+  private readonly observer = new MutationObserver((records) => this.onMutations(records));
+
+  constructor(private readonly requestedOnly: boolean) {}
+
+  start(requested: boolean) {
+    this.begin(requested);
+    if (!this.requestedOnly) {
+      this.observer.observe(document.documentElement, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
+      addEventListener('popstate', this.onPopState);
+    }
+  }
+
+  /** The reader asked: read the whole page again, flagged. */
+  request() {
+    this.begin(true);
+  }
+
+  alive(): boolean {
+    if (this.stopped) return false;
+    try {
+      return Boolean(browser.runtime?.id);
+    } catch {
+      return false;
+    }
+  }
+
+  private begin(requested: boolean) {
+    const t0 = now();
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.records = [];
+    this.url = location.href;
+    const read = new PageRead(probeMetadata(document, this.url), requested);
+    this.read = read;
+    const scope = openingScope(document, read);
+    if (scope) read.queue.push(scope);
+    this.work(t0);
+  }
+
+  /** Read in slices; send what is new; come back for more until nothing is left. */
+  private work(t0 = now()) {
+    const read = this.read;
+    if (!read || this.stopped || read.matched) return;
+    const done = read.readSlice(t0 + SLICE_MS);
+    if (done || now() - this.lastSent >= SEND_MS || read.seq === 0) {
+      read.collect();
+      this.send(read);
+    }
+    this.account(t0);
+    if (!done) setTimeout(() => this.work(), 0);
+  }
+
+  private send(read: PageRead) {
+    const finalAnswer = read.requested && read.idle && !read.doneSent;
+    if (read.pending.length === 0 && read.seq > 0 && !finalAnswer) return;
+    if (this.sending) {
+      this.sendAgain = true;
+      return;
+    }
+    const shingles = read.pending.splice(0, PROBE_MAX_SHINGLES);
+    const done = read.idle && read.pending.length === 0;
+    if (done && read.requested) read.doneSent = true;
+    const message: ProbeMessage = {
+      type: 'gloss/probe',
+      doc: read.doc,
+      seq: read.seq,
+      url: this.url,
+      ...(read.seq === 0 ? { meta: read.meta } : {}),
+      shingles,
+      requested: read.requested,
+      done,
+    };
+    read.seq++;
+    this.sending = true;
+    this.lastSent = now();
+    if (read.seq === 1) mark('gate-probe');
+    sendContentToBackground(message).then(
+      (answer: unknown) => {
+        this.sending = false;
+        this.onAnswer(read, answer as ProbeAnswer | null);
+      },
+      () => this.stop(), // The extension was reloaded or removed: this gate is stale.
+    );
+  }
+
+  private onAnswer(read: PageRead, answer: ProbeAnswer | null) {
+    if (read !== this.read) return;
+    if (answer?.verdict === 'candidate') {
+      read.matched = true;
+      mark('gate-candidate');
+      if (this.requestedOnly) this.stop();
+      return;
+    }
+    if (answer?.verdict === 'resend') {
+      // The background restarted and lost this page's count: send all of it again.
+      read.seq = 0;
+      read.doneSent = false;
+      read.pending = [...read.sent];
+    }
+    const again = this.sendAgain;
+    this.sendAgain = false;
+    if (again || read.pending.length > 0 || answer?.verdict === 'resend') this.send(read);
+    else if (read.doneSent && this.requestedOnly) this.stop();
+  }
+
+  private onMutations(records: MutationRecord[]) {
+    const t0 = now();
+    if (location.href !== this.url) {
+      // A single-page app moved to another page: read it afresh, once its head has settled.
+      this.schedule(() => this.begin(false));
+    } else if (this.read && !this.read.matched && !this.read.full) {
+      for (const r of records) this.records.push(r);
+      this.schedule(() => this.readChanges());
+    }
+    this.totalMs += now() - t0;
+  }
+
+  private readonly onPopState = () => {
+    if (location.href !== this.url) this.schedule(() => this.begin(false));
+  };
+
+  private schedule(fn: () => void) {
+    if (this.timer !== undefined) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (!this.stopped) fn();
+    }, THROTTLE_MS);
+  }
+
+  /** Queue what the page added or changed since the last read, then read it. */
+  private readChanges() {
+    const t0 = now();
+    const read = this.read;
+    const records = this.records;
+    this.records = [];
+    if (!read || read.matched) return;
+    for (const r of records) {
+      if (r.type === 'characterData') {
+        // Text that grew or changed in place (streamed): read it again.
+        read.seen.delete(r.target as Text);
+        if (r.target.isConnected) read.queue.push(r.target);
+        continue;
+      }
+      for (const node of r.addedNodes) {
+        if (node.nodeType === Node.TEXT_NODE || node.nodeType === Node.ELEMENT_NODE)
+          read.queue.push(node);
+      }
+    }
+    this.work(t0);
+  }
+
+  private account(t0: number) {
+    const ms = now() - t0;
+    this.totalMs += ms;
+    if (ms > this.longestMs) this.longestMs = ms;
+    measure('gate', {
+      start: t0,
+      end: t0 + ms,
+      detail: { totalMs: this.totalMs, longestMs: this.longestMs },
+    });
+  }
+
+  stop() {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    this.observer.disconnect();
+    removeEventListener('popstate', this.onPopState);
+  }
 }
 
-check();
-observer.observe(document.head ?? document.documentElement, { childList: true, subtree: true });
-addEventListener('popstate', onChange);
+function main() {
+  const w = globalThis as GateWindow;
+  const requested = w[REQUEST_KEY] === true;
+  delete w[REQUEST_KEY];
+  const existing = w[GATE_KEY];
+  if (existing?.alive()) {
+    // Injected again (after an extension reload in Firefox, or for a request): one gate a page.
+    if (requested) existing.request();
+    return;
+  }
+  // Without a request, this gate was loaded by the manifest on a supported site: it stays.
+  const gate = new Gate(requested);
+  w[GATE_KEY] = { request: () => gate.request(), alive: () => gate.alive() };
+  gate.start(requested);
+}
+
+main();

@@ -16,7 +16,8 @@ export const SHINGLE_WORDS = 4;
  */
 const DROPPED_WORDS = new Set(HONORIFICS);
 const TWO_WORD_VARIANTS = SPELLING_VARIANTS.filter(([from]) => from.includes(' ')).map(
-  ([from, to]) => [new RegExp(`\\b${from.replace(' ', '\\s+')}`, 'g'), to] as const,
+  ([from, to]) =>
+    [new RegExp(`\\b${from.replace(' ', '\\s+')}`, 'g'), to, from.split(' ')[0] as string] as const,
 );
 /** Word-start variants by their first two letters, in the list's order (longer keys first). */
 const WORD_VARIANTS = new Map<string, Array<readonly [string, string]>>();
@@ -33,19 +34,68 @@ function foldWord(w: string): string {
   return w;
 }
 
-/** Lower-case word tokens with punctuation, honorifics and spelling variants folded away. */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+/** Is this UTF-16 unit (or code point, above 0xffff) a letter or number? Cached per unit. */
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const wordUnit = new Uint8Array(0x10000); // 0 unknown, 1 word, 2 not
+for (let c = 0; c < 128; c++) wordUnit[c] = (c >= 48 && c <= 57) || (c >= 97 && c <= 122) ? 1 : 2;
+function isWordUnit(c: number): boolean {
+  let k = wordUnit[c] as number;
+  if (k === 0) {
+    k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+    wordUnit[c] = k;
+  }
+  return k === 1;
+}
+
+/**
+ * Lower-case word tokens with punctuation, honorifics and spelling variants folded away. A word
+ * is a run of letters and numbers (Unicode classes, as /[\p{L}\p{N}]+/u): scanned by char code
+ * rather than split by a regex, which was 80% of the cost on a 400 KB page.
+ */
 export function fingerprintWords(text: string): string[] {
-  let lower = text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '');
-  for (const [pattern, to] of TWO_WORD_VARIANTS) lower = lower.replace(pattern, to);
+  let lower = text.normalize('NFKC').toLowerCase();
+  if (INVISIBLE.test(lower)) lower = lower.replace(INVISIBLE, '');
+  INVISIBLE.lastIndex = 0;
+  for (const [pattern, to, first] of TWO_WORD_VARIANTS)
+    if (lower.includes(first)) lower = lower.replace(pattern, to);
   const out: string[] = [];
-  for (const w of lower.split(/[^\p{L}\p{N}]+/u)) {
-    if (w === '' || DROPPED_WORDS.has(w)) continue;
-    out.push(foldWord(w));
+  const n = lower.length;
+  let start = -1;
+  for (let i = 0; i <= n; i++) {
+    let word = false;
+    if (i < n) {
+      const c = lower.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+        // An astral code point: judged whole, as the regex's unicode mode does.
+        const cp = lower.codePointAt(i) as number;
+        if (cp > 0xffff) {
+          const isWord = WORD_CHAR.test(String.fromCodePoint(cp));
+          if (isWord) {
+            if (start < 0) start = i;
+            i++;
+            continue;
+          }
+          if (start >= 0) pushWord(out, lower.slice(start, i));
+          start = -1;
+          i++;
+          continue;
+        }
+      }
+      word = isWordUnit(c);
+    }
+    if (word) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      pushWord(out, lower.slice(start, i));
+      start = -1;
+    }
   }
   return out;
+}
+
+function pushWord(out: string[], w: string) {
+  if (!DROPPED_WORDS.has(w)) out.push(foldWord(w));
 }
 
 /** FNV-1a, 32 bit: small, fast and good enough for set membership of shingles. */

@@ -8,6 +8,7 @@
  */
 import * as v from 'valibot';
 import { RECOGNISED_BY } from '../detection/detect';
+import { PAGE_KINDS, PROBE_MAX_SHINGLES } from '../detection/probe';
 import { HIGHLIGHT_CATEGORIES } from '../highlights/categories';
 import { ORPHAN_REASONS } from '../highlights/orphans';
 
@@ -46,8 +47,67 @@ export const PageStateSchema = v.variant('status', [
 export type PageState = v.InferOutput<typeof PageStateSchema>;
 
 const PageStateMessage = v.object({ type: v.literal('gloss/page-state'), state: PageStateSchema });
-/** The gate found a candidate article: inject the engine into this tab. */
-const CandidateMessage = v.object({ type: v.literal('gloss/candidate'), articleId: Id });
+/** A URL as a page reports it (its own, its canonical link, og:url, JSON-LD url). */
+const Url = v.pipe(v.string(), v.maxLength(4096));
+
+/** What the gate reads of a page's head, sent once per page (the first probe). */
+export const ProbeMetadataSchema = v.object({
+  canonical: v.optional(Url),
+  ogUrl: v.optional(Url),
+  jsonLdUrl: v.optional(Url),
+  /** og:title, JSON-LD headline, h1: what the page calls itself (may be rewritten). */
+  titles: v.pipe(v.array(v.pipe(v.string(), v.maxLength(500))), v.maxLength(3)),
+  kind: v.picklist(PAGE_KINDS),
+});
+export type ProbeMetadata = v.InferOutput<typeof ProbeMetadataSchema>;
+
+/**
+ * The gate's question: is this page one of the catalogue's articles? Sent as the gate reads the
+ * page: `seq` 0 carries the metadata and resets the page's count in the background; each later
+ * probe carries only the probe shingles (detection/probe.ts) not sent before on this page (`doc`).
+ * `requested`: the reader asked Gloss to check this page (popup, context menu).
+ * `done`: the gate has read all it will read; the background answers for good.
+ */
+const ProbeMessageSchema = v.object({
+  type: v.literal('gloss/probe'),
+  doc: v.pipe(v.string(), v.regex(/^[\w-]{1,64}$/)),
+  seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  url: Url,
+  meta: v.optional(ProbeMetadataSchema),
+  shingles: v.pipe(
+    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
+    v.maxLength(PROBE_MAX_SHINGLES),
+  ),
+  requested: v.boolean(),
+  done: v.boolean(),
+});
+export type ProbeMessage = v.InferOutput<typeof ProbeMessageSchema>;
+
+/** The background's answer to a probe. */
+export const ProbeAnswerSchema = v.variant('verdict', [
+  v.object({ verdict: v.literal('candidate'), articleId: Id, by: v.picklist(RECOGNISED_BY) }),
+  /** Nothing yet: keep reading. */
+  v.object({ verdict: v.literal('none') }),
+  /** This background does not know the page's earlier probes (it was restarted): send all again. */
+  v.object({ verdict: v.literal('resend') }),
+]);
+export type ProbeAnswer = v.InferOutput<typeof ProbeAnswerSchema>;
+
+/**
+ * What the background hands the engine it injects (through scripting.executeScript's `args`,
+ * set before the engine's file runs): the candidate article, how it was found, for which URL
+ * (an address or metadata match vouches for that URL only: a single-page app may move on),
+ * and whether the reader asked. The article's pack comes beside it (packs/<id>.js).
+ */
+export const EngineCandidateSchema = v.object({
+  articleId: Id,
+  recognisedBy: v.picklist(RECOGNISED_BY),
+  requested: v.boolean(),
+  url: Url,
+});
+export type EngineCandidate = v.InferOutput<typeof EngineCandidateSchema>;
+/** Where the injected engine finds its candidate (a global of the content script's world). */
+export const ENGINE_CANDIDATE_KEY = 'gloss.candidate';
 const GetTabStateMessage = v.object({ type: v.literal('gloss/get-tab-state'), tabId: TabId });
 const CheckPageMessage = v.object({ type: v.literal('gloss/check-page'), tabId: TabId });
 const RevealMessage = v.object({
@@ -57,7 +117,7 @@ const RevealMessage = v.object({
 });
 
 /** Content script → background. */
-export const ContentToBackgroundSchema = v.variant('type', [PageStateMessage, CandidateMessage]);
+export const ContentToBackgroundSchema = v.variant('type', [PageStateMessage, ProbeMessageSchema]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackgroundSchema>;
 
 /** Popup / side panel → background. */
@@ -71,7 +131,7 @@ export type UiToContent = v.InferOutput<typeof UiToContentSchema>;
 /** Everything the background answers: from its content scripts and from its own pages. */
 export const ToBackgroundSchema = v.variant('type', [
   PageStateMessage,
-  CandidateMessage,
+  ProbeMessageSchema,
   GetTabStateMessage,
   CheckPageMessage,
 ]);
@@ -81,7 +141,7 @@ export type ToBackground = v.InferOutput<typeof ToBackgroundSchema>;
 export const CheckPageReplySchema = v.object({ ok: v.boolean() });
 export interface Replies {
   'gloss/page-state': null;
-  'gloss/candidate': null;
+  'gloss/probe': ProbeAnswer;
   'gloss/get-tab-state': PageState;
   'gloss/check-page': v.InferOutput<typeof CheckPageReplySchema>;
   /** Whether the page had the annotation to show. */
@@ -92,12 +152,15 @@ export interface Replies {
 export const ENGINE_PORT = 'gloss-engine';
 
 /**
- * The reader asked Gloss to check this page (popup button, context menu): the background sets
- * `globalThis[Symbol.for(REQUESTED_FLAG)] = true` in the content scripts' world just before it
- * injects the engine, which takes the flag once (a later automatic look is not a request). A
- * script injection, not a message: the engine may not be on the page yet to receive one.
+ * Names in the content scripts' world, shared by the gate and the background (which runs small
+ * functions there with scripting.executeScript; such a function is serialised, so it gets the
+ * names as arguments). `GATE_HANDLE`: the live gate, which the background asks to read the whole
+ * page when the reader asks for a check. `GATE_REQUEST_FLAG`: set when no gate is on the page
+ * yet (a site Gloss does not run on by itself); the gate injected right after takes it once, so
+ * a later automatic look is not a request.
  */
-export const REQUESTED_FLAG = 'gloss.requested';
+export const GATE_HANDLE = 'gloss.gate';
+export const GATE_REQUEST_FLAG = 'gloss.gate.request';
 
 /** `raw` as a message of `schema`'s kind, or null if it is anything else. */
 export function parse<S extends v.GenericSchema>(schema: S, raw: unknown): v.InferOutput<S> | null {

@@ -3,7 +3,7 @@
  * keyboard command toggles all highlights. Browser APIs are replaced by a recording fake.
  */
 import { beforeEach, describe, expect, test, vi } from 'vitest';
-import { REQUESTED_FLAG } from '../../src/messages/protocol';
+import { GATE_HANDLE, GATE_REQUEST_FLAG } from '../../src/messages/protocol';
 
 type Listener = (...args: unknown[]) => unknown;
 const listeners: Record<string, Listener> = {};
@@ -73,24 +73,76 @@ beforeEach(() => {
 });
 
 describe('the background', () => {
-  test("injects the engine when Gloss's own gate finds a candidate", async () => {
-    await send({ type: 'gloss/candidate', articleId: 'a-1' }, contentScript);
-    expect(calls).toContainEqual([
-      'executeScript',
-      { target: { tabId: 7, frameIds: [0] }, files: ['content/engine.js'] },
-    ]);
+  const CANONICAL =
+    'https://www.straitstimes.com/asia/east-asia/chinas-xi-tells-trump-taiwans-return-key-to-post-war-order-xinhua-reports';
+  const probe = (over: Record<string, unknown> = {}) => ({
+    type: 'gloss/probe',
+    doc: 'doc-1',
+    seq: 0,
+    url: CANONICAL,
+    meta: { titles: [], kind: 'article' },
+    shingles: [],
+    requested: false,
+    done: false,
+    ...over,
+  });
+
+  test('a probe at a known address: the engine is injected with that article, and its pack', async () => {
+    expect(await send(probe(), contentScript)).toEqual({
+      verdict: 'candidate',
+      articleId: '2025-11-24-trump-xi-call',
+      by: 'url',
+    });
+    const [setCandidate, engine] = calls
+      .filter(([name]) => name === 'executeScript')
+      .map(([, d]) => d as { target: unknown; files?: string[]; args?: unknown[] });
+    expect(setCandidate?.target).toEqual({ tabId: 7, frameIds: [0] });
+    expect(setCandidate?.args?.[1]).toEqual({
+      articleId: '2025-11-24-trump-xi-call',
+      recognisedBy: 'url',
+      requested: false,
+      url: CANONICAL,
+    });
+    // Only the candidate's pack, then the engine.
+    expect(engine).toEqual({
+      target: { tabId: 7, frameIds: [0] },
+      files: ['packs/2025-11-24-trump-xi-call.js', 'content/engine.js'],
+    });
+  });
+
+  test('a probe of an unknown page: no engine; the reader asking and nothing found: said so', async () => {
+    const other = { url: 'https://www.straitstimes.com/world/other-story' };
+    expect(await send(probe(other), contentScript)).toEqual({ verdict: 'none' });
+    expect(calls).toEqual([]);
+    await send(probe({ ...other, doc: 'doc-2', requested: true, done: true }), contentScript);
+    expect(calls).toContainEqual(['badge', { tabId: 7, text: '' }]);
+    expect(await send({ type: 'gloss/get-tab-state', tabId: 7 }, popup)).toEqual({
+      status: 'none',
+    });
+  });
+
+  test('a probe the background has no count for (it slept): asked to send everything again', async () => {
+    expect(await send(probe({ doc: 'doc-9', seq: 3, meta: undefined }), contentScript)).toEqual({
+      verdict: 'resend',
+    });
+  });
+
+  test('a gate in a frame is not answered: Gloss annotates top-level pages only', async () => {
+    expect(await send(probe(), { ...contentScript, frameId: 2 })).toEqual({ verdict: 'none' });
+    expect(calls).toEqual([]);
   });
 
   test('ignores messages from another extension', () => {
-    expect(
-      send({ type: 'gloss/candidate', articleId: 'a-1' }, { ...contentScript, id: 'evil' }),
-    ).toBeUndefined();
+    expect(send(probe(), { ...contentScript, id: 'evil' })).toBeUndefined();
     expect(calls).toEqual([]);
   });
 
   test('ignores malformed messages', () => {
-    expect(send({ type: 'gloss/candidate', articleId: '<script>' }, contentScript)).toBeUndefined();
-    expect(send('gloss/candidate', contentScript)).toBeUndefined();
+    expect(send(probe({ doc: '<script>' }), contentScript)).toBeUndefined();
+    expect(send(probe({ shingles: [1.5] }), contentScript)).toBeUndefined();
+    expect(send(probe({ shingles: new Array(9000).fill(1) }), contentScript)).toBeUndefined();
+    expect(send(probe({ meta: { titles: [], kind: 'poem' } }), contentScript)).toBeUndefined();
+    expect(send('gloss/probe', contentScript)).toBeUndefined();
   });
 
   test('answers tab state to its own pages only, not to content scripts', async () => {
@@ -122,25 +174,38 @@ describe('the background', () => {
     expect(calls).toEqual([]);
   });
 
-  test('a check the reader asks for marks the page as asked for, then injects the engine', async () => {
+  test('a check the reader asks for, with no gate on the page: the request is left for the gate, then a gate is injected', async () => {
     expect(await send({ type: 'gloss/check-page', tabId: 7 }, popup)).toEqual({ ok: true });
     const injections = calls.filter(([what]) => what === 'executeScript').map(([, d]) => d);
     expect(injections).toHaveLength(2);
-    const [flag, engine] = injections as Array<{
+    const [ask, gate] = injections as Array<{
       target: unknown;
-      func?: (flag: string) => void;
-      args?: string[];
+      func?: (handle: string, flag: string) => boolean;
+      args?: [string, string];
       files?: string[];
     }>;
-    expect(flag?.target).toEqual({ tabId: 7 });
-    expect(flag?.args).toEqual([REQUESTED_FLAG]);
-    expect(engine).toEqual({ target: { tabId: 7 }, files: ['content/engine.js'] });
-    // What the injected function does in the page's world: the engine's flag is set.
-    const key = Symbol.for(flag?.args?.[0] ?? '');
-    flag?.func?.(...(flag.args as [string]));
+    expect(ask?.target).toEqual({ tabId: 7, frameIds: [0] });
+    expect(ask?.args).toEqual([GATE_HANDLE, GATE_REQUEST_FLAG]);
+    expect(gate).toEqual({ target: { tabId: 7, frameIds: [0] }, files: ['content/gate.js'] });
+    // What the injected function does in a page's world without a gate: it leaves the flag.
     const world = globalThis as unknown as Record<symbol, unknown>;
-    expect(world[key]).toBe(true);
-    delete world[key];
+    expect(ask?.func?.(GATE_HANDLE, GATE_REQUEST_FLAG)).toBe(false);
+    expect(world[Symbol.for(GATE_REQUEST_FLAG)]).toBe(true);
+    delete world[Symbol.for(GATE_REQUEST_FLAG)];
+  });
+
+  test('a check the reader asks for, with a live gate on the page: that gate is asked to read the whole page', () => {
+    const world = globalThis as unknown as Record<symbol, unknown>;
+    const asked: string[] = [];
+    world[Symbol.for(GATE_HANDLE)] = { alive: () => true, request: () => asked.push('request') };
+    void send({ type: 'gloss/check-page', tabId: 7 }, popup);
+    const [ask] = calls.map(([, d]) => d) as Array<{
+      func?: (handle: string, flag: string) => boolean;
+    }>;
+    expect(ask?.func?.(GATE_HANDLE, GATE_REQUEST_FLAG)).toBe(true);
+    expect(asked).toEqual(['request']);
+    expect(world[Symbol.for(GATE_REQUEST_FLAG)]).toBeUndefined();
+    delete world[Symbol.for(GATE_HANDLE)];
   });
 
   test('lets content scripts not ask for a check of another tab', async () => {

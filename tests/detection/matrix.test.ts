@@ -9,12 +9,11 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { anchor } from '../../src/anchoring';
 import { canonicalText } from '../../src/annotations/text';
 import { isShown, type Recognition, recognise } from '../../src/content/article-root';
-import { readPageMetadata } from '../../src/content/metadata';
-import { type ArticleSignature, gate, leadShingles } from '../../src/detection/detect';
 import { placeableParagraphs, type Verdict } from '../../src/detection/judge';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
 import { type PlannedHighlight, planHighlights } from '../../src/highlights/plan';
 import { fixtureDocument } from '../helpers/fixture-dom';
+import { answerProbes, gateProbes } from '../helpers/probe';
 import {
   allVariants,
   deliveryStages,
@@ -26,13 +25,6 @@ import {
   variantPage,
 } from './variants';
 
-const signature: ArticleSignature = {
-  id: PACK.article.id,
-  headline: PACK.article.headline,
-  canonicalUrl: PACK.article.canonicalUrl,
-  urls: PACK.article.sites.flatMap((s) => s.urls),
-  lead: leadShingles(PACK.article.text.paragraphs),
-};
 const fingerprint = fingerprintArticle(PACK.article.text.paragraphs);
 const planned = planHighlights(PACK);
 const selectorOf = (p: PlannedHighlight) => ({
@@ -44,9 +36,10 @@ const selectorOf = (p: PlannedHighlight) => ({
 const sourceLength = canonicalText(PACK.article).length;
 const paragraphIds = PACK.article.text.paragraphs.map((p) => p.id);
 
+/** The gate's probe and the background's answer (the candidate), then the engine's judgement. */
 function judgeDocument(doc: Document, url: string, requested = false) {
-  const match = gate(readPageMetadata(doc, url), [signature]);
-  const named = match?.by === 'url' || match?.by === 'metadata';
+  const answer = answerProbes(gateProbes(doc, url, requested));
+  const named = answer.verdict === 'candidate' && (answer.by === 'url' || answer.by === 'metadata');
   return { named, found: recognise(doc.body, fingerprint, { named, requested }) };
 }
 

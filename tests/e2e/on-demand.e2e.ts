@@ -1,11 +1,13 @@
 /**
  * "Check this page": for copies Gloss does not know. On a page its gate passes over, nothing
- * happens until the reader asks; then the engine recognises the article by its text alone.
+ * happens until the reader asks; then the whole page is read, flagged as the reader's request,
+ * and the engine recognises the article by its text alone.
  *
- * Here, without a gesture: the path on a supported site whose page the gate does not pick (a
- * live blog carrying the wire), and on an unsupported site the refusal, reported clearly, not
- * swallowed. The real gestures that grant `activeTab` on an unsupported site (the toolbar button
- * in both browsers, the page's context menu in Firefox) are in gestures.e2e.ts.
+ * Here, without a gesture: a live page on a supported site (recognised by itself now: it declares
+ * itself a live page, so the gate reads it whole), asked about again; and on an unsupported site
+ * the refusal, reported clearly, not swallowed. The real gestures that grant `activeTab` on an
+ * unsupported site (the toolbar button in both browsers, the page's context menu in Firefox) are
+ * in gestures.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
@@ -39,16 +41,18 @@ describe.each(BROWSERS)('%s', (name) => {
     ({ browser, control } = await browserWithControl(name));
   });
 
-  test('a live blog carrying the wire: nothing by itself, recognised when asked', async () => {
+  test('a live page carrying the wire: recognised by itself, and again when asked', async () => {
     const { page, url } = await openFixture(browser, 'live-blog');
-    await settle(page, 1500);
-    expect(await glossHighlights(page)).toEqual({});
-    const tabId = await control.tabId(url);
-    expect(await checkPage(control, tabId)).toEqual({ ok: true });
     await waitForHighlights(page);
+    const tabId = await control.tabId(url);
+    expect((await pageState(control, tabId)).recognisedBy).toBe('text');
+    const before = await glossHighlights(page);
+    expect(await checkPage(control, tabId)).toEqual({ ok: true });
+    await settle(page, 1500);
     const state = await pageState(control, tabId);
     expect(state.status).toBe('article');
     expect(state.recognisedBy).toBe('text');
+    expect(await glossHighlights(page)).toEqual(before);
     await screenshotHighlights(page, browser, 'on-demand-live-blog');
     await closeWithoutErrors(page);
   });

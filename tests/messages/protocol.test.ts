@@ -16,12 +16,23 @@ const foundState = {
   orphans: [{ id: 'c1', reason: 'paywall' }],
 };
 
+/** A gate's probe of a page, as it sends it. */
+const probe = {
+  type: 'gloss/probe',
+  doc: 'd-1',
+  seq: 0,
+  url: 'https://www.straitstimes.com/x',
+  meta: { titles: ['A headline'], kind: 'article', canonical: 'https://www.straitstimes.com/x' },
+  shingles: [1, 4294967295],
+  requested: false,
+  done: true,
+};
+
 describe('each receiver accepts only well-formed messages of its direction', () => {
-  test('the background: page state and candidates from content, tab state and checks from the UI', () => {
-    expect(parse(ToBackgroundSchema, { type: 'gloss/candidate', articleId: 'a-1' })).toEqual({
-      type: 'gloss/candidate',
-      articleId: 'a-1',
-    });
+  test('the background: page state and probes from content, tab state and checks from the UI', () => {
+    expect(parse(ToBackgroundSchema, probe)).toEqual(probe);
+    const { meta: _, ...later } = probe;
+    expect(parse(ContentToBackgroundSchema, { ...later, seq: 3 })).toEqual({ ...later, seq: 3 });
     expect(parse(ToBackgroundSchema, { type: 'gloss/get-tab-state', tabId: 7 })).toEqual({
       type: 'gloss/get-tab-state',
       tabId: 7,
@@ -42,26 +53,31 @@ describe('each receiver accepts only well-formed messages of its direction', () 
 
   test('a message of another direction is not one of this one', () => {
     expect(parse(ToBackgroundSchema, { type: 'gloss/reveal', annotationId: 'm1' })).toBeNull();
-    expect(parse(UiToBackgroundSchema, { type: 'gloss/candidate', articleId: 'a' })).toBeNull();
+    expect(parse(UiToBackgroundSchema, probe)).toBeNull();
     expect(parse(ContentToBackgroundSchema, { type: 'gloss/check-page', tabId: 1 })).toBeNull();
   });
 
   test('drops unknown fields instead of passing them on', () => {
     const parsed = parse(ToBackgroundSchema, {
-      type: 'gloss/candidate',
-      articleId: 'a',
+      ...probe,
       extra: '<script>',
+      meta: { ...probe.meta, extra: 1 },
     });
-    expect(parsed).toEqual({ type: 'gloss/candidate', articleId: 'a' });
+    expect(parsed).toEqual(probe);
   });
 
   test.each([
-    ['not an object', 'gloss/candidate'],
+    ['not an object', 'gloss/probe'],
     ['null', null],
-    ['an array', [{ type: 'gloss/candidate', articleId: 'a' }]],
+    ['an array', [probe]],
     ['an unknown type', { type: 'gloss/delete-everything' }],
-    ['a missing field', { type: 'gloss/candidate' }],
-    ['an id with markup', { type: 'gloss/candidate', articleId: '<img src=x onerror=alert(1)>' }],
+    ['a missing field', { ...probe, done: undefined }],
+    ['a page key with markup', { ...probe, doc: '<img src=x onerror=alert(1)>' }],
+    ['a shingle that is not a 32-bit hash', { ...probe, shingles: [2 ** 32] }],
+    ['a fractional shingle', { ...probe, shingles: [1.5] }],
+    ['too many shingles in one probe', { ...probe, shingles: new Array(8193).fill(1) }],
+    ['an unknown page kind', { ...probe, meta: { ...probe.meta, kind: 'poem' } }],
+    ['a fourth title', { ...probe, meta: { ...probe.meta, titles: ['a', 'b', 'c', 'd'] } }],
     ['a negative tab id', { type: 'gloss/get-tab-state', tabId: -1 }],
     ['a fractional tab id', { type: 'gloss/get-tab-state', tabId: 1.5 }],
     ['a string tab id', { type: 'gloss/check-page', tabId: '3' }],

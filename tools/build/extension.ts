@@ -7,12 +7,16 @@ import pkg from '../../package.json' with { type: 'json' };
 import { loadPackFolders } from '../../src/annotations/authoring/load';
 import { checkAllPacks } from '../../src/annotations/check';
 import { formatPackError } from '../../src/annotations/validate';
-import { leadShingles } from '../../src/detection/detect';
+import {
+  catalogueIndexModule,
+  matchPatterns,
+  packScript,
+} from '../../src/detection/catalogue-build';
 import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
  * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
- * content scripts with `glossCatalog` and `glossPacks`; the bench and the build tests import the
+ * content scripts with `glossPacks`; the background gets `glossCatalogue`; the bench and the build tests import the
  * plugins.
  *
  * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
@@ -58,14 +62,10 @@ export function draftRefusal(
 
 /** Match patterns of every supported site, read from the packs. */
 export function packMatchPatterns(packsDir?: string) {
-  const patterns = new Set<string>();
-  for (const pack of loadPackFolders(packsDir, { exclude: excludedPacks() }).packs) {
-    for (const site of pack.article.sites) {
-      for (const match of site.matches) patterns.add(match);
-    }
-  }
-  if (patterns.size === 0) throw new Error(`No supported sites found in the packs in ${packsDir}`);
-  return [...patterns].sort();
+  const patterns = matchPatterns(loadPackFolders(packsDir, { exclude: excludedPacks() }).packs);
+  if (patterns.length === 0)
+    throw new Error(`No supported sites found in the packs in ${packsDir}`);
+  return patterns;
 }
 
 /**
@@ -95,26 +95,25 @@ export function glossPacks(packsDir?: string): Plugin {
 }
 
 /**
- * `virtual:gloss-catalog`: what the gate needs to know of each article (id, headline, URLs),
- * derived from the packs at build time so the gate stays a few kilobytes.
+ * The catalogue for recognition, built from the packs at build time (src/detection/
+ * catalogue-build.ts): the index as `virtual:gloss-catalogue-index`, which only the background
+ * imports, and packs/<id>.js, one script per article, run in a page for its candidate only.
+ * Nothing of it is bundled into a content script.
  */
-export function glossCatalog(): Plugin {
-  const id = 'virtual:gloss-catalog';
+export function glossCatalogue(packsDir?: string): Plugin {
+  const id = 'virtual:gloss-catalogue-index';
   return {
-    name: 'gloss-catalog',
+    name: 'gloss-catalogue',
     resolveId: (source) => (source === id ? `\0${id}` : null),
-    load(loaded) {
-      if (loaded !== `\0${id}`) return null;
-      const catalog = loadPackFolders(undefined, { exclude: excludedPacks() }).packs.map(
-        ({ article }) => ({
-          id: article.id,
-          headline: article.headline,
-          canonicalUrl: article.canonicalUrl,
-          urls: article.sites.flatMap((site) => site.urls),
-          lead: leadShingles(article.text.paragraphs),
-        }),
-      );
-      return `export const catalog = ${JSON.stringify(catalog)};`;
+    load: (loaded) =>
+      loaded === `\0${id}`
+        ? catalogueIndexModule(loadPackFolders(packsDir, { exclude: excludedPacks() }).packs)
+        : null,
+    generateBundle() {
+      for (const pack of loadPackFolders(packsDir, { exclude: excludedPacks() }).packs) {
+        const file = packScript(pack);
+        this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
+      }
     },
   };
 }
@@ -223,6 +222,7 @@ export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser
     plugins: [
       packsMustBeValid(),
       glossPacks(),
+      glossCatalogue(),
       preactWithoutInnerHtml(),
       crx({ manifest, browser }),
       contentScriptsOutsideCrx(content_scripts),

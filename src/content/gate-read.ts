@@ -1,0 +1,158 @@
+/**
+ * How the gate reads a page (gate.ts runs it): the probe metadata, where to start reading, and an
+ * incremental, sliced read of text nodes into word shingles, of which only the probe quarter
+ * (detection/probe.ts) not sent before is kept for the next probe. No browser extension APIs:
+ * the benchmark runs it in a plain page.
+ */
+import { ShingleStream } from '../detection/fingerprint';
+import { isProbeShingle } from '../detection/probe';
+import type { ProbeMetadata } from '../messages/protocol';
+import { readPageMetadata } from './metadata';
+
+/** Text read on a page that does not declare itself an article: its opening, not the page. */
+const OPENING_CHARS = 12_000;
+/** Text read at most on any page (a page of many megabytes is not read to its end to probe it). */
+const PAGE_CHARS = 4_000_000;
+/** Elements whose text is never the article's. */
+const SKIP = new Set([
+  'head',
+  'title',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'iframe',
+  'textarea',
+  'select',
+  'button',
+  'nav',
+  'footer',
+]);
+
+const now = () => performance.now();
+const newDocKey = () =>
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
+/** One read of one page (URL): what was read and sent, and where reading stands. */
+export class PageRead {
+  readonly doc = newDocKey();
+  seq = 0;
+  /** Probe shingles sent (or queued) for this page: each goes out once. */
+  readonly sent = new Set<number>();
+  pending: number[] = [];
+  chars = 0;
+  readonly limit: number;
+  /** Roots still to read (elements or text nodes), and the walk in progress. */
+  readonly queue: Node[] = [];
+  private walk: { root: Node; node: Node | null } | null = null;
+  private stream = new ShingleStream();
+  readonly seen = new WeakSet<Text>();
+  matched = false;
+  /** A requested read has told the background it read everything (its answer is final). */
+  doneSent = false;
+
+  constructor(
+    readonly meta: ProbeMetadata,
+    readonly requested: boolean,
+  ) {
+    this.limit = requested || meta.kind !== 'other' ? PAGE_CHARS : OPENING_CHARS;
+  }
+
+  get full(): boolean {
+    return this.chars >= this.limit;
+  }
+
+  get idle(): boolean {
+    return this.walk === null && this.queue.length === 0;
+  }
+
+  /** Read until the slice is used up or nothing is left; true when nothing is left. */
+  readSlice(deadline: number): boolean {
+    let n = 0;
+    while (!this.full) {
+      if (!this.walk) {
+        const root = this.queue.shift();
+        if (!root) break;
+        if (!root.isConnected) continue;
+        this.walk = { root, node: root };
+        this.stream = new ShingleStream();
+      }
+      const node = this.walk.node;
+      if (!node?.isConnected) {
+        this.endWalk();
+        continue;
+      }
+      if (node.nodeType === Node.TEXT_NODE) this.readText(node as Text, false);
+      this.walk.node = this.next(node, this.walk.root);
+      if (++n % 32 === 0 && now() > deadline) return false;
+    }
+    if (this.walk) this.endWalk();
+    return true;
+  }
+
+  /** A text node changed in place (streamed text): read it again. */
+  readText(text: Text, again: boolean) {
+    if (!again && this.seen.has(text)) return;
+    this.seen.add(text);
+    const data = text.data;
+    if (data.length === 0) return;
+    this.chars += data.length;
+    this.stream.push(data);
+  }
+
+  /** Document order within root, not entering skipped elements. */
+  private next(node: Node, root: Node): Node | null {
+    const skip =
+      node.nodeType === Node.ELEMENT_NODE &&
+      (SKIP.has((node as Element).localName) || (node as Element).localName.startsWith('gloss-'));
+    if (!skip && node.firstChild) return node.firstChild;
+    for (let n: Node | null = node; n && n !== root; n = n.parentNode) {
+      if (n.nextSibling) return n.nextSibling;
+    }
+    return null;
+  }
+
+  private endWalk() {
+    for (const h of this.stream.hashes) {
+      if (isProbeShingle(h) && !this.sent.has(h)) {
+        this.sent.add(h);
+        this.pending.push(h);
+      }
+    }
+    this.stream = new ShingleStream();
+    this.walk = null;
+  }
+
+  /** Flush the walk in progress (its shingles so far) so a probe can carry them. */
+  collect() {
+    if (!this.walk) return;
+    const { root, node } = this.walk;
+    this.endWalk();
+    this.walk = { root, node };
+  }
+}
+
+/** What the first probe says of the page's head. */
+export function probeMetadata(doc: Document, url: string): ProbeMetadata {
+  const m = readPageMetadata(doc, url);
+  return {
+    titles: [m.ogTitle, m.jsonLdHeadline, m.h1].filter((t): t is string => !!t).slice(0, 3),
+    kind: m.kind,
+    ...(m.canonical ? { canonical: m.canonical } : {}),
+    ...(m.ogUrl ? { ogUrl: m.ogUrl } : {}),
+    ...(m.jsonLdUrl ? { jsonLdUrl: m.jsonLdUrl } : {}),
+  };
+}
+
+/**
+ * Where a read starts: the whole body of a page that declares itself an article or live page
+ * (or that the reader asked about); elsewhere the likely article container, read only to its
+ * opening (PageRead's limit).
+ */
+export function openingScope(doc: Document, read: PageRead): Element | null {
+  if (read.requested || read.meta.kind !== 'other') return doc.body;
+  return doc.querySelector('article, [itemprop="articleBody"], main, [role="main"]') ?? doc.body;
+}
