@@ -311,3 +311,160 @@ export function pairwiseVariants(): Variant[] {
 }
 
 export const variantName = (v: Variant) => AXIS_NAMES.map((a) => v[a]).join(' · ');
+
+/**
+ * A variant whose body arrives by script, in the stages of `deliveryStages`: the page is the
+ * skeleton; at `timesMs[k]` after load, stage k's new paragraphs are added to the body (the
+ * standfirst with the first). `window.__fixture.stages` counts the stages done. Standalone,
+ * all shown (the shapes and visibility are the matrix's business; this page is for e2e timing).
+ */
+export function latePage(v: Variant, timesMs: readonly number[]): { url: string; html: string } {
+  if (v.shape !== 'standalone' || v.visibility !== 'shown')
+    throw new Error('latePage: standalone, all shown');
+  const counts = deliveryStages(v).slice(1);
+  if (counts.length !== timesMs.length)
+    throw new Error(`latePage: ${counts.length} stages, ${timesMs.length} times`);
+  const { url, html } = variantPage(v, -1);
+  const blocks = bodyBlocks(v.text);
+  let shown = 0;
+  const stages = counts.map((n, k) => {
+    const now = firstBody(blocks, n);
+    const added = now.slice(shown).map((b) => b.html);
+    shown = now.length;
+    const standfirst =
+      k === 0 && hasStandfirst(v)
+        ? v.text === 'house'
+          ? houseStyle(PACK.article.standfirst)
+          : PACK.article.standfirst
+        : null;
+    return { at: timesMs[k], standfirst, html: added.join('\n') };
+  });
+  const script = `<script>
+  // Fixture: the body arrives by script in ${stages.length} stage(s), as from an API that pages its text.
+  window.__fixture = { stages: 0 };
+  const stages = ${JSON.stringify(stages).replace(/</g, '\\u003c')};
+  addEventListener('load', () => {
+    for (const stage of stages) {
+      setTimeout(() => {
+        const body = document.getElementById('article-body');
+        if (window.__fixture.stages === 0) body.textContent = '';
+        if (stage.standfirst) {
+          const p = document.createElement('p');
+          p.className = 'st-standfirst';
+          p.textContent = stage.standfirst;
+          document.querySelector('article header').append(p);
+        }
+        body.insertAdjacentHTML('beforeend', stage.html);
+        window.__fixture.stages++;
+      }, stage.at);
+    }
+  });
+</script>`;
+  return { url, html: html.replace('</body>', `${script}\n</body>`) };
+}
+
+/** A small seeded generator (mulberry32): the same page on every run. */
+function seeded(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Live-page sentences: the same people, places and goods as the article, none of its sentences. */
+const LIVE_SUBJECTS = [
+  'Mr Trump',
+  'Mr Xi',
+  'Taiwan’s Foreign Ministry',
+  'China’s Commerce Ministry',
+  'Japan’s Prime Minister Sanae Takaichi',
+  'US Treasury Secretary Scott Bessent',
+  'Farm groups in Iowa',
+  'Analysts in Singapore',
+  'A White House spokeswoman',
+  'Officials in Beijing',
+  'Traders in Chicago',
+  'Lawmakers in Taipei',
+];
+const LIVE_PREDICATES = [
+  'said talks on soya bean purchases would continue next week',
+  'warned that tariffs could rise again if the truce broke down',
+  'urged calm after Chinese coast guard ships sailed near disputed waters',
+  'described the mood in the negotiations as constructive but cautious',
+  'said fentanyl precursor controls were a test of good faith',
+  'called for stable supplies of rare earths for chip makers',
+  'noted that shipments to Chinese ports had picked up in recent days',
+  'declined to comment on reports of a planned visit to Beijing',
+  'said the two sides had not yet set a date for the next round',
+  'pointed to record harvests that needed new buyers abroad',
+  'questioned whether the export curbs would be lifted before the summit',
+  'said Taiwan would keep buying defence equipment from the United States',
+];
+const LIVE_TAILS = [
+  'on Monday',
+  'in a statement',
+  'at a briefing',
+  'in an interview with local media',
+  'according to people familiar with the matter',
+  'late on Tuesday',
+  'in a post on social media',
+  'at a news conference',
+];
+
+/**
+ * Issue #12's live-updates page: og:type article, its h1 the live page's own title, about 100
+ * timestamped entries (over 400 KB of text) about the same people and places; one entry, deep in
+ * the page (#our-entry), is the whole article: its own h2, the standfirst and the full body. At an
+ * address Gloss does not know; seeded, so every run is the same page.
+ */
+export function bigLivePage(): { url: string; html: string } {
+  const url = 'https://www.straitstimes.com/world/live/us-china-trade-talks-live-updates-nov-24';
+  const random = seeded(20251124);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)] as T;
+  const sentence = () => `${pick(LIVE_SUBJECTS)} ${pick(LIVE_PREDICATES)} ${pick(LIVE_TAILS)}.`;
+  const paragraph = () => Array.from({ length: 3 + Math.floor(random() * 3) }, sentence).join(' ');
+  const ENTRIES = 100;
+  const OURS = 71;
+  const entries: string[] = [];
+  for (let i = 0; i < ENTRIES; i++) {
+    const time = `${String(23 - Math.floor(i / 5)).padStart(2, '0')}:${String(59 - ((i * 11) % 60)).padStart(2, '0')}`;
+    if (i === OURS) {
+      const body = bodyBlocks('unchanged')
+        .map((b) => b.html)
+        .join('\n');
+      entries.push(
+        `<div class="entry" id="our-entry"><time>${time}</time><h2>${escapeHtml(PACK.article.headline)}</h2><p class="st-standfirst">${escapeHtml(PACK.article.standfirst)}</p>${body}</div>`,
+      );
+      continue;
+    }
+    const paragraphs = Array.from(
+      { length: 7 + Math.floor(random() * 5) },
+      () => `<p>${escapeHtml(paragraph())}</p>`,
+    ).join('');
+    entries.push(
+      `<div class="entry"><time>${time}</time><h2>${escapeHtml(sentence())}</h2>${paragraphs}</div>`,
+    );
+  }
+  const title = 'Live: US-China trade talks, Taiwan and the Trump-Xi call, the latest';
+  const main = `<div class="live"><h1>${escapeHtml(title)}</h1>\n${entries.join('\n')}\n</div>`;
+  const start = TEMPLATE.indexOf('<article class="st-article">');
+  const end = TEMPLATE.indexOf('</article>', start) + '</article>'.length;
+  const html = (TEMPLATE.slice(0, start) + main + TEMPLATE.slice(end))
+    .replace(/<link rel="canonical" href="[^"]*">/, `<link rel="canonical" href="${url}">`)
+    .replace(
+      /<meta property="og:url" content="[^"]*">/,
+      `<meta property="og:url" content="${url}">`,
+    )
+    .replace(
+      /<meta property="og:title" content="[^"]*">/,
+      `<meta property="og:title" content="${escapeHtml(title)}">`,
+    )
+    .replace(/("url":\s*")[^"]*(")/, `$1${url}$2`)
+    .replace(/("headline":\s*")[^"]*(")/, `$1${title}$2`)
+    .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(title)}</title>`);
+  return { url, html };
+}
