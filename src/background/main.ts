@@ -8,9 +8,9 @@
 import {
   ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
+  type EngineCandidate,
   GATE_HANDLE,
   GATE_REQUEST_FLAG,
-  type EngineCandidate,
   type PageState,
   type ProbeMessage,
   parse,
