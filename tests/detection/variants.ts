@@ -315,7 +315,7 @@ export const variantName = (v: Variant) => AXIS_NAMES.map((a) => v[a]).join(' ·
 /**
  * A variant whose body arrives by script, in the stages of `deliveryStages`: the page is the
  * skeleton; at `timesMs[k]` after load, stage k's new paragraphs are added to the body (the
- * standfirst with the first). `window.__fixture.stages` counts the stages done. Standalone,
+ * standfirst with the first). `window.__fixture.stages` counts the stages done, of `total`. Standalone,
  * all shown (the shapes and visibility are the matrix's business; this page is for e2e timing).
  */
 export function latePage(v: Variant, timesMs: readonly number[]): { url: string; html: string } {
@@ -341,7 +341,7 @@ export function latePage(v: Variant, timesMs: readonly number[]): { url: string;
   });
   const script = `<script>
   // Fixture: the body arrives by script in ${stages.length} stage(s), as from an API that pages its text.
-  window.__fixture = { stages: 0 };
+  window.__fixture = { stages: 0, total: ${stages.length} };
   const stages = ${JSON.stringify(stages).replace(/</g, '\\u003c')};
   addEventListener('load', () => {
     for (const stage of stages) {

@@ -237,6 +237,17 @@ describe.each(BROWSERS)('%s', (name) => {
       await settle(plain, 2000);
       await settle(page, 500);
     }
+    // A body that arrives in stages: compare once both pages have all of it.
+    for (const p of [page, plain])
+      await p.waitFor(
+        () => {
+          const f = (window as { __fixture?: { stages?: number; total?: number } }).__fixture;
+          return f?.total === undefined || f.stages === f.total;
+        },
+        null,
+        15_000,
+      );
+    if (situation === 'late-two-stages') await settle(page, 500);
     const selector = f.articleSelector as string;
     const [withGloss, without] = [
       await pageFacts(page, selector),

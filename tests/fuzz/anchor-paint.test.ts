@@ -359,7 +359,8 @@ describe('fuzz: anchoring and painting on random pages of the real article', () 
       expect(totals.wrong, `wrong highlights (seed ${SEED}, see artifacts/fuzz/)`).toBe(0);
       // The fuzz is only meaningful if most present quotes do anchor.
       expect(totals.anchored).toBeGreaterThan(0.5 * totals.highlights);
-    }, // Up to a second a page on a loaded machine (happy-dom Ranges are slow).
-    Math.max(120_000, PAGES * 1000),
+    }, // A guard against a hang, not a speed check: a shared machine under load (six agents on
+    // two cores) took 1.4 s a page, several times a quiet run's 0.2 s.
+    Math.max(300_000, PAGES * 3000),
   );
 });
