@@ -1,20 +1,35 @@
 /**
- * The one settings module: highlight toggles, kept in the browser's extension storage
- * (storage.local; nothing leaves the browser). Reads never fail: bad or unreadable storage gives
- * the defaults.
+ * The one settings module: highlight toggles and the reading mode, kept in the browser's extension
+ * storage (storage.local; nothing leaves the browser). Reads never fail: bad or unreadable storage
+ * gives the defaults, and settings stored before a field existed get that field's default.
  */
 import { browser } from './browser';
+
+/**
+ * How much Gloss paints, a layer over the toggles (a category turned off stays off in every mode):
+ * - `everything`: every shown category, in full;
+ * - `calm`: entities lightly shaded; a claim underlined only where the pointer or the caret is;
+ * - `notes`: the reader's own notes only, none of the pack's highlights.
+ */
+export const READING_MODES = ['everything', 'calm', 'notes'] as const;
+export type ReadingMode = (typeof READING_MODES)[number];
+
+export const isReadingMode = (value: unknown): value is ReadingMode =>
+  (READING_MODES as readonly unknown[]).includes(value);
 
 export interface Settings {
   /** All highlights on or off. */
   enabled: boolean;
   /** Highlight categories the reader turned off (e.g. 'entity-place', 'claim-assessment'). */
   hiddenCategories: string[];
+  /** How much of what is shown is painted (see READING_MODES). */
+  readingMode: ReadingMode;
 }
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   enabled: true,
   hiddenCategories: [],
+  readingMode: 'everything',
 });
 
 const KEY = 'gloss.settings.v1';
@@ -30,6 +45,8 @@ export function normaliseSettings(raw: unknown): Settings {
   return {
     enabled: typeof r.enabled === 'boolean' ? r.enabled : DEFAULT_SETTINGS.enabled,
     hiddenCategories: [...new Set(hidden)].sort(),
+    // Absent (settings from before reading modes) or unknown (a newer version's mode): the default.
+    readingMode: isReadingMode(r.readingMode) ? r.readingMode : DEFAULT_SETTINGS.readingMode,
   };
 }
 
@@ -61,6 +78,6 @@ export function onSettingsChanged(listener: (s: Settings) => void): () => void {
   return () => browser.storage.onChanged.removeListener(handler);
 }
 
-/** Is this category painted under these settings? */
+/** Is this category shown under these toggles? (The reading mode decides how: highlights/modes.ts.) */
 export const isCategoryShown = (s: Settings, category: string) =>
   s.enabled && !s.hiddenCategories.includes(category);

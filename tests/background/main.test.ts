@@ -215,8 +215,16 @@ describe('the background', () => {
 
   test('the keyboard command turns all highlights off, then on again', async () => {
     await listeners.command?.('toggle-highlights');
-    expect(storage.get('gloss.settings.v1')).toEqual({ enabled: false, hiddenCategories: [] });
+    expect(storage.get('gloss.settings.v1')).toEqual({
+      enabled: false,
+      hiddenCategories: [],
+      readingMode: 'everything',
+    });
     await listeners.command?.('toggle-highlights');
-    expect(storage.get('gloss.settings.v1')).toEqual({ enabled: true, hiddenCategories: [] });
+    expect(storage.get('gloss.settings.v1')).toEqual({
+      enabled: true,
+      hiddenCategories: [],
+      readingMode: 'everything',
+    });
   });
 });

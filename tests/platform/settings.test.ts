@@ -18,8 +18,14 @@ vi.mock('../../src/platform/browser', () => ({
     },
   },
 }));
-const { readSettings, updateSettings, normaliseSettings, isCategoryShown, DEFAULT_SETTINGS } =
-  await import('../../src/platform/settings');
+const {
+  readSettings,
+  updateSettings,
+  normaliseSettings,
+  isCategoryShown,
+  DEFAULT_SETTINGS,
+  READING_MODES,
+} = await import('../../src/platform/settings');
 
 beforeEach(() => {
   storage.clear();
@@ -57,7 +63,51 @@ describe('settings', () => {
     ).toEqual({
       enabled: true,
       hiddenCategories: ['entity-place'],
+      readingMode: 'everything',
     });
     expect(normaliseSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+});
+
+describe('the reading mode', () => {
+  test('is "everything" by default', async () => {
+    expect(DEFAULT_SETTINGS.readingMode).toBe('everything');
+    expect((await readSettings()).readingMode).toBe('everything');
+  });
+
+  test('settings stored before reading modes existed keep their toggles and get the default', async () => {
+    storage.set('gloss.settings.v1', { enabled: false, hiddenCategories: ['claim-fact'] });
+    expect(await readSettings()).toEqual({
+      enabled: false,
+      hiddenCategories: ['claim-fact'],
+      readingMode: 'everything',
+    });
+  });
+
+  test('an unknown or malformed mode falls back to the default, the rest kept', () => {
+    for (const readingMode of ['zen', 'CALM', '', null, 3, {}, ['calm'], ' calm']) {
+      expect(normaliseSettings({ enabled: true, hiddenCategories: [], readingMode })).toEqual({
+        ...DEFAULT_SETTINGS,
+        readingMode: 'everything',
+      });
+    }
+  });
+
+  test('every mode of the list is kept as it is, and remembered', async () => {
+    for (const readingMode of READING_MODES) {
+      expect(normaliseSettings({ readingMode }).readingMode).toBe(readingMode);
+      await updateSettings((s) => ({ ...s, readingMode }));
+      expect((await readSettings()).readingMode).toBe(readingMode);
+    }
+  });
+
+  test('changing the mode leaves the toggles alone', async () => {
+    await updateSettings((s) => ({ ...s, hiddenCategories: ['entity-place'] }));
+    await updateSettings((s) => ({ ...s, readingMode: 'calm' }));
+    expect(await readSettings()).toEqual({
+      enabled: true,
+      hiddenCategories: ['entity-place'],
+      readingMode: 'calm',
+    });
   });
 });

@@ -372,13 +372,21 @@ describe('highlight toggles', () => {
     await openSection('highlights');
     expect(text($('.shortcut', root))).toContain('Ctrl+Shift+Y');
     await click($('[data-testid=master-toggle]', root));
-    expect(fake.local.get(SETTINGS_KEY)).toEqual({ enabled: false, hiddenCategories: [] });
+    expect(fake.local.get(SETTINGS_KEY)).toEqual({
+      enabled: false,
+      hiddenCategories: [],
+      readingMode: 'everything',
+    });
     expect($('[data-testid=master-toggle-compact]', root)?.getAttribute('aria-pressed')).toBe(
       'false',
     );
     expect($('button[data-category=entity-person]', root)?.hasAttribute('disabled')).toBe(true);
     await click($('[data-testid=master-toggle-compact]', root));
-    expect(fake.local.get(SETTINGS_KEY)).toEqual({ enabled: true, hiddenCategories: [] });
+    expect(fake.local.get(SETTINGS_KEY)).toEqual({
+      enabled: true,
+      hiddenCategories: [],
+      readingMode: 'everything',
+    });
   });
 
   test('follows changes made elsewhere (another popup, the keyboard command)', async () => {
