@@ -20,8 +20,9 @@ import { PACK_GLOBAL } from '../detection/catalogue-build';
 import type { RecognisedBy } from '../detection/detect';
 import { type Judgement, placeableParagraphs } from '../detection/judge';
 import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
-import { HIGHLIGHT_CATEGORIES, type HighlightCategory } from '../highlights/categories';
+import type { HighlightCategory } from '../highlights/categories';
 import { conflictingResults } from '../highlights/conflicts';
+import { type Presentation, presentationOf } from '../highlights/modes';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
 import {
@@ -38,7 +39,6 @@ import { browser } from '../platform/browser';
 import { t } from '../platform/i18n';
 import {
   DEFAULT_SETTINGS,
-  isCategoryShown,
   onSettingsChanged,
   readSettings,
   type Settings,
@@ -48,6 +48,7 @@ import { isShown, readPageSteps, recogniseReading } from './article-root';
 import { type CardLayer, createCardLayer } from './cards';
 import { NotesLayer, type NotesPage } from './notes/layer';
 import { createPainter, type Painter, sweepStaleTraces } from './paint';
+import { ReaderFocus, type ReaderPlace } from './reader-focus';
 import { mark } from './timing';
 
 const ENGINE_KEY = Symbol.for('gloss.engine');
@@ -181,6 +182,10 @@ class Engine {
   /** Null when the reader asked and no known article is on the page: notes only. */
   private handed: Handed | null;
   private settings: Settings = { ...DEFAULT_SETTINGS, hiddenCategories: [] };
+  /** The settings as what to paint: the toggles, then the reading mode (highlights/modes.ts). */
+  private presentation: Presentation = presentationOf(this.settings);
+  /** Calm reading: the annotations under the pointer and at the caret (reader-focus.ts). */
+  private readonly focus = new ReaderFocus();
   private painter: Painter | null = null;
   private cards: CardLayer | null = null;
   private found: Found | null = null;
@@ -259,6 +264,13 @@ class Engine {
       passive: true,
     });
     this.listen(document, 'selectionchange', () => this.onSelection());
+    // The pointer left the page: calm reading's claim under it is no longer where the reader is.
+    this.listen(
+      document,
+      'pointerout',
+      (e) => (e as PointerEvent).relatedTarget === null && this.follow('pointer', []),
+      { passive: true },
+    );
     this.listen(document, 'keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Escape') this.cards?.hide();
     });
@@ -494,17 +506,41 @@ class Engine {
     report(state);
   }
 
+  // ---- Reading modes (highlights/modes.ts, reader-focus.ts): a layer over the toggles ---------
+
   private applyVisibility() {
-    const visible = new Set(HIGHLIGHT_CATEGORIES.filter((c) => isCategoryShown(this.settings, c)));
-    this.painter?.show(visible);
-    this.notes.show(visible);
-    if (visible.size === 0) this.cards?.hide();
+    const before = this.presentation;
+    this.presentation = presentationOf(this.settings);
+    const { shown, look } = this.presentation;
+    // Restyle before registering, in the same task: the page never shows one mode's look with
+    // the other's highlights.
+    this.painter?.setLook(look);
+    this.painter?.show(shown, this.onlyAt());
+    this.notes.show(shown);
+    // A card of a highlight this mode no longer paints would describe nothing the reader sees.
+    if ([...before.shown].some((category) => !shown.has(category))) this.cards?.hide();
   }
+
+  private onlyAt() {
+    return this.focus.onlyAt(this.presentation, (id) => this.anchored.get(id));
+  }
+
+  /** The reader is at these highlights (pointer or caret): repaint only if calm reading's focus moved. */
+  private follow(
+    place: ReaderPlace,
+    hits: ReadonlyArray<{ planned: PlannedHighlight; range: Range }>,
+  ) {
+    if (!this.focus.follow(place, hits, this.presentation)) return;
+    if (this.presentation.onlyWhereReaderIs.size > 0)
+      this.painter?.show(this.presentation.shown, this.onlyAt());
+  }
+
+  // ---------------------------------------------------------------------------------------------
 
   private visibleHitsAt(node: Node, offset: number, x?: number, y?: number) {
     const out: Array<{ planned: PlannedHighlight; range: Range }> = [];
     for (const hit of this.anchored.values()) {
-      if (!isCategoryShown(this.settings, hit.planned.category)) continue;
+      if (!this.presentation.shown.has(hit.planned.category)) continue;
       try {
         if (!hit.range.isPointInRange(node, offset)) continue;
       } catch {
@@ -562,19 +598,25 @@ class Engine {
     this.pointerFrame = requestAnimationFrame(() => {
       this.pointerFrame = 0;
       const caret = caretAt(x, y);
-      if (!caret) return this.showCards([]);
-      this.showCards(
-        this.visibleHitsAt(caret.node, caret.offset, x, y),
-        this.notesAt(caret.node, caret.offset, x, y),
-      );
+      if (!caret) {
+        this.follow('pointer', []);
+        return this.showCards([]);
+      }
+      const hits = this.visibleHitsAt(caret.node, caret.offset, x, y);
+      this.follow('pointer', hits);
+      this.showCards(hits, this.notesAt(caret.node, caret.offset, x, y));
     });
   }
 
   /** Keyboard readers: a caret or selection inside a highlight shows its card. */
   private onSelection() {
     const selection = document.getSelection();
-    if (!selection?.focusNode || (this.anchored.size === 0 && !this.notes.hasNotes())) return;
+    if (!selection?.focusNode || (this.anchored.size === 0 && !this.notes.hasNotes())) {
+      this.follow('caret', []);
+      return;
+    }
     const hits = this.visibleHitsAt(selection.focusNode, selection.focusOffset);
+    this.follow('caret', hits);
     const notes = this.notesAt(selection.focusNode, selection.focusOffset);
     if (hits.length || notes.length) this.showCards(hits, notes);
   }

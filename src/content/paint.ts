@@ -7,10 +7,11 @@
  * (the one place Gloss changes a page's DOM), and unwraps it on destroy.
  */
 import {
-  CATEGORY_STYLES,
+  categoryCss,
   FLASH_HIGHLIGHT,
   HIGHLIGHT_CATEGORIES,
   type HighlightCategory,
+  type HighlightLook,
   highlightName,
   highlightPriority,
   highlightStylesheet,
@@ -19,8 +20,17 @@ import {
 export interface Painter {
   /** Replaces what is painted with these ranges, per category. */
   paint(groups: ReadonlyMap<HighlightCategory, readonly Range[]>): void;
-  /** Shows exactly the categories listed (instant: no re-anchoring). */
-  show(visible: ReadonlySet<HighlightCategory>): void;
+  /**
+   * Shows exactly the categories listed (instant: no re-anchoring). A category that is also a key
+   * of `onlyAt` is painted only at those of its ranges (calm reading's claim under the pointer or
+   * the caret; an empty list paints none of it).
+   */
+  show(
+    visible: ReadonlySet<HighlightCategory>,
+    onlyAt?: ReadonlyMap<HighlightCategory, readonly Range[]>,
+  ): void;
+  /** Restyles what is painted (calm reading's lighter shading); instant, nothing re-registered. */
+  setLook(look: HighlightLook): void;
   /** Flashes one range for a moment (the reader asked to see it). */
   flash(range: Range, ms: number): void;
   destroy(): void;
@@ -74,14 +84,23 @@ function isGlossSheet(sheet: CSSStyleSheet): boolean {
   return /::highlight\(gloss-|gloss-mark\[/.test(rules);
 }
 
+interface AddedSheet {
+  /** Replaces the sheet's rules. */
+  update(css: string): void;
+  remove(): void;
+}
+
 /** Adds the stylesheet without adding a node to the page where the browser allows it. */
-function addStylesheet(doc: Document, css: string): () => void {
+function addStylesheet(doc: Document, css: string): AddedSheet {
   try {
     const sheet = new (doc.defaultView as Window & typeof globalThis).CSSStyleSheet();
     sheet.replaceSync(css);
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return () => {
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    return {
+      update: (next) => sheet.replaceSync(next),
+      remove: () => {
+        doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+      },
     };
   } catch {
     // Firefox's content-script sandbox may refuse a sheet from our compartment: use an element
@@ -90,39 +109,73 @@ function addStylesheet(doc: Document, css: string): () => void {
     style.dataset.gloss = 'highlights';
     style.textContent = css;
     (doc.head ?? doc.documentElement).append(style);
-    return () => style.remove();
+    return {
+      update: (next) => {
+        style.textContent = next;
+      },
+      remove: () => style.remove(),
+    };
   }
 }
 
-function highlightApiPainter(doc: Document): Painter {
+const sameRanges = (a: readonly Range[], b: readonly Range[]) =>
+  a.length === b.length && a.every((r, i) => r === b[i]);
+
+function highlightApiPainter(doc: Document, categories: readonly HighlightCategory[]): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
-  const removeSheet = addStylesheet(doc, highlightStylesheet());
+  const sheet = addStylesheet(doc, highlightStylesheet('full', categories));
   /** Delete a registry entry only if it is still ours (a newer instance may own the name now). */
   const release = (name: string, ours: Highlight | undefined) => {
     if (ours && win.CSS.highlights.get(name) === ours) win.CSS.highlights.delete(name);
   };
   let flashing: Highlight | undefined;
+  /** Every painted range, per category. */
   const highlights = new Map<HighlightCategory, Highlight>();
+  /** Where only some ranges of a category are painted: those ranges, as their own Highlight. */
+  const partial = new Map<HighlightCategory, { ranges: Range[]; highlight: Highlight }>();
+  /** What this painter has in the registry now, per category. */
+  const registered = new Map<HighlightCategory, Highlight>();
   let visible: ReadonlySet<HighlightCategory> = new Set(HIGHLIGHT_CATEGORIES);
+  let onlyAt: ReadonlyMap<HighlightCategory, readonly Range[]> = new Map();
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
+  /** The Highlight to register for a category: all its ranges, or only those in `onlyAt`. */
+  const highlightOf = (category: HighlightCategory): Highlight | undefined => {
+    const all = highlights.get(category);
+    const only = onlyAt.get(category);
+    if (!all || !only) return all;
+    // Only ranges this painter paints: a stale range (from before a repaint) is dropped.
+    const ranges = only.filter((range) => all.has(range));
+    const cached = partial.get(category);
+    if (cached && sameRanges(cached.ranges, ranges)) return cached.highlight;
+    const highlight = new win.Highlight(...ranges);
+    highlight.priority = highlightPriority(category);
+    partial.set(category, { ranges, highlight });
+    return highlight;
+  };
+
+  /** Brings the registry to what should be painted, touching only the names that change. */
   const register = () => {
     for (const category of HIGHLIGHT_CATEGORIES) {
       const name = highlightName(category);
-      const highlight = highlights.get(category);
-      if (highlight && highlight.size > 0 && visible.has(category))
-        win.CSS.highlights.set(name, highlight);
-      else release(name, highlight);
+      const want = visible.has(category) ? highlightOf(category) : undefined;
+      const now = registered.get(category);
+      if (want && want.size > 0) {
+        if (want === now) continue;
+        win.CSS.highlights.set(name, want);
+        registered.set(category, want);
+      } else if (now) {
+        release(name, now);
+        registered.delete(category);
+      }
     }
   };
 
   return {
     kind: 'highlight-api',
     paint(groups) {
-      for (const category of HIGHLIGHT_CATEGORIES) {
-        if (!groups.has(category)) release(highlightName(category), highlights.get(category));
-      }
       highlights.clear();
+      partial.clear();
       for (const [category, ranges] of groups) {
         const highlight = new win.Highlight(...ranges);
         // Claims underline and entities shade: let entity backgrounds sit under claim lines.
@@ -131,9 +184,13 @@ function highlightApiPainter(doc: Document): Painter {
       }
       register();
     },
-    show(next) {
+    show(next, only = new Map()) {
       visible = next;
+      onlyAt = only;
       register();
+    },
+    setLook(look) {
+      sheet.update(highlightStylesheet(look, categories));
     },
     flash(range, ms) {
       clearTimeout(flashTimer);
@@ -146,10 +203,11 @@ function highlightApiPainter(doc: Document): Painter {
     destroy() {
       clearTimeout(flashTimer);
       release(FLASH_HIGHLIGHT, flashing);
-      for (const category of HIGHLIGHT_CATEGORIES)
-        release(highlightName(category), highlights.get(category));
+      for (const [category, highlight] of registered) release(highlightName(category), highlight);
+      registered.clear();
       highlights.clear();
-      removeSheet();
+      partial.clear();
+      sheet.remove();
     },
   };
 }
@@ -158,16 +216,26 @@ const MARK = 'gloss-mark';
 const UNRENDERED = 'script, style, noscript, template, [hidden]';
 
 /** Fallback: wrap each range's text nodes in <gloss-mark data-category>. */
-function wrappingPainter(doc: Document): Painter {
-  const removeSheet = addStylesheet(
-    doc,
-    HIGHLIGHT_CATEGORIES.map(
-      (c) => `${MARK}[data-category="${c}"] { ${CATEGORY_STYLES[c].css} }
+function wrappingPainter(doc: Document, categories: readonly HighlightCategory[]): Painter {
+  const stylesheet = (look: HighlightLook) =>
+    categories
+      .map(
+        (c) => `${MARK}[data-category="${c}"] { ${categoryCss(c, look)} }
 ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
-    ).join('\n'),
-  );
+      )
+      .join('\n');
+  const sheet = addStylesheet(doc, stylesheet('full'));
   let marks: HTMLElement[] = [];
+  /** The range each mark was made for (calm reading shows some ranges of a category only). */
+  const rangeOfMark = new WeakMap<HTMLElement, Range>();
   let visible: ReadonlySet<HighlightCategory> = new Set(HIGHLIGHT_CATEGORIES);
+  let onlyAt: ReadonlyMap<HighlightCategory, readonly Range[]> = new Map();
+  const isHidden = (mark: HTMLElement) => {
+    const category = mark.dataset.category as HighlightCategory;
+    const only = onlyAt.get(category);
+    const range = rangeOfMark.get(mark);
+    return !visible.has(category) || (only !== undefined && (!range || !only.includes(range)));
+  };
 
   const unwrapAll = () => {
     for (const mark of marks) {
@@ -197,7 +265,8 @@ ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
       if (end - start < text.length) text.splitText(end - start);
       const mark = doc.createElement(MARK);
       mark.dataset.category = category;
-      if (!visible.has(category)) mark.dataset.hidden = '';
+      rangeOfMark.set(mark, range);
+      if (isHidden(mark)) mark.dataset.hidden = '';
       text.parentNode?.insertBefore(mark, text);
       mark.append(text);
       marks.push(mark);
@@ -213,23 +282,28 @@ ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
     flash() {
       // The fallback has no transient paint; scrolling into view has to do.
     },
-    show(next) {
+    show(next, only = new Map()) {
       visible = next;
-      for (const mark of marks) {
-        mark.toggleAttribute(
-          'data-hidden',
-          !visible.has(mark.dataset.category as HighlightCategory),
-        );
-      }
+      onlyAt = only;
+      for (const mark of marks) mark.toggleAttribute('data-hidden', isHidden(mark));
+    },
+    setLook(look) {
+      sheet.update(stylesheet(look));
     },
     destroy() {
       unwrapAll();
-      removeSheet();
+      sheet.remove();
     },
   };
 }
 
-export function createPainter(doc: Document): Painter {
+/** A painter for highlights of `categories` (its stylesheet styles those and the flash only). */
+export function createPainter(
+  doc: Document,
+  categories: readonly HighlightCategory[] = HIGHLIGHT_CATEGORIES,
+): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
-  return supportsHighlightApi(win) ? highlightApiPainter(doc) : wrappingPainter(doc);
+  return supportsHighlightApi(win)
+    ? highlightApiPainter(doc, categories)
+    : wrappingPainter(doc, categories);
 }

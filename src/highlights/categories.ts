@@ -38,9 +38,17 @@ export interface CategoryStyle {
   css: string;
 }
 
+/** Entity shading: strong enough to tell the kinds apart at a glance. */
+const ENTITY_ALPHA = 0.32;
+/**
+ * Calm reading's entity shading: still tells a name from the words around it (and the kinds
+ * apart, side by side), but no longer competes with the reader's own marks (alpha 0.45 and up).
+ */
+const CALM_ENTITY_ALPHA = 0.14;
+
 const entityStyle = (rgb: string): CategoryStyle => ({
   swatch: `rgb(${rgb})`,
-  css: `background-color: rgb(${rgb} / 0.32);`,
+  css: `background-color: rgb(${rgb} / ${ENTITY_ALPHA});`,
 });
 const claimStyle = (colour: string, line: string): CategoryStyle => ({
   swatch: colour,
@@ -76,12 +84,27 @@ export const highlightPriority = (category: HighlightCategory) =>
 /** A brief highlight over a mention or claim the reader asked to see. */
 export const FLASH_HIGHLIGHT = 'gloss-flash';
 
-/** The stylesheet that gives every Gloss highlight its look. */
-export function highlightStylesheet(): string {
+/** How highlights look: in full, or calm reading's lighter entity shading (highlights/modes.ts). */
+export type HighlightLook = 'full' | 'calm';
+
+/** The ::highlight() declarations of a category in a look. */
+export function categoryCss(category: HighlightCategory, look: HighlightLook = 'full'): string {
+  const css = CATEGORY_STYLES[category].css;
+  return look === 'calm' && category.startsWith('entity-')
+    ? css.replace(`/ ${ENTITY_ALPHA})`, `/ ${CALM_ENTITY_ALPHA})`)
+    : css;
+}
+
+/**
+ * The stylesheet that gives Gloss highlights their look: of `categories` (a painter styles only
+ * what it paints, so two painters' sheets never restyle each other's highlights), and the flash.
+ */
+export function highlightStylesheet(
+  look: HighlightLook = 'full',
+  categories: readonly HighlightCategory[] = HIGHLIGHT_CATEGORIES,
+): string {
   return [
-    ...HIGHLIGHT_CATEGORIES.map(
-      (c) => `::highlight(${highlightName(c)}) { ${CATEGORY_STYLES[c].css} }`,
-    ),
+    ...categories.map((c) => `::highlight(${highlightName(c)}) { ${categoryCss(c, look)} }`),
     `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgb(255 214 0 / 0.9); color: #111; }`,
   ].join('\n');
 }

@@ -17,7 +17,7 @@ import {
   type TextIndexOptions,
   type UnanchoredReason,
 } from '../../anchoring';
-import type { HighlightCategory } from '../../highlights/categories';
+import { type HighlightCategory, NOTE_CATEGORIES } from '../../highlights/categories';
 import {
   createNote,
   type Note,
@@ -252,7 +252,9 @@ export class NotesLayer {
       groups.set(category, [...(groups.get(category) ?? []), range]);
     });
     if (groups.size === 0 && !this.painter) return;
-    this.painter ??= createPainter(this.doc);
+    // Its stylesheet styles the notes only: the engine's painter styles the pack's highlights in the
+    // reading mode's look, and a second full sheet would restyle them.
+    this.painter ??= createPainter(this.doc, NOTE_CATEGORIES);
     this.painter.paint(groups);
     this.painter.show(this.visible);
   }
