@@ -352,17 +352,20 @@ describe('highlight toggles', () => {
     expect(fake.local.get(SETTINGS_KEY)).toEqual({
       enabled: true,
       hiddenCategories: ['claim-warning'],
+      readingMode: 'everything',
     });
     expect(warning?.getAttribute('aria-pressed')).toBe('false');
     await click($('button[data-category=entity-place]', root));
     expect(fake.local.get(SETTINGS_KEY)).toEqual({
       enabled: true,
       hiddenCategories: ['claim-warning', 'entity-place'],
+      readingMode: 'everything',
     });
     await click(warning);
     expect(fake.local.get(SETTINGS_KEY)).toEqual({
       enabled: true,
       hiddenCategories: ['entity-place'],
+      readingMode: 'everything',
     });
   });
 
@@ -400,6 +403,54 @@ describe('highlight toggles', () => {
     expect($('button[data-category=entity-thing]', root)?.getAttribute('aria-pressed')).toBe(
       'false',
     );
+  });
+
+  test('the reading mode: one of three radio buttons, remembered, the toggles kept', async () => {
+    fake.local.set(SETTINGS_KEY, { enabled: true, hiddenCategories: ['entity-place'] });
+    const root = await mountApp();
+    await openSection('highlights');
+    const radios = $$('input[name=reading-mode]', root) as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(['everything', 'calm', 'notes']);
+    expect(radios.map((r) => r.checked)).toEqual([true, false, false]);
+    expect(text($('.modes legend', root))).toBe('Reading mode');
+    expect(text($('label[data-mode=calm]', root))).toContain('pointer or caret');
+    const calm = radios[1] as HTMLInputElement;
+    expect(calm.getAttribute('aria-describedby')).toBe('mode-hint-calm');
+    calm.checked = true;
+    calm.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle();
+    expect(fake.local.get(SETTINGS_KEY)).toEqual({
+      enabled: true,
+      hiddenCategories: ['entity-place'],
+      readingMode: 'calm',
+    });
+    expect(($$('input[name=reading-mode]', root) as HTMLInputElement[])[1]?.checked).toBe(true);
+    expect($('.banner', root)).toBeNull();
+  });
+
+  test('the reading mode follows a change made elsewhere, and says what my notes only hides', async () => {
+    const root = await mountApp();
+    await openSection('highlights');
+    fake.storageChanged.emit(
+      {
+        [SETTINGS_KEY]: {
+          newValue: { enabled: true, hiddenCategories: [], readingMode: 'notes' },
+        },
+      },
+      'local',
+    );
+    await settle();
+    const checked = $('input[name=reading-mode]:checked', root) as HTMLInputElement;
+    expect(checked.value).toBe('notes');
+    expect(text($('.banner', root))).toContain('My notes only');
+  });
+
+  test('the reading mode rests while every highlight is off', async () => {
+    fake.local.set(SETTINGS_KEY, { enabled: false, hiddenCategories: [], readingMode: 'calm' });
+    const root = await mountApp();
+    await openSection('highlights');
+    expect($('fieldset.modes', root)?.hasAttribute('disabled')).toBe(true);
+    expect(($('input[value=calm]', root) as HTMLInputElement).checked).toBe(true);
   });
 
   test('swatches use the category colours', async () => {

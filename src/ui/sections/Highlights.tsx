@@ -4,8 +4,8 @@ import {
   type HighlightCategory,
   NOTE_CATEGORIES,
 } from '../../highlights/categories';
-import { t } from '../../platform/i18n';
-import type { Settings } from '../../platform/settings';
+import { type MessageKey, t } from '../../platform/i18n';
+import { READING_MODES, type ReadingMode, type Settings } from '../../platform/settings';
 import { CATEGORY_CUE, CATEGORY_LABEL } from '../../presentation/labels';
 import { CategorySample } from '../components';
 
@@ -39,6 +39,47 @@ export function MasterToggle({
       <span class="knob" aria-hidden="true" />
       <span>{compact ? t('highlightsShort') : t('allHighlights')}</span>
     </button>
+  );
+}
+
+const MODE_TEXT: Readonly<Record<ReadingMode, { label: MessageKey; hint: MessageKey }>> = {
+  everything: { label: 'readingModeEverything', hint: 'readingModeEverythingHint' },
+  calm: { label: 'readingModeCalm', hint: 'readingModeCalmHint' },
+  notes: { label: 'readingModeNotes', hint: 'readingModeNotesHint' },
+};
+
+/**
+ * The reading mode (platform/settings.ts, READING_MODES): native radio buttons, so arrow keys move
+ * through the modes. A layer over the toggles, so it rests with them while everything is off.
+ */
+export function ReadingModes({
+  settings,
+  change,
+}: {
+  settings: Settings | null;
+  change: (fn: (s: Settings) => Settings) => void;
+}) {
+  const current = settings?.readingMode ?? 'everything';
+  return (
+    <fieldset class="modes" disabled={!settings?.enabled} data-testid="reading-modes">
+      <legend>{t('readingModeHeading')}</legend>
+      {READING_MODES.map((mode) => (
+        <label key={mode} class="mode" data-mode={mode}>
+          <input
+            type="radio"
+            name="reading-mode"
+            value={mode}
+            checked={current === mode}
+            aria-describedby={`mode-hint-${mode}`}
+            onChange={() => change((s) => ({ ...s, readingMode: mode }))}
+          />
+          <span class="mode-label">{t(MODE_TEXT[mode].label)}</span>
+          <span class="mode-hint" id={`mode-hint-${mode}`}>
+            {t(MODE_TEXT[mode].hint)}
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -98,6 +139,10 @@ export function Highlights({
         </p>
       </div>
       {!enabled && <p class="banner">{t('allOffNote')}</p>}
+      <ReadingModes settings={settings} change={change} />
+      {enabled && settings?.readingMode === 'notes' && (
+        <p class="banner">{t('readingModeNotesNote')}</p>
+      )}
       {list(t('groupEntities'), 'toggles-entities', ENTITY_CATEGORIES)}
       {list(t('groupClaims'), 'toggles-claims', CLAIM_CATEGORIES)}
       {list(t('groupMyMarks'), 'toggles-notes', NOTE_CATEGORIES)}
