@@ -176,7 +176,12 @@ export class ExtensionControl {
     return this.waitForBadge(tabId, (text) => /^\d+$/.test(text), timeoutMs);
   }
 
-  async setSettings(settings: { enabled: boolean; hiddenCategories: string[] }) {
+  /** Writes Gloss's settings (a `readingMode` left out reads as the default, 'everything'). */
+  async setSettings(settings: {
+    enabled: boolean;
+    hiddenCategories: string[];
+    readingMode?: string;
+  }) {
     await this.page.evaluate(async (s) => {
       // biome-ignore lint/suspicious/noExplicitAny: as above
       const api = (globalThis as any).browser ?? (globalThis as any).chrome;
