@@ -2,9 +2,11 @@
  * `npm run bench` (after the extension build): Gloss's anchoring against its peers in headless
  * Chromium, on the canonical page, an edited copy and pages of growing size, with packs of 1x,
  * 10x and 100x the real pack; then detection, first paint, toggle, re-anchoring, long tasks and
- * content-script bytes. Prints a table; `--json FILE` writes every figure; bench/RESULTS.md and
- * bench/chart.svg are regenerated. Options: `--quick` (canonical page, 1x pack only),
- * `--no-extension` (skip the end-to-end figures).
+ * content-script bytes; and the share of the article decorated in each reading mode. Prints a
+ * table; `--json FILE` writes every figure; bench/RESULTS.md and bench/chart.svg are regenerated.
+ * Options: `--quick` (canonical page, 1x pack only), `--no-extension` (skip the end-to-end figures),
+ * `--reading-modes` (only the reading-mode figures: their section of RESULTS.md is rewritten, the
+ * rest of the file kept).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -38,6 +40,12 @@ import {
   selectorAt,
 } from './lib/generate';
 import { type LateParagraphFigures, measureLateParagraph } from './lib/late-paragraph';
+import {
+  measureReadingModes,
+  type ReadingModeFigures,
+  readingModesMarkdown,
+  spliceReadingModes,
+} from './lib/reading-modes';
 import {
   measureRegistration,
   REGISTRATION_PATTERNS,
@@ -127,6 +135,19 @@ const packs: Record<PackId, BenchSelector[]> = {
   '100x': scaledPack(paragraphs, real, 100),
 };
 const edited = editParagraphs(paragraphs, BLOOMBERG_EDITS);
+/** The article's characters, as the reading-mode figures count them: its paragraphs, no separators. */
+const articleChars = paragraphs.reduce((n, p) => n + p.length, 0);
+
+if (args.includes('--reading-modes')) {
+  log('extension: share of the article decorated in each reading mode (only)');
+  const figures = await measureReadingModes(ROOT, articleChars);
+  console.log(JSON.stringify(figures, null, 1));
+  const file = resolve(ROOT, 'bench/RESULTS.md');
+  const section = readingModesMarkdown(figures, new Date().toISOString());
+  writeFileSync(file, spliceReadingModes(readFileSync(file, 'utf8'), section));
+  log(`wrote the reading-mode section of ${file}`);
+  process.exit(0);
+}
 
 interface PageDef {
   id: PageId;
@@ -464,6 +485,16 @@ if (withExtension) {
     log(`late-paragraph measurements failed: ${e}`);
   }
 }
+let readingModes: ReadingModeFigures | null = null;
+if (withExtension) {
+  log('extension: share of the article decorated in each reading mode');
+  try {
+    readingModes = await measureReadingModes(ROOT, articleChars);
+    details.readingModes = readingModes;
+  } catch (e) {
+    log(`reading-mode measurements failed: ${e}`);
+  }
+}
 // Time to the first highlight, with its phases: the benchmark's build with the marks compiled in.
 const firstHighlight: Partial<Record<'chromium' | 'firefox', FirstHighlight>> = {};
 if (withExtension) {
@@ -521,6 +552,10 @@ const metrics: Record<string, number | null> = {
   canonicalColdMs: coldRunsMs.length ? median(coldRunsMs) : null,
   firstHighlightAfterDclMs: firstHighlight.chromium?.afterDclMs ?? null,
   firstHighlightAfterDclMsFirefox: firstHighlight.firefox?.afterDclMs ?? null,
+  decoratedPctEverything: readingModes ? 100 * readingModes.everything.any : null,
+  decoratedPctCalm: readingModes ? 100 * readingModes.calmAtRest.any : null,
+  decoratedPctCalmPointer: readingModes ? 100 * readingModes.calmPointer.median.any : null,
+  decoratedPctNotesOnly: readingModes ? 100 * readingModes.notes.any : null,
 };
 if (ext) details.extension = ext;
 
@@ -754,7 +789,7 @@ function notes(r: Report): string {
     p
       ? `- ${name}: index build ${fmtMs(p.buildMs)} ms, folding ${fmtMs(p.foldMs)} ms, matching (exact + fuzzy tiers) ${fmtMs(p.matchMs)} ms, range creation ${fmtMs(p.rangesMs)} ms; methods ${JSON.stringify(p.methods)}`
       : '';
-  return `## Where Gloss's time goes
+  return `${readingModes ? `${readingModesMarkdown(readingModes, r.date)}\n` : ''}## Where Gloss's time goes
 
 ${line('canonical, real pack', prof)}
 ${line('2 MB page, real pack', prof2)}
