@@ -4,7 +4,11 @@
  * canonical Straits Times fixture page. Writes docs/screenshots/*.png.
  *
  * The popup is shot at the size Chrome gives it (400 px wide, as tall as its content up to 600 px);
- * the side panel at 360 x 760. Dark mode is the browser's own `prefers-color-scheme` emulation.
+ * the side panel at 360 x 760. Dark mode is the browser's own `prefers-color-scheme` emulation; the
+ * fixture article has no dark theme, so its calm-reading shot in dark is taken with the page
+ * darkened by a test style (as a site's dark theme or a dark-mode extension would).
+ *
+ * `npx tsx scripts/screenshots.ts <regex>` writes only the screenshots whose names match.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
@@ -16,6 +20,7 @@ import { fixture } from '../tools/browsers/fixtures';
 import { hostResolverFlag } from '../tools/browsers/installed';
 
 const root = resolve(import.meta.dirname, '..');
+const only = process.argv[2] ? new RegExp(process.argv[2]) : null;
 const out = join(root, 'docs/screenshots');
 const dist = join(root, 'dist/chrome');
 
@@ -70,6 +75,7 @@ try {
     await page.setViewportSize({ width: 400, height: Math.min(600, height) });
   };
   const shoot = async (page: Page, name: string) => {
+    if (only && !only.test(name)) return;
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const file = join(out, `${name}.png`);
     await page.screenshot({ path: file });
@@ -170,14 +176,75 @@ try {
   }
   await article.emulateMedia({ colorScheme: 'light' });
 
+  // Calm reading, with the reader's two notes of above (in the standfirst) on the page: names
+  // lightly shaded, the notes as they are, and a claim underlined only where the pointer is.
+  const setMode = (readingMode: string) =>
+    worker.evaluate(
+      (mode) =>
+        // biome-ignore lint/suspicious/noExplicitAny: the service worker's own `chrome`
+        (globalThis as any).chrome.storage.local.set({
+          'gloss.settings.v1': { enabled: true, hiddenCategories: [], readingMode: mode },
+        }),
+      readingMode,
+    );
+  await setMode('calm');
+  await article.waitForFunction(
+    () => ![...CSS.highlights.keys()].some((n) => n.startsWith('gloss-claim-')),
+  );
+  for (const scheme of ['light', 'dark'] as const) {
+    await article.evaluate((dark) => {
+      document.getElementById('screenshot-dark-page')?.remove();
+      if (!dark) return;
+      const style = document.createElement('style');
+      style.id = 'screenshot-dark-page';
+      style.textContent =
+        'html, body, body * { background-color: #141414 !important; color: #e6e6e6 !important; }';
+      document.head.append(style);
+    }, scheme === 'dark');
+    // The standfirst (with the notes) near the top; the pointer on a claim of the next paragraph.
+    // (tsx, as esbuild with keepNames, wraps the named helper below in __name().)
+    await article.evaluate('globalThis.__name = globalThis.__name || ((f) => f)');
+    const word = await article.evaluate(() => {
+      const find = (words: string) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const at = (n.textContent ?? '').indexOf(words);
+          if (at >= 0) return { node: n, at };
+        }
+        throw new Error(`"${words}" is not on the page`);
+      };
+      (find('his phone call').node.parentElement as Element).scrollIntoView({ block: 'start' });
+      window.scrollBy(0, -120);
+      const { node, at } = find('held their first talks');
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 'held'.length);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await article.mouse.move(word.x, word.y);
+    await article.waitForFunction(() => {
+      let claims = 0;
+      for (const [name, h] of CSS.highlights) if (name.startsWith('gloss-claim-')) claims += h.size;
+      const card = document.querySelector('gloss-card')?.getBoundingClientRect();
+      return claims === 1 && card && card.width > 0;
+    });
+    await shoot(article, `article-calm-${scheme}`);
+    await article.mouse.move(5, 5);
+  }
+  await article.evaluate(() => document.getElementById('screenshot-dark-page')?.remove());
+  await setMode('everything');
+
   for (const scheme of ['light', 'dark'] as const) {
     const popup = await open('src/popup/index.html', 400, 600, scheme);
     await fitPopup(popup);
     await shoot(popup, `popup-overview-${scheme}`);
     await section(popup, 'highlights');
+    await popup.click('input[name=reading-mode][value=calm]');
     await popup.setViewportSize({ width: 400, height: 600 });
     await fitPopup(popup);
     await shoot(popup, `popup-highlights-${scheme}`);
+    await popup.click('input[name=reading-mode][value=everything]');
     await popup.close();
 
     const panel = await open('src/sidepanel/index.html', 360, 760, scheme);
