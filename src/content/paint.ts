@@ -29,7 +29,10 @@ export interface Painter {
     visible: ReadonlySet<HighlightCategory>,
     onlyAt?: ReadonlyMap<HighlightCategory, readonly Range[]>,
   ): void;
-  /** Restyles what is painted (calm reading's lighter shading); instant, nothing re-registered. */
+  /**
+   * Restyles what is painted (calm reading's lighter shading); instant, nothing re-registered. A
+   * no-op when the look is the one already set (a new sheet restyles the whole page).
+   */
   setLook(look: HighlightLook): void;
   /** Flashes one range for a moment (the reader asked to see it). */
   flash(range: Range, ms: number): void;
@@ -137,6 +140,7 @@ function highlightApiPainter(doc: Document, categories: readonly HighlightCatego
   const registered = new Map<HighlightCategory, Highlight>();
   let visible: ReadonlySet<HighlightCategory> = new Set(HIGHLIGHT_CATEGORIES);
   let onlyAt: ReadonlyMap<HighlightCategory, readonly Range[]> = new Map();
+  let currentLook: HighlightLook = 'full';
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The Highlight to register for a category: all its ranges, or only those in `onlyAt`. */
@@ -190,6 +194,8 @@ function highlightApiPainter(doc: Document, categories: readonly HighlightCatego
       register();
     },
     setLook(look) {
+      if (look === currentLook) return;
+      currentLook = look;
       sheet.update(highlightStylesheet(look, categories));
     },
     flash(range, ms) {
@@ -230,6 +236,7 @@ ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
   const rangeOfMark = new WeakMap<HTMLElement, Range>();
   let visible: ReadonlySet<HighlightCategory> = new Set(HIGHLIGHT_CATEGORIES);
   let onlyAt: ReadonlyMap<HighlightCategory, readonly Range[]> = new Map();
+  let currentLook: HighlightLook = 'full';
   const isHidden = (mark: HTMLElement) => {
     const category = mark.dataset.category as HighlightCategory;
     const only = onlyAt.get(category);
@@ -288,6 +295,8 @@ ${MARK}[data-category="${c}"][data-hidden] { all: unset; }`,
       for (const mark of marks) mark.toggleAttribute('data-hidden', isHidden(mark));
     },
     setLook(look) {
+      if (look === currentLook) return;
+      currentLook = look;
       sheet.update(stylesheet(look));
     },
     destroy() {

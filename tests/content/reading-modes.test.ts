@@ -232,6 +232,18 @@ describe('reading modes paint', () => {
     expect(entityShading()).toEqual([expect.stringContaining('/ 0.32)')]);
   });
 
+  test('the stylesheet is rewritten only when the look changes (a new sheet restyles the page)', () => {
+    const { apply } = page();
+    apply({ readingMode: 'calm' });
+    const writes = () => vi.mocked(CSSStyleSheet.prototype.replaceSync).mock.calls.length;
+    const before = writes();
+    apply({ readingMode: 'calm', hiddenCategories: ['claim-fact'] });
+    apply({ readingMode: 'calm' });
+    expect(writes()).toBe(before);
+    apply({ readingMode: 'everything' });
+    expect(writes()).toBe(before + 1);
+  });
+
   test('teardown in calm, with a claim under the pointer, leaves nothing behind', () => {
     const { apply, at, pack, notes } = page();
     apply({ readingMode: 'calm' });
