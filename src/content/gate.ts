@@ -176,7 +176,7 @@ class Gate {
       for (const r of records) this.records.push(r);
       this.schedule(() => this.readChanges());
     }
-    this.totalMs += now() - t0;
+    this.account(t0);
   }
 
   private readonly onPopState = () => {
