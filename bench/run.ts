@@ -75,12 +75,7 @@ import {
   tableRows,
   toJson,
 } from './lib/report';
-import {
-  baseZipBytes,
-  type CurrentScaleDetail,
-  measureCurrentDesign,
-  SCALE_SIZES,
-} from './lib/scale-current';
+import { measureScale, SCALE_SIZES, type ScaleDetail, syndicatedCopyHtml } from './lib/scale';
 
 const args = process.argv.slice(2);
 const jsonFile = args.includes('--json') ? args[args.indexOf('--json') + 1] : undefined;
@@ -88,6 +83,32 @@ const quick = args.includes('--quick');
 const withExtension = !args.includes('--no-extension');
 /** The scale part (generated catalogues up to 100 000 articles, host-list registration): not in CI. */
 const withScale = args.includes('--scale');
+/**
+ * `--only PART,PART`: run only these parts (while working on one; the JSON holds what ran, and
+ * RESULTS.md is not rewritten). Parts: anchoring (the peers' table, cold, detection), extension
+ * (first paint, toggle, re-anchoring, late paragraph), first-highlight, budgets (issue #12's),
+ * scale, registration.
+ */
+const PARTS = [
+  'anchoring',
+  'extension',
+  'first-highlight',
+  'budgets',
+  'scale',
+  'registration',
+] as const;
+type Part = (typeof PARTS)[number];
+const only = args.includes('--only')
+  ? (args[args.indexOf('--only') + 1] ?? '').split(',').filter(Boolean)
+  : null;
+for (const part of only ?? [])
+  if (!(PARTS as readonly string[]).includes(part)) throw new Error(`unknown part "${part}"`);
+const runs = (part: Part): boolean => {
+  if (only) return only.includes(part);
+  if (part === 'scale' || part === 'registration') return withScale;
+  if (part === 'anchoring') return true;
+  return withExtension;
+};
 /** One iteration of a peer longer than this is stopped and recorded as a timeout. */
 const CAP_MS = 10_000;
 /**
@@ -179,7 +200,7 @@ const pages: PageDef[] = (
       }),
     ),
   ] as PageDef[]
-).filter((p) => !quick || p.id === 'canonical');
+).filter((p) => (!quick || p.id === 'canonical') && runs('anchoring'));
 const packIds: PackId[] = quick ? ['1x'] : [...PACKS];
 
 // ---- the browser -----------------------------------------------------------------------------
@@ -361,7 +382,7 @@ for (const def of pages) {
 // Cold: the real pack on the canonical page, the first anchor() call in a fresh page (a new
 // browser context each time, so nothing compiled or warmed in an earlier page helps).
 const coldRunsMs: number[] = [];
-for (let i = 0; i < COLD_PAGES; i++) {
+for (let i = 0; i < (runs('anchoring') ? COLD_PAGES : 0); i++) {
   const page = await openPage(canonicalHtml);
   await call(page, 'load', real, sourceLength);
   coldRunsMs.push(await call(page, 'once', 'gloss'));
@@ -370,7 +391,7 @@ for (let i = 0; i < COLD_PAGES; i++) {
 details.canonicalColdRunsMs = coldRunsMs;
 // Where the cold call's time goes: the same phases as the warm profile, first call in a fresh page.
 const coldProfiles = [];
-for (let i = 0; i < 3; i++) {
+for (let i = 0; i < (runs('anchoring') ? 3 : 0); i++) {
   const page = await openPage(canonicalHtml);
   await call(page, 'load', real, sourceLength);
   coldProfiles.push(await call(page, 'glossProfile', 1));
@@ -380,72 +401,77 @@ details.glossProfileCold = coldProfiles;
 log(`canonical cold (first call, fresh page): ${coldRunsMs.map(fmtMs).join(', ')} ms`);
 
 // Detection on a non-article page of a supported site.
-{
+if (runs('anchoring')) {
   const page = await openPage(nonArticleHtml);
   details.detectNonArticle = await call(page, 'detectNonArticle', NON_ARTICLE_URL);
   await page.close();
 }
 
-// ---- scale: the design on main today, at 1 to 10 000 articles ---------------------------------
-const scale: CurrentScaleDetail[] = [];
-if (withScale) {
+// ---- scale: the recognition pipeline at 1 to 100 000 articles --------------------------------
+/** A syndicated copy: a supported site, an address no pack names (bench/lib/scale.ts). */
+const COPY_URL = 'https://www.businesstimes.com.sg/international/global/leaders-talk-trade-copy';
+/** 100 000 runs only if 10 000 took less than this (generation, build, measures). */
+const SCALE_100K_AFTER_10K_MS = 150_000;
+const scale: ScaleDetail[] = [];
+if (runs('scale')) {
   const nonArticle = await openPage(nonArticleHtml);
-  const article = await openPage(canonicalHtml);
-  const engineDetectMs = (details.detectArticle as { ms: number } | undefined)?.ms ?? null;
-  const base = baseZipBytes(resolve(ROOT, 'dist/chrome'), ['content/gate.js']);
-  for (const size of SCALE_SIZES) {
+  const copy = await openPage(syndicatedCopyHtml(canonicalHtml, COPY_URL));
+  const gateRead = await call(copy, 'gateRead', COPY_URL);
+  const detect = await call(
+    copy,
+    'detectArticle',
+    COPY_URL,
+    pack.article.text.paragraphs.map((p) => ({ id: p.id, text: p.text, role: p.role })),
+  );
+  details.scaleCopy = {
+    url: COPY_URL,
+    chars: gateRead.chars,
+    probeShingles: gateRead.shingles.length,
+    gateReadMs: gateRead.ms,
+    engineDetect: detect,
+  };
+  if (detect.result.verdict !== 'article')
+    log(`warning: the engine judged the syndicated copy "${detect.result.verdict}"`);
+  let tenThousandMs: number | null = null;
+  // `--scale-sizes 1,1000`: only these sizes (while working on the part).
+  const sizes = args.includes('--scale-sizes')
+    ? (args[args.indexOf('--scale-sizes') + 1] ?? '').split(',').map(Number)
+    : SCALE_SIZES;
+  for (const size of sizes) {
+    if (size === 100_000 && (tenThousandMs === null || tenThousandMs > SCALE_100K_AFTER_10K_MS)) {
+      log(`scale 100 000: not run (10 000 took ${fmtMs(tenThousandMs)} ms)`);
+      continue;
+    }
+    const t0 = performance.now();
     try {
       scale.push(
-        await measureCurrentDesign(
+        await measureScale(
           ROOT,
           size,
           pack,
           {
-            async measure(catalog) {
-              // The article page's copy is one the catalogue knows by its text only: the real
-              // article last, without its addresses (a syndicated copy: the gate's worst case).
-              const [first, ...rest] = catalog;
-              const unknown = first
-                ? [...rest, { ...first, canonicalUrl: 'https://unknown.invalid/', urls: [] }]
-                : [];
-              for (const [page, cat] of [
-                [nonArticle, catalog],
-                [article, unknown],
-              ] as const) {
-                for (let i = 0; i < cat.length; i += 1000)
-                  await call(page, 'scaleCatalogPart', cat.slice(i, i + 1000), i === 0);
-              }
-              const n = await call(nonArticle, 'gateWithScaleCatalog', NON_ARTICLE_URL);
-              const a = await call(
-                article,
-                'gateWithScaleCatalog',
-                'https://www.example-news.test/a-copy',
-              );
-              return {
-                nonArticleMs: n.ms,
-                textProbeMs: a.ms,
-                textProbeFound: a.match?.articleId ?? null,
-              };
-            },
+            gateRead,
+            engineDetectMs: detect.ms,
+            detectNonArticleMs: async () =>
+              (await call(nonArticle, 'detectNonArticle', NON_ARTICLE_URL)).ms,
           },
-          engineDetectMs,
-          base,
           log,
         ),
       );
     } catch (e) {
       log(`scale ${size} failed: ${e}`);
     }
+    if (size === 10_000) tenThousandMs = performance.now() - t0;
   }
   await nonArticle.close();
-  await article.close();
+  await copy.close();
   details.scale = scale;
 }
 await browser.close();
 
 // ---- scale -----------------------------------------------------------------------------------
 const registration: RegistrationFigures[] = [];
-if (withScale) {
+if (runs('registration')) {
   // What the host list costs Chromium: static manifest patterns vs registerContentScripts.
   for (const k of REGISTRATION_PATTERNS) {
     for (const mode of ['static', 'dynamic'] as const) {
@@ -470,7 +496,7 @@ if (withScale) {
 
 // ---- the extension ---------------------------------------------------------------------------
 let ext: ExtensionFigures | null = null;
-if (withExtension) {
+if (runs('extension')) {
   log('extension: first paint, long tasks, toggle, re-anchoring end to end');
   try {
     ext = await measureExtension(ROOT);
@@ -497,7 +523,7 @@ if (withExtension) {
 }
 // Time to the first highlight, with its phases: the benchmark's build with the marks compiled in.
 const firstHighlight: Partial<Record<'chromium' | 'firefox', FirstHighlight>> = {};
-if (withExtension) {
+if (runs('first-highlight')) {
   try {
     log('extension: time to the first highlight (timing build in bench/out/dist-timing)');
     const dist = buildTimingExtension(ROOT);
@@ -766,7 +792,7 @@ console.log('');
 for (const [k, v] of Object.entries(metrics)) console.log(`${k}: ${v === null ? '-' : fmtMs(v)}`);
 
 if (jsonFile) writeFileSync(resolve(process.cwd(), jsonFile), toJson(report));
-if (!quick) {
+if (!quick && !only) {
   writeFileSync(resolve(ROOT, 'bench/chart.svg'), renderChart(cells, '1x'));
   if (report.scale.length || Object.keys(firstHighlight).length)
     writeFileSync(resolve(ROOT, 'bench/scale.svg'), renderScaleChart(report.scale, firstHighlight));

@@ -19,13 +19,11 @@ import type { ParagraphRole } from '../../src/annotations/model';
 import { loadPacks } from '../../src/annotations/packs';
 import { recognise } from '../../src/content/article-root';
 import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-read';
-import { readPageMetadata } from '../../src/content/metadata';
 import { catalogueArticle } from '../../src/detection/catalogue-build';
 import { buildCatalogueIndex, CatalogueIndex } from '../../src/detection/catalogue-index';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
 import type { BenchSelector } from '../lib/generate';
 import { matchQuote } from '../lib/hypothesis-match';
-import { type ArticleSignature, gate, probeLead } from '../lib/legacy-gate';
 
 export type Library =
   | 'gloss'
@@ -475,45 +473,19 @@ function detectArticle(
 }
 
 /**
- * The gate's work as src/content/gate.ts does it (its functions are not exported: the same
- * steps, copied), against a catalogue handed in: the scale benchmark's generated catalogues.
+ * The gate's whole read of a page that declares itself an article (content/gate.ts reads it in
+ * slices of a few ms; here unsliced, batched): its metadata and every text node into probe
+ * shingles. Returns what the probes carry, for the background's side (bench/lib/scale.ts).
  */
-function gateSteps(url: string, cat: readonly ArticleSignature[]) {
-  const byMetadata = gate(readPageMetadata(document, url), cat);
-  const looksLikeAnArticle =
-    document.querySelector('meta[property="og:type"]')?.getAttribute('content') === 'article' ||
-    document.querySelector('article') !== null;
-  if (byMetadata || !looksLikeAnArticle) return byMetadata;
-  const root = document.querySelector('article, [itemprop="articleBody"], main') ?? document.body;
-  let text = '';
-  for (const p of root?.querySelectorAll('p') ?? []) {
-    text += ` ${p.textContent ?? ''}`;
-    if (text.length > 3000) break;
-  }
-  const articleId = probeLead(text, cat);
-  return articleId ? { articleId, by: 'text' as const } : null;
-}
-
-let scaleCatalog: ArticleSignature[] = [];
-/** The scale benchmark's catalogue, sent in parts (one CDP message per part). */
-function scaleCatalogPart(part: ArticleSignature[], reset: boolean) {
-  if (reset) scaleCatalog = [];
-  for (const a of part) scaleCatalog.push(a);
-  return scaleCatalog.length;
-}
-
-/** Per page: the gate against the scale catalogue at `url` (a non-article page, or an article
- * page under an address the catalogue does not know: recognition by its text). */
-function gateWithScaleCatalog(url: string) {
-  const t0 = now();
-  const match = gateSteps(url, scaleCatalog);
-  const first = now() - t0;
-  // A slow gate (a big catalogue inside it) gets fewer runs: the figure is what matters there.
-  const ms =
-    first > 100
-      ? batched(() => gateSteps(url, scaleCatalog), 1, 3)
-      : batched(() => gateSteps(url, scaleCatalog), 3, 9);
-  return { ms, firstMs: first, match };
+function gateRead(url: string) {
+  const first = gateFirstRead(url);
+  return {
+    ms: batched(() => gateFirstRead(url), 5, 15),
+    url,
+    meta: first.meta,
+    shingles: first.pending,
+    chars: first.chars,
+  };
 }
 
 /** The page text around [start, end), the span in brackets. */
@@ -537,8 +509,7 @@ const api = {
   glossSlices,
   glossReanchor,
   detectNonArticle,
-  scaleCatalogPart,
-  gateWithScaleCatalog,
+  gateRead,
   detectArticle,
 };
 
