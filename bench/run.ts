@@ -18,6 +18,13 @@ import type { Pack } from '../src/annotations/model';
 import { planHighlights } from '../src/highlights/plan';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tools/browsers/installed';
 import type { BenchApi, MeasureResult } from './harness/page';
+import {
+  type ChangingPageFigures,
+  type LivePageFigures,
+  measureChangingPage,
+  measureLivePage,
+  measureNonArticlePage,
+} from './lib/budgets';
 import { bundleHarness, ROOT } from './lib/bundle';
 import { type ExtensionFigures, measureExtension } from './lib/extension';
 import {
@@ -411,9 +418,26 @@ if (runs('anchoring')) {
 /** A syndicated copy: a supported site, an address no pack names (bench/lib/scale.ts). */
 const COPY_URL = 'https://www.businesstimes.com.sg/international/global/leaders-talk-trade-copy';
 /** 100 000 runs only if 10 000 took less than this (generation, build, measures). */
-const SCALE_100K_AFTER_10K_MS = 150_000;
+const SCALE_100K_AFTER_10K_MS = 60_000;
 const scale: ScaleDetail[] = [];
+/** The benchmark's build with the timing marks (bench/out/dist-timing), built once when needed. */
+let timingDist: string | null = null;
+const timingBuild = () => {
+  if (timingDist === null) {
+    log('building the timing build (bench/out/dist-timing)');
+    timingDist = buildTimingExtension(ROOT);
+  }
+  return timingDist;
+};
 if (runs('scale')) {
+  // The gate is the same file at every size (the part checks it imports no catalogue): its cost
+  // on the non-article page, in the extension, is measured once.
+  log('scale: the gate on the non-article page, in the extension (timing build)');
+  const nonArticleExt = await measureNonArticlePage(timingBuild(), NON_ARTICLE_URL);
+  details.nonArticleInExtension = nonArticleExt;
+  log(
+    `scale: non-article page, gate ${fmtMs(nonArticleExt.gateMs)} ms (CPU ${fmtMs(nonArticleExt.gateCpuMs)} ms)`,
+  );
   const nonArticle = await openPage(nonArticleHtml);
   const copy = await openPage(syndicatedCopyHtml(canonicalHtml, COPY_URL));
   const gateRead = await call(copy, 'gateRead', COPY_URL);
@@ -452,7 +476,8 @@ if (runs('scale')) {
           {
             gateRead,
             engineDetectMs: detect.ms,
-            detectNonArticleMs: async () =>
+            nonArticleMs: nonArticleExt.gateMs,
+            gateFirstReadWarmMs: async () =>
               (await call(nonArticle, 'detectNonArticle', NON_ARTICLE_URL)).ms,
           },
           log,
@@ -504,12 +529,6 @@ if (runs('extension')) {
   } catch (e) {
     log(`extension measurements failed: ${e}`);
   }
-  log('extension: last late paragraph -> its highlights (one stage, streamed)');
-  try {
-    details.lateParagraph = await measureLateParagraph(ROOT);
-  } catch (e) {
-    log(`late-paragraph measurements failed: ${e}`);
-  }
 }
 let readingModes: ReadingModeFigures | null = null;
 if (withExtension) {
@@ -526,7 +545,7 @@ const firstHighlight: Partial<Record<'chromium' | 'firefox', FirstHighlight>> = 
 if (runs('first-highlight')) {
   try {
     log('extension: time to the first highlight (timing build in bench/out/dist-timing)');
-    const dist = buildTimingExtension(ROOT);
+    const dist = timingBuild();
     firstHighlight.chromium = await firstHighlightChromium(dist);
     log(`first highlight, Chromium: ${fmtMs(firstHighlight.chromium.afterDclMs)} ms after DCL`);
     firstHighlight.firefox = await firstHighlightFirefox(dist);
@@ -535,6 +554,38 @@ if (runs('first-highlight')) {
     log(`first-highlight measurements failed: ${e}`);
   }
   details.firstHighlight = firstHighlight;
+}
+// ---- issue #12's budgets: the gate that keeps looking ---------------------------------------
+let changing: ChangingPageFigures | null = null;
+let live: LivePageFigures | null = null;
+if (runs('budgets')) {
+  const dist = timingBuild();
+  try {
+    log('budgets: a section front that keeps changing for 30 s (timing build)');
+    changing = await measureChangingPage(dist);
+    details.changingPage = changing;
+    log(
+      `budgets: changing page: gate ${fmtMs(changing.gateTotalMs)} ms in ${changing.gateTasks} tasks, longest ${fmtMs(changing.gateLongestTaskMs)} ms; trace CPU ${fmtMs(changing.traceCpuTotalMs)} ms, longest ${fmtMs(changing.traceCpuLongestTaskMs)} ms`,
+    );
+  } catch (e) {
+    log(`changing-page measurements failed: ${e}`);
+  }
+  try {
+    log('budgets: the 400 KB live page (timing build)');
+    live = await measureLivePage(dist);
+    details.livePage = live;
+    log(
+      `budgets: live page: gate + detect ${fmtMs(live.totalMs)} ms, longest slice ${fmtMs(live.longestSliceMs)} ms; CPU ${fmtMs(live.cpuTotalMs)} ms, longest ${fmtMs(live.cpuLongestSliceMs)} ms`,
+    );
+  } catch (e) {
+    log(`live-page measurements failed: ${e}`);
+  }
+  log('budgets: last late paragraph -> its highlights (one stage, streamed)');
+  try {
+    details.lateParagraph = await measureLateParagraph(ROOT);
+  } catch (e) {
+    log(`late-paragraph measurements failed: ${e}`);
+  }
 }
 const late = details.lateParagraph as LateParagraphFigures | undefined;
 
@@ -571,6 +622,14 @@ const metrics: Record<string, number | null> = {
   reanchorParagraphMs: rerender?.medianMs ?? null,
   reanchorEditedParagraphMs: editedRe?.medianMs ?? null,
   reanchorEndToEndMs: ext?.reanchorE2eMs ?? null,
+  changingPageGateMs: changing?.gateTotalMs ?? null,
+  changingPageGateLongestTaskMs: changing?.gateLongestTaskMs ?? null,
+  changingPageGateCpuMs: changing?.traceCpuTotalMs ?? null,
+  changingPageGateCpuLongestTaskMs: changing?.traceCpuLongestTaskMs ?? null,
+  livePageDetectMs: live?.totalMs ?? null,
+  livePageLongestSliceMs: live?.longestSliceMs ?? null,
+  livePageDetectCpuMs: live?.cpuTotalMs ?? null,
+  livePageCpuLongestSliceMs: live?.cpuLongestSliceMs ?? null,
   lateParagraphOneStageMs: late?.oneStageMs ?? null,
   lateParagraphStreamedMs: late?.streamedMs ?? null,
   longestTaskMs: ext?.longestTaskMs ?? null,
@@ -733,6 +792,60 @@ const profileNote = (key: string) => {
       note: fh.phases ? `phases (medians, ms): ${phasesNote(fh.phases)}` : fh.errors.join('; '),
     });
   }
+  if (changing) {
+    const total = changing.gateTotalMs;
+    const longest = changing.gateLongestTaskMs;
+    targets.push({
+      name: "supported-site page changing for 30 s, never the article: the gate's main-thread time (issue #12)",
+      goal: '<= 5 ms in total, no task over 5 ms',
+      measured: `${fmtMs(total)} ms in ${changing.gateTasks} tasks, longest ${fmtMs(longest)} ms (the gate's own measures, wall); CPU ${fmtMs(changing.traceCpuTotalMs)} ms, longest task ${fmtMs(changing.traceCpuLongestTaskMs)} ms (trace)`,
+      pass: total <= 5 && longest <= 5,
+      note: `CPU (trace): script evaluation ${fmtMs(changing.traceCpuEvaluateMs)} ms, after the first 2 s ${fmtMs(changing.traceCpuAfter2sMs)} ms, after the first 10 s ${fmtMs(changing.traceCpuAfter10sMs)} ms; the page meanwhile: ${changing.changes ? `${changing.changes.ticks} ticker updates, ${changing.changes.teasers} teasers appended, ${changing.changes.words} streamed comment steps` : '-'}; candidate: ${changing.candidate}, highlights: ${changing.highlights}`,
+    });
+  }
+  if (live) {
+    targets.push({
+      name: "400 KB live page: the gate's and the engine's detect's main-thread time (issue #12)",
+      goal: '<= 50 ms in total, in slices',
+      measured: `${fmtMs(live.totalMs)} ms (gate ${fmtMs(live.gateTotalMs)} + detect ${fmtMs(live.detectTotalMs)}), longest slice ${fmtMs(live.longestSliceMs)} ms (wall); CPU ${fmtMs(live.cpuTotalMs)} ms, longest slice ${fmtMs(live.cpuLongestSliceMs)} ms (trace)`,
+      pass: live.totalMs === null ? null : live.totalMs <= 50,
+      note: `medians of ${live.runs.length} loads; per load (gate / detect ms, CPU): ${live.runs.map((r) => `${fmtMs(r.gateTraceCpuMs)} / ${fmtMs(r.detectCpuTotalMs)} in ${r.detectSlices} slices`).join('; ')}`,
+    });
+  }
+  if (late) {
+    targets.push({
+      name: 'last late paragraph -> its highlights (issue #12)',
+      goal: 'reported',
+      measured: `one stage ${fmtMs(late.oneStageMs)} ms, streamed ${fmtMs(late.streamedMs)} ms (medians)`,
+      pass: null,
+      note: late.errors.join('; '),
+    });
+  }
+  const at = (n: number) => scale.find((r) => r.packs === n);
+  const s10 = at(10_000) ?? scale.at(-1);
+  if (s10) {
+    targets.push(
+      {
+        name: `scale, ${s10.packs.toLocaleString('en-GB')} packs: gate size (issue #16)`,
+        goal: '<= 10 KB gzip',
+        measured: `${((s10.gateGzipBytes ?? 0) / 1024).toFixed(1)} KB gzip at every size (${scale.map((r) => r.gateGzipBytes).join(' / ')} B); imports the catalogue: ${scale.some((r) => r.gateImportsCatalogue)}`,
+        pass: s10.gateGzipBytes === null ? null : s10.gateGzipBytes <= 10 * 1024,
+      },
+      {
+        name: `scale, ${s10.packs.toLocaleString('en-GB')} packs: the gate on a non-article page (issue #16)`,
+        goal: '<= 1 ms',
+        measured: `${fmtMs(s10.detectNonArticleMs)} ms (the gate's own measures in the extension, wall; CPU ${fmtMs((details.nonArticleInExtension as { gateCpuMs: number | null } | undefined)?.gateCpuMs)} ms from the trace); first read alone, warm: ${fmtMs(s10.gateFirstReadWarmMs)} ms`,
+        pass: s10.detectNonArticleMs === null ? null : s10.detectNonArticleMs <= 1,
+      },
+      {
+        name: `scale, ${s10.packs.toLocaleString('en-GB')} packs: recognition of a copy known by its text (issue #16)`,
+        goal: '<= 50 ms',
+        measured: `${fmtMs(s10.recognitionMs)} ms = gate read ${fmtMs(s10.gateReadMs)} + index load ${fmtMs(s10.indexLoadMs)} + look-up ${fmtMs(s10.lookupMs)} + engine detect ${fmtMs(s10.engineDetectMs)}`,
+        pass: s10.recognitionMs === null ? null : s10.recognitionMs <= 50,
+        note: `look-up: headline match ${fmtMs(s10.lookupHeadlineMs)} ms, lead shingles ${fmtMs(s10.lookupLeadMs)} ms; answer: ${s10.candidate} by ${s10.recognisedBy}; with the index already loaded (background awake): ${fmtMs((s10.recognitionMs ?? 0) - s10.indexLoadMs)} ms`,
+      },
+    );
+  }
   targets.push(
     {
       name: 'toggle (storage write -> highlights gone / back)',
@@ -857,6 +970,31 @@ ${line('2 MB page, real pack', prof2)}
   state change in CSS.highlights (clocks: performance.timeOrigin + now() in both pages); end-to-end
   re-anchoring = replacing paragraph 5 by new nodes to highlights covering it again (includes the
   engine's 150 ms mutation debounce).
+- Scale (\`--scale\`, bench/lib/scale.ts): generated catalogues (bench/lib/catalogue.ts; the real
+  pack among them), written to bench/out/scale/<N>/ only. Gate bytes: the real gate built by vite
+  with the N-pack catalogue offered as the build's virtual modules (gzip -9; the build records
+  that the gate imports neither). Non-article page: the gate's own \`gloss:gate\` measures in the
+  timing build on the non-article fixture page (all its tasks until the page is quiet; the trace's
+  CPU time in details.nonArticleInExtension), measured once since the gate is the same file at
+  every size; its first read alone, warm, in a plain page, at each size (details.scale). Recognition:
+  the gate's whole read of a syndicated copy (the canonical page at an address no pack names, its
+  canonical/og:url removed, its headline rewritten; harness, Chromium) + loading the index (JSON.parse
+  of the module's string + the CatalogueIndex tables; node, the background's V8) + ProbeSessions.answer
+  over the probes + the engine's detect on the copy (harness, Chromium). Background memory: V8 heap
+  + ArrayBuffers after full GCs (node --expose-gc), after minus before loading the index. Package:
+  dist/chrome zipped without packs/, plus the index module and N pack scripts (deflate -9 each).
+  Build: validating each pack, the index module and the pack scripts, and writing them (the YAML
+  reading of real pack folders is not in it).
+- Budgets (issue #12, bench/lib/budgets.ts, timing build in Chromium): a section front of
+  www.straitstimes.com (og:type website) whose ticker text is replaced every 200 ms, with a teaser
+  appended every 1 s and a comment streamed a few words every 150 ms, for 30 s after load; the
+  400 KB live fixture page (\`live-updates-400k\`), 3 loads after a warm-up. Two readings: the
+  gate's own \`gloss:gate\` measures (wall time, one per task, observer callbacks included), and a
+  Chromium trace (CDP Tracing) of the page's main thread: the extension's scripts per task
+  (bench/lib/main-thread.ts), and, for the engine's detect, every main-thread task between its
+  \`detect-start\` and \`detect-end\` marks (the page is static by then), each in wall time and in
+  the thread's CPU time (\`tdur\`). On this machine a task is often taken off the core mid-way, so
+  wall times count other processes' work; CPU times do not.
 - Machine noise: 2 shared cores with other jobs running; medians, not minimums.
 `;
 }

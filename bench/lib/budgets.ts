@@ -159,6 +159,16 @@ export interface ChangingPageFigures {
   traceLongestTaskMs: number | null;
   traceTasks: number | null;
   traceByScript: Record<string, number> | null;
+  /** The same in the main thread's CPU time (what the gate costs, whatever else the machine runs). */
+  traceCpuTotalMs: number | null;
+  traceCpuLongestTaskMs: number | null;
+  /**
+   * Where it goes (trace, CPU ms): the gate script's evaluation (compile and module set-up), and
+   * its work after the first 2 s and after the first 10 s (the changes, once the opening is read).
+   */
+  traceCpuEvaluateMs: number | null;
+  traceCpuAfter2sMs: number | null;
+  traceCpuAfter10sMs: number | null;
   /** What the page did meanwhile. */
   changes: GateRead['front'];
   /** Sanity: the page never became the article. */
@@ -209,6 +219,19 @@ export async function measureChangingPage(
     });
     const main = markOf(events, 'gloss:gate-start');
     const trace = main ? scriptCost(events, main, extensionBase) : null;
+    const after = (ms: number) =>
+      main ? scriptCost(events, main, extensionBase, main.ts + ms * 1000).cpuTotalMs : null;
+    const evaluate = main
+      ? events
+          .filter(
+            (e) =>
+              e.name === 'EvaluateScript' &&
+              e.pid === main.pid &&
+              e.tid === main.tid &&
+              (e.args?.data?.url ?? '').startsWith(extensionBase),
+          )
+          .reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0)
+      : null;
     if (!main) errors.push('no gloss:gate-start mark in the trace');
     await page.close();
     return {
@@ -221,6 +244,11 @@ export async function measureChangingPage(
       traceLongestTaskMs: trace?.longestTaskMs ?? null,
       traceTasks: trace?.tasks ?? null,
       traceByScript: trace?.byScript ?? null,
+      traceCpuTotalMs: trace?.cpuTotalMs ?? null,
+      traceCpuLongestTaskMs: trace?.cpuLongestTaskMs ?? null,
+      traceCpuEvaluateMs: evaluate,
+      traceCpuAfter2sMs: after(2000),
+      traceCpuAfter10sMs: after(10_000),
       changes: read.front,
       candidate: 'gate-candidate' in read.marks,
       highlights: read.highlights,
@@ -241,6 +269,13 @@ export interface LivePageRun {
   detectTotalMs: number | null;
   detectLongestSliceMs: number | null;
   detectSlices: number | null;
+  /** The same in the main thread's CPU time. */
+  detectCpuTotalMs: number | null;
+  detectCpuLongestSliceMs: number | null;
+  /** The gate's scripts from the trace, wall and CPU time, until detect-start. */
+  gateTraceMs: number | null;
+  gateTraceCpuMs: number | null;
+  gateTraceCpuLongestMs: number | null;
   /** detect-start -> detect-end, wall time (ms). */
   detectWallMs: number | null;
   /** The extension's scripts per file on the main thread, from the trace (compile and run). */
@@ -255,6 +290,9 @@ export interface LivePageFigures {
   gateTotalMs: number | null;
   detectTotalMs: number | null;
   longestSliceMs: number | null;
+  /** The same in CPU time (trace): the gate's scripts + the detect slices, and the longest. */
+  cpuTotalMs: number | null;
+  cpuLongestSliceMs: number | null;
   errors: string[];
 }
 
@@ -291,6 +329,9 @@ export async function measureLivePage(dist: string, loads = 3): Promise<LivePage
       const end = markOf(events, 'gloss:detect-end');
       const detect = start && end ? taskCost(events, start, start.ts, end.ts) : null;
       const scripts = start ? scriptCost(events, start, extensionBase) : null;
+      const gate = start
+        ? scriptCost(events, start, `${extensionBase}content/gate.js`, 0, start.ts)
+        : null;
       runs.push({
         gateTotalMs: read.totalMs,
         gateLongestTaskMs: read.longestMs,
@@ -298,6 +339,11 @@ export async function measureLivePage(dist: string, loads = 3): Promise<LivePage
         detectTotalMs: detect?.totalMs ?? null,
         detectLongestSliceMs: detect?.longestTaskMs ?? null,
         detectSlices: detect?.tasks ?? null,
+        detectCpuTotalMs: detect?.cpuTotalMs ?? null,
+        detectCpuLongestSliceMs: detect?.cpuLongestTaskMs ?? null,
+        gateTraceMs: gate?.totalMs ?? null,
+        gateTraceCpuMs: gate?.cpuTotalMs ?? null,
+        gateTraceCpuLongestMs: gate?.cpuLongestTaskMs ?? null,
         detectWallMs: start && end ? (end.ts - start.ts) / 1000 : null,
         traceByScript: scripts?.byScript ?? null,
         highlighted: read.highlights > 0,
@@ -327,6 +373,80 @@ export async function measureLivePage(dist: string, loads = 3): Promise<LivePage
           : Math.max(r.gateLongestTaskMs, r.detectLongestSliceMs),
       ),
     ),
+    cpuTotalMs: med(
+      runs.map((r) =>
+        r.gateTraceCpuMs === null || r.detectCpuTotalMs === null
+          ? null
+          : r.gateTraceCpuMs + r.detectCpuTotalMs,
+      ),
+    ),
+    cpuLongestSliceMs: med(
+      runs.map((r) =>
+        r.gateTraceCpuLongestMs === null || r.detectCpuLongestSliceMs === null
+          ? null
+          : Math.max(r.gateTraceCpuLongestMs, r.detectCpuLongestSliceMs),
+      ),
+    ),
+    errors,
+  };
+}
+
+export interface NonArticleFigures {
+  /** Medians over the loads: the gate's own account (wall) and the trace's (CPU), whole page. */
+  gateMs: number | null;
+  gateCpuMs: number | null;
+  gateLongestTaskMs: number | null;
+  runs: Array<{ gateMs: number; gateCpuMs: number | null; tasks: number }>;
+  errors: string[];
+}
+
+/**
+ * The gate on a non-article page of a supported site (a fixture page, served under its real host):
+ * all its main-thread work until the page has been quiet for `settleMs`, `loads` loads after one
+ * warm-up. The page does not change, so this is its first read and probe.
+ */
+export async function measureNonArticlePage(
+  dist: string,
+  url: string,
+  loads = 5,
+  settleMs = 1500,
+): Promise<NonArticleFigures> {
+  const server = await startFixtureServer();
+  const { context, profile, extensionBase } = await launchChromiumWithExtension(
+    resolve(dist, 'chrome'),
+    { routing: [hostResolverFlag(server.hosts, server.port)] },
+  );
+  const errors: string[] = [];
+  const runs: NonArticleFigures['runs'] = [];
+  const longest: number[] = [];
+  try {
+    for (let i = 0; i < loads + 1; i++) {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      const { value: read, events } = await withTrace(context, page, async () => {
+        await page.goto(url, { waitUntil: 'load' });
+        await page.waitForTimeout(settleMs);
+        return (await page.evaluate(READ_GATE)) as GateRead;
+      });
+      await page.close();
+      if (i === 0) continue;
+      const main = markOf(events, 'gloss:gate-start');
+      const trace = main ? scriptCost(events, main, `${extensionBase}content/gate.js`) : null;
+      if (read.tasks === 0) errors.push(`load ${i}: the gate recorded nothing`);
+      runs.push({ gateMs: read.totalMs, gateCpuMs: trace?.cpuTotalMs ?? null, tasks: read.tasks });
+      longest.push(read.longestMs);
+    }
+  } finally {
+    await context.close().catch(() => {});
+    await server.close().catch(() => {});
+    rmSync(profile, { recursive: true, force: true });
+  }
+  const cpu = runs.map((r) => r.gateCpuMs).filter((v): v is number => v !== null);
+  return {
+    gateMs: runs.length ? median(runs.map((r) => r.gateMs)) : null,
+    gateCpuMs: cpu.length ? median(cpu) : null,
+    gateLongestTaskMs: longest.length ? median(longest) : null,
+    runs,
     errors,
   };
 }

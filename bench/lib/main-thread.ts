@@ -9,6 +9,9 @@
  *    script, so sliced async work after its first `await` is not seen this way;
  *  - `taskCost`: every task of the thread between two instants (clipped to them): on a page that
  *    is static by then, the work of whoever runs there (the engine's detect between its marks).
+ * Each in wall time (`dur`) and in the thread's CPU time (`tdur`, `cpu*`): on a loaded machine a
+ * task is often taken off the core mid-way, and its wall time then counts other processes' work;
+ * its CPU time does not.
  */
 
 export interface TraceEvent {
@@ -16,6 +19,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event, µs, where the trace records it. */
+  tdur?: number;
   pid: number;
   tid: number;
   cat?: string;
@@ -62,6 +67,9 @@ export interface ScriptCost {
   totalMs: number;
   /** The most time in the origin's scripts within one task (ms). */
   longestTaskMs: number;
+  /** The same in the thread's CPU time (null when the trace has no thread times). */
+  cpuTotalMs: number | null;
+  cpuLongestTaskMs: number | null;
   /** Tasks in which the origin's scripts ran. */
   tasks: number;
   /** Time per script path (ms), e.g. `content/gate.js`. */
@@ -77,6 +85,8 @@ export function scriptCost(
   toTs = Number.POSITIVE_INFINITY,
 ): ScriptCost {
   const perTask = new Map<TraceEvent, number>();
+  const cpuPerTask = new Map<TraceEvent, number>();
+  let cpuKnown = true;
   const byScript: Record<string, number> = {};
   for (const { event, stack } of walk(events, thread)) {
     if (event.ts < fromTs || event.ts > toTs) continue;
@@ -86,13 +96,18 @@ export function scriptCost(
     const task = stack[0]?.event ?? event;
     const ms = (event.dur as number) / 1000;
     perTask.set(task, (perTask.get(task) ?? 0) + ms);
+    if (event.tdur == null) cpuKnown = false;
+    else cpuPerTask.set(task, (cpuPerTask.get(task) ?? 0) + event.tdur / 1000);
     const script = url.slice(origin.length).replace(/^\//, '');
     byScript[script] = (byScript[script] ?? 0) + ms;
   }
   const costs = [...perTask.values()];
+  const cpu = [...cpuPerTask.values()];
   return {
-    totalMs: costs.reduce((a, b) => a + b, 0),
+    totalMs: sum(costs),
     longestTaskMs: Math.max(0, ...costs),
+    cpuTotalMs: cpuKnown ? sum(cpu) : null,
+    cpuLongestTaskMs: cpuKnown ? Math.max(0, ...cpu) : null,
     tasks: costs.length,
     byScript,
   };
@@ -101,8 +116,13 @@ export function scriptCost(
 export interface TaskCost {
   totalMs: number;
   longestTaskMs: number;
+  /** In the thread's CPU time (a task cut by the window counts its share); null if not traced. */
+  cpuTotalMs: number | null;
+  cpuLongestTaskMs: number | null;
   tasks: number;
 }
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 
 /** Every task of `thread` between `fromTs` and `toTs` (µs), clipped to that window. */
 export function taskCost(
@@ -112,15 +132,23 @@ export function taskCost(
   toTs: number,
 ): TaskCost {
   const costs: number[] = [];
+  const cpu: number[] = [];
+  let cpuKnown = true;
   for (const { event, stack } of walk(events, thread)) {
     if (stack.length > 0) continue;
+    const dur = event.dur as number;
     const start = Math.max(event.ts, fromTs);
-    const end = Math.min(event.ts + (event.dur as number), toTs);
-    if (end > start) costs.push((end - start) / 1000);
+    const end = Math.min(event.ts + dur, toTs);
+    if (end <= start) continue;
+    costs.push((end - start) / 1000);
+    if (event.tdur == null) cpuKnown = false;
+    else cpu.push(((event.tdur / 1000) * (end - start)) / Math.max(dur, 1));
   }
   return {
-    totalMs: costs.reduce((a, b) => a + b, 0),
+    totalMs: sum(costs),
     longestTaskMs: Math.max(0, ...costs),
+    cpuTotalMs: cpuKnown ? sum(cpu) : null,
+    cpuLongestTaskMs: cpuKnown ? Math.max(0, ...cpu) : null,
     tasks: costs.length,
   };
 }

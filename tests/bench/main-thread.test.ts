@@ -8,6 +8,7 @@ const x = (name: string, ts: number, dur: number, url?: string, thread = main): 
   ph: 'X',
   ts,
   dur,
+  tdur: dur / 2,
   ...thread,
   ...(url ? { args: { data: { url } } } : {}),
 });
@@ -39,6 +40,8 @@ describe('main-thread cost from a trace', () => {
     expect(cost.tasks).toBe(3);
     expect(cost.totalMs).toBeCloseTo(8.5);
     expect(cost.longestTaskMs).toBeCloseTo(6);
+    expect(cost.cpuTotalMs).toBeCloseTo(4.25);
+    expect(cost.cpuLongestTaskMs).toBeCloseTo(3);
     expect(cost.byScript).toEqual({ 'content/gate.js': 2.5, 'content/engine.js': 6 });
     expect(scriptCost(events, main, ORIGIN, 5000, 9000).totalMs).toBeCloseTo(0.5);
   });
@@ -48,5 +51,12 @@ describe('main-thread cost from a trace', () => {
     expect(cost.tasks).toBe(3);
     expect(cost.totalMs).toBeCloseTo(2 + 4 + 2);
     expect(cost.longestTaskMs).toBeCloseTo(4);
+    expect(cost.cpuTotalMs).toBeCloseTo(4);
+  });
+
+  it('has no CPU figure when the trace has no thread times', () => {
+    const wall = events.map(({ tdur, ...e }) => e);
+    expect(scriptCost(wall, main, ORIGIN).cpuTotalMs).toBeNull();
+    expect(taskCost(wall, main, 0, 20_000).cpuTotalMs).toBeNull();
   });
 });
