@@ -430,6 +430,67 @@ export function scaleMarkdown(rows: readonly ScaleRow[]): string {
   ].join('\n');
 }
 
+/** Recognition's parts per catalogue size (details.scale of the scale part), when measured. */
+export interface ScaleParts {
+  packs: number;
+  gateReadMs: number;
+  indexLoadMs: number;
+  lookupMs: number;
+  lookupHeadlineMs: number;
+  lookupLeadMs: number;
+  engineDetectMs: number | null;
+  indexJsonBytes: number;
+  validateMs: number;
+  indexBuildMs: number;
+  packScriptsMs: number;
+  writeMs: number;
+  recognisedBy: string | null;
+}
+
+/** Where recognition's and the build's time go, per catalogue size. */
+export function scalePartsMarkdown(parts: readonly ScaleParts[]): string {
+  if (parts.length === 0) return '';
+  return [
+    '| packs | gate read | index load | look-up (headline / lead) | engine detect | found by | index JSON | build: validate / index / pack scripts / write |',
+    '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
+    ...parts.map(
+      (r) =>
+        `| ${r.packs.toLocaleString('en-GB')} | ${fmtMs(r.gateReadMs)} ms | ${fmtMs(r.indexLoadMs)} ms | ${fmtMs(r.lookupMs)} ms (${fmtMs(r.lookupHeadlineMs)} / ${fmtMs(r.lookupLeadMs)}) | ${fmtMs(r.engineDetectMs)} ms | ${r.recognisedBy ?? '-'} | ${mb(r.indexJsonBytes)} | ${fmtMs(r.validateMs)} / ${fmtMs(r.indexBuildMs)} / ${fmtMs(r.packScriptsMs)} / ${fmtMs(r.writeMs)} ms |`,
+    ),
+  ].join('\n');
+}
+
+/** Issue #12's budgets (metrics of the budgets part), wall time and CPU time side by side. */
+export function budgetsMarkdown(m: Report['metrics']): string {
+  const v = (k: string) => (m[k] === null || m[k] === undefined ? '-' : fmtMs(m[k]));
+  const rows: Array<[string, string, string, string, string, string]> = [
+    [
+      'changing section front, 30 s, never the article: the gate',
+      '<= 5 ms in total, no task > 5 ms',
+      v('changingPageGateMs'),
+      v('changingPageGateLongestTaskMs'),
+      v('changingPageGateCpuMs'),
+      v('changingPageGateCpuLongestTaskMs'),
+    ],
+    [
+      '400 KB live page: the gate + the engine’s detect',
+      '<= 50 ms in total, in slices',
+      v('livePageDetectMs'),
+      v('livePageLongestSliceMs'),
+      v('livePageDetectCpuMs'),
+      v('livePageCpuLongestSliceMs'),
+    ],
+  ];
+  if (rows.every((r) => r[2] === '-')) return '_Not measured in this run (`--only budgets`)._';
+  return [
+    '| budget | goal | total (wall) | longest task (wall) | total (CPU) | longest task (CPU) |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    `Last late paragraph -> its highlights: one stage ${v('lateParagraphOneStageMs')} ms, streamed ${v('lateParagraphStreamedMs')} ms (medians).`,
+  ].join('\n');
+}
+
 /** The way to the first highlight, phase by phase, one column per browser. */
 export function firstHighlightMarkdown(fh: Report['firstHighlight']): string {
   const browsers = (['chromium', 'firefox'] as const).filter((b) => fh[b]);
@@ -480,9 +541,15 @@ ${markdownTable(tableRows(report.results))}
 ${scaleMarkdown(report.scale)}
 
 ${report.scale.length ? '![cost per catalogue size](scale.svg)\n' : ''}
+${scalePartsMarkdown((report.details.scale ?? []) as ScaleParts[])}
+
 Time to highlights on the canonical page (ms, medians of each phase over the loads):
 
 ${firstHighlightMarkdown(report.firstHighlight)}
+
+## The gate that keeps looking: issue #12's budgets
+
+${budgetsMarkdown(report.metrics)}
 
 ## Other metrics
 

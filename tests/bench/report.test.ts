@@ -222,6 +222,25 @@ describe('tables', () => {
     expect(md).toContain('**134**');
     // Without --scale the section says so rather than showing an empty table.
     expect(resultsMarkdown(report, '')).toContain('Not measured in this run');
+    // The parts of recognition and of the build, from the scale part's details.
+    const parts = {
+      packs: 10_000,
+      gateReadMs: 4,
+      indexLoadMs: 200,
+      lookupMs: 80,
+      lookupHeadlineMs: 70,
+      lookupLeadMs: 5,
+      engineDetectMs: 20,
+      indexJsonBytes: 2 ** 20,
+      validateMs: 1,
+      indexBuildMs: 2,
+      packScriptsMs: 3,
+      writeMs: 4,
+      recognisedBy: 'text',
+    };
+    expect(resultsMarkdown({ ...withScale, details: { scale: [parts] } }, '')).toContain(
+      '| 10,000 | 4.00 ms | 200 ms | 80.0 ms (70.0 / 5.00) | 20.0 ms | text | 1.0 MB |',
+    );
     const svg = renderScaleChart(rows, withScale.firstHighlight);
     expect(svg.startsWith('<svg')).toBe(true);
     for (const title of ['gate (gzip)', 'recognition', 'background memory', 'package'])
@@ -230,6 +249,27 @@ describe('tables', () => {
     expect(svg.match(/<rect [^>]*><title>[a-zA-Z]+: /g)).toHaveLength(5);
     expect(svg).toContain('<title>anchoring: 8.00 ms</title>');
     expect(renderScaleChart([], {})).toContain('not measured');
+  });
+
+  it("markdown: issue #12's budgets, wall and CPU time side by side", () => {
+    const metrics = {
+      changingPageGateMs: 90,
+      changingPageGateLongestTaskMs: 40,
+      changingPageGateCpuMs: 70,
+      changingPageGateCpuLongestTaskMs: 15,
+      livePageDetectMs: 600,
+      livePageLongestSliceMs: 100,
+      livePageDetectCpuMs: 200,
+      livePageCpuLongestSliceMs: 20,
+      lateParagraphOneStageMs: 300,
+      lateParagraphStreamedMs: null,
+    };
+    const md = resultsMarkdown({ ...report, metrics }, '');
+    expect(md).toContain(
+      '| changing section front, 30 s, never the article: the gate | <= 5 ms in total, no task > 5 ms | 90.0 | 40.0 | 70.0 | 15.0 |',
+    );
+    expect(md).toContain('one stage 300 ms, streamed - ms');
+    expect(resultsMarkdown(report, '')).toContain('`--only budgets`');
   });
 
   it('markdown and SVG', () => {
