@@ -4,7 +4,10 @@
  * the fixture pages, served under their real host names:
  *  - one stage: the late-content page inserts its whole body 1200 ms after load;
  *  - streamed: on the canonical page, once highlighted, the body after its 12th paragraph is
- *    removed, then put back one paragraph at a time, 150 ms apart (a page streaming its text).
+ *    removed, then put back one paragraph at a time, 150 ms apart (a page streaming its text);
+ *  - two stages (issue #12's second page, fixture `late-two-stages`): at an address no pack
+ *    names, the standfirst and 12 paragraphs arrive 1.5 s after load, the rest 3.5 s after load;
+ *    from the second stage's insertion to the highlights in its last paragraph.
  * Measured in the page: the last paragraph's insertion → a `gloss-` range starting inside it,
  * watched by a MessageChannel loop (one task per turn).
  */
@@ -17,6 +20,8 @@ import { hostResolverFlag } from '../../tools/browsers/installed';
 import { median } from './report';
 
 const HOST = 'https://www.straitstimes.com';
+const TWO_STAGES_PATH =
+  '/world/late-edition/chinas-xi-tells-trump-taiwans-return-key-to-post-war-order';
 const SLUG = 'chinas-xi-tells-trump-taiwans-return-key-to-post-war-order-xinhua-reports';
 
 export interface LateParagraphFigures {
@@ -26,6 +31,9 @@ export interface LateParagraphFigures {
   /** Streamed paragraph by paragraph; median ms from the last one's insertion to its highlights. */
   streamedMs: number | null;
   streamedRunsMs: number[];
+  /** Two stages at an unknown address; median ms from the second stage to its last paragraph's highlights. */
+  twoStagesMs: number | null;
+  twoStagesRunsMs: number[];
   errors: string[];
 }
 
@@ -51,6 +59,14 @@ const WATCH_LATE = `(() => {
     const last = [...document.querySelectorAll('article .st-body p')].pop();
     if (last) w.watch(last, performance.now());
   });
+  // A page that fills in by stages (window.__fixture): its last stage's last paragraph.
+  const stages = new MutationObserver(() => {
+    const f = window.__fixture;
+    if (!f || f.stages !== f.total) return;
+    const last = [...document.querySelectorAll('#article-body p')].pop();
+    if (last) { stages.disconnect(); w.watch(last, performance.now()); }
+  });
+  document.addEventListener('DOMContentLoaded', () => stages.observe(document.body, { childList: true, subtree: true }));
 })();`;
 
 async function waitForLateHit(page: Page, timeoutMs = 10_000): Promise<number | null> {
@@ -79,6 +95,7 @@ export async function measureLateParagraph(root: string, runs = 5): Promise<Late
   const errors: string[] = [];
   const oneStage: number[] = [];
   const streamed: number[] = [];
+  const twoStages: number[] = [];
   try {
     await context.addInitScript({ content: WATCH_LATE });
     for (let i = 0; i < runs + 1; i++) {
@@ -117,12 +134,23 @@ export async function measureLateParagraph(root: string, runs = 5): Promise<Late
       else streamed.push(ms);
       await page.close();
     }
+    for (let i = 0; i < runs; i++) {
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await page.goto(`${HOST}${TWO_STAGES_PATH}`, { waitUntil: 'load' });
+      const ms = await waitForLateHit(page);
+      if (ms === null) errors.push(`two stages ${i}: last paragraph not highlighted within 10 s`);
+      else twoStages.push(ms);
+      await page.close();
+    }
   } finally {
     await context.close().catch(() => {});
     await server.close().catch(() => {});
     rmSync(profile, { recursive: true, force: true });
   }
   return {
+    twoStagesMs: twoStages.length ? median(twoStages) : null,
+    twoStagesRunsMs: twoStages,
     oneStageMs: oneStage.length ? median(oneStage) : null,
     oneStageRunsMs: oneStage,
     streamedMs: streamed.length ? median(streamed) : null,

@@ -487,7 +487,7 @@ export function budgetsMarkdown(m: Report['metrics']): string {
     '| --- | --- | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r.join(' | ')} |`),
     '',
-    `Last late paragraph -> its highlights: one stage ${v('lateParagraphOneStageMs')} ms, streamed ${v('lateParagraphStreamedMs')} ms (medians).`,
+    `Last late paragraph -> its highlights (medians): one stage ${v('lateParagraphOneStageMs')} ms, streamed ${v('lateParagraphStreamedMs')} ms, two stages at an address no pack names ${v('lateParagraphTwoStagesMs')} ms.`,
   ].join('\n');
 }
 
