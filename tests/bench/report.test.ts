@@ -268,7 +268,9 @@ describe('tables', () => {
     expect(md).toContain(
       '| changing section front, 30 s, never the article: the gate | <= 5 ms in total, no task > 5 ms | 90.0 | 40.0 | 70.0 | 15.0 |',
     );
-    expect(md).toContain('one stage 300 ms, streamed - ms, two stages at an address no pack names - ms');
+    expect(md).toContain(
+      'one stage 300 ms, streamed - ms, two stages at an address no pack names - ms',
+    );
     expect(resultsMarkdown(report, '')).toContain('`--only budgets`');
   });
 
