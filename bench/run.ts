@@ -1,10 +1,14 @@
 /**
  * `npm run bench` (after the extension build): Gloss's anchoring against its peers in headless
  * Chromium, on the canonical page, an edited copy and pages of growing size, with packs of 1x,
- * 10x and 100x the real pack; then detection, first paint, toggle, re-anchoring, long tasks and
- * content-script bytes; and the share of the article decorated in each reading mode. Prints a
- * table; `--json FILE` writes every figure; bench/RESULTS.md and bench/chart.svg are regenerated.
- * Options: `--quick` (canonical page, 1x pack only), `--no-extension` (skip the end-to-end figures),
+ * 10x and 100x the real pack; then detection, first paint, toggle, re-anchoring, long tasks,
+ * content-script bytes, the time to the first highlight (Chromium and Firefox), issue #12's
+ * budgets for the gate that keeps looking, and the share of the article decorated in each
+ * reading mode. Prints a table; `--json FILE` writes every figure; bench/RESULTS.md,
+ * bench/chart.svg and bench/scale.svg are regenerated. Options: `--quick` (canonical page, 1x
+ * pack only), `--no-extension` (skip the end-to-end figures), `--scale` (generated catalogues of
+ * 1 to 100 000 packs and the host-list registration; not in CI), `--scale-sizes 1,1000` (only
+ * these sizes), `--only PART,PART` (see PARTS; RESULTS.md is then left alone),
  * `--reading-modes` (only the reading-mode figures: their section of RESULTS.md is rewritten, the
  * rest of the file kept).
  */
