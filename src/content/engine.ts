@@ -739,7 +739,16 @@ function main() {
   };
   browser.runtime.onMessage.addListener((raw: unknown) => {
     const message = parse(UiToContentSchema, raw);
-    return message ? Promise.resolve(current.reveal(message.annotationId)) : undefined;
+    if (!message) return undefined;
+    switch (message.type) {
+      case 'gloss/reveal':
+        return Promise.resolve(current.reveal(message.annotationId));
+      // The side panel's "My notes": the notes layer answers.
+      case 'gloss/reveal-note':
+        return Promise.resolve(current.reveal(message.noteId));
+      case 'gloss/get-notes':
+        return Promise.resolve(current.notes.report());
+    }
   });
   current.start().catch(reportError);
 }

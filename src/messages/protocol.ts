@@ -7,10 +7,12 @@
  * page of a supported site, carries no validator.
  */
 import * as v from 'valibot';
+import type { UnanchoredReason } from '../anchoring';
 import { RECOGNISED_BY } from '../detection/detect';
 import { PAGE_KINDS, PROBE_MAX_SHINGLES } from '../detection/probe';
 import { HIGHLIGHT_CATEGORIES } from '../highlights/categories';
 import { ORPHAN_REASONS } from '../highlights/orphans';
+import { NoteIdSchema } from '../notes/model';
 
 /** An annotation or article id: short, and nothing that could be markup. */
 const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(200), v.regex(/^[\w.:-]+$/));
@@ -116,8 +118,66 @@ const RevealMessage = v.object({
   occurrence: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
 });
 
+// ---- The reader's notes (side panel ↔ the page's notes layer; page → background for site access)
+
+/**
+ * Why a note is not placed on its page: the anchoring engine's own reasons (UnanchoredReason),
+ * listed once here for the message check; the type check below keeps the two the same.
+ */
+export const NOTE_UNPLACED_REASONS = [
+  'not-found',
+  'below-threshold',
+  'ambiguous',
+  'empty-quote',
+] as const satisfies readonly UnanchoredReason[];
+type MissingReason = Exclude<UnanchoredReason, (typeof NOTE_UNPLACED_REASONS)[number]>;
+const everyReasonListed: MissingReason extends never ? true : false = true;
+void everyReasonListed;
+
+/** What the side panel asks the page: its notes, each placed, placed on edited words, or not found. */
+const GetNotesMessage = v.object({ type: v.literal('gloss/get-notes') });
+/** Scroll to one of the reader's notes and flash it (note ids are IRIs, not pack ids). */
+const RevealNoteMessage = v.object({ type: v.literal('gloss/reveal-note'), noteId: NoteIdSchema });
+
+export const NoteOnPageSchema = v.variant('state', [
+  v.object({ id: NoteIdSchema, state: v.picklist(['anchored', 'edited']) }),
+  v.object({
+    id: NoteIdSchema,
+    state: v.literal('orphan'),
+    reason: v.picklist(NOTE_UNPLACED_REASONS),
+  }),
+]);
+export type NoteOnPage = v.InferOutput<typeof NoteOnPageSchema>;
+/**
+ * The page's answer: which page its notes belong to (null while the engine has not read it), and
+ * each of its notes in page order (placed ones by position, then the ones not found).
+ */
+export const NotesOnPageSchema = v.object({
+  page: v.nullable(
+    v.object({
+      url: v.pipe(v.string(), v.maxLength(4_000)),
+      title: v.pipe(v.string(), v.maxLength(1_000)),
+      articleId: v.optional(Id),
+    }),
+  ),
+  notes: v.pipe(v.array(NoteOnPageSchema), v.maxLength(20_000)),
+});
+export type NotesOnPage = v.InferOutput<typeof NotesOnPageSchema>;
+
+/**
+ * The page's notes layer, after the reader saved a note on a site Gloss does not come back to by
+ * itself: does Gloss keep this site (`ask: false`), or open the page that asks the reader for it
+ * (`ask: true`, from the reader's click). The site is the sender's, never a field of the message.
+ */
+const SiteAccessMessage = v.object({ type: v.literal('gloss/site-access'), ask: v.boolean() });
+export const SiteAccessReplySchema = v.object({ kept: v.boolean() });
+
 /** Content script → background. */
-export const ContentToBackgroundSchema = v.variant('type', [PageStateMessage, ProbeMessageSchema]);
+export const ContentToBackgroundSchema = v.variant('type', [
+  PageStateMessage,
+  ProbeMessageSchema,
+  SiteAccessMessage,
+]);
 export type ContentToBackground = v.InferOutput<typeof ContentToBackgroundSchema>;
 
 /** Popup / side panel → background. */
@@ -125,13 +185,18 @@ export const UiToBackgroundSchema = v.variant('type', [GetTabStateMessage, Check
 export type UiToBackground = v.InferOutput<typeof UiToBackgroundSchema>;
 
 /** Popup / side panel → content script (sent through tabs.sendMessage). */
-export const UiToContentSchema = RevealMessage;
+export const UiToContentSchema = v.variant('type', [
+  RevealMessage,
+  RevealNoteMessage,
+  GetNotesMessage,
+]);
 export type UiToContent = v.InferOutput<typeof UiToContentSchema>;
 
 /** Everything the background answers: from its content scripts and from its own pages. */
 export const ToBackgroundSchema = v.variant('type', [
   PageStateMessage,
   ProbeMessageSchema,
+  SiteAccessMessage,
   GetTabStateMessage,
   CheckPageMessage,
 ]);
@@ -146,6 +211,9 @@ export interface Replies {
   'gloss/check-page': v.InferOutput<typeof CheckPageReplySchema>;
   /** Whether the page had the annotation to show. */
   'gloss/reveal': boolean;
+  'gloss/reveal-note': boolean;
+  'gloss/get-notes': NotesOnPage;
+  'gloss/site-access': v.InferOutput<typeof SiteAccessReplySchema>;
 }
 
 /** The engine's port to the background: open only so the engine learns when Gloss goes away. */

@@ -51,11 +51,13 @@ const webUrl = v.pipe(
   v.maxLength(LIMITS.url, 'is too long for a web address'),
   v.check((s) => /^https?:\/\/[^\s]+$/i.test(s) && URL.canParse(s), 'is not a web page address'),
 );
-const noteId = v.pipe(
+/** A note's id: an IRI (urn:uuid:… for Gloss's own; another tool's address for imported ones). */
+export const NoteIdSchema = v.pipe(
   v.string(),
   v.maxLength(LIMITS.id),
   v.regex(/^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]+$/i, 'is not an IRI'),
 );
+const noteId = NoteIdSchema;
 const tagText = v.pipe(
   v.string(),
   v.trim(),

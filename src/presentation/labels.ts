@@ -14,7 +14,7 @@ import type {
 import type { RecognisedBy } from '../detection/detect';
 import type { HighlightCategory } from '../highlights/categories';
 import type { OrphanReason } from '../highlights/orphans';
-import type { PageError } from '../messages/protocol';
+import type { NOTE_UNPLACED_REASONS, PageError } from '../messages/protocol';
 import type { MessageKey } from '../platform/i18n';
 
 export const ENTITY_KIND_LABEL: Record<EntityKind, MessageKey> = {
@@ -124,4 +124,12 @@ export const SOURCE_KIND_LABEL: Record<SourceKind, MessageKey> = {
 export const CITATION_ROLE_LABEL: Record<CitationRole, MessageKey> = {
   original: 'citationOriginal',
   reproduction: 'citationReproduction',
+};
+
+/** Why one of the reader's notes is not placed on its page (the anchoring engine's reason). */
+export const NOTE_UNPLACED_LABEL: Record<(typeof NOTE_UNPLACED_REASONS)[number], MessageKey> = {
+  'not-found': 'noteReasonNotFound',
+  'below-threshold': 'noteReasonBelowThreshold',
+  ambiguous: 'noteReasonAmbiguous',
+  'empty-quote': 'noteReasonEmptyQuote',
 };

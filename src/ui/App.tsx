@@ -17,6 +17,7 @@ import { PAGE_ERROR_LABEL } from '../presentation/labels';
 import { type ArticleContext, ArticleCtx, type SectionId } from './context';
 import { type FoundState, indexPage } from './derive';
 import { type Host, tabParam, useSettings, useShortcut, useTabId, useTabState } from './hooks';
+import { countHere, MyNotes, useMyNotes } from './my-notes/MyNotes';
 import { Claims } from './sections/Claims';
 import { Entities } from './sections/Entities';
 import { Highlights, MasterToggle } from './sections/Highlights';
@@ -35,16 +36,24 @@ export function App({ host }: { host: Host }) {
   let body: ComponentChildren;
   if (state.status === 'pending' || tabId === undefined) body = <Loading />;
   else if (state.status === 'none' || tabId === null)
-    body = <NoArticle tabId={tabId} refresh={refresh} />;
+    body = (
+      <>
+        <NoArticle tabId={tabId} refresh={refresh} />
+        <NotesBelow tabId={tabId} announce={setStatus} />
+      </>
+    );
   else if (state.status === 'loading') body = <Reading articleId={state.articleId} />;
   else if (state.status === 'error')
     body = (
-      <ErrorState
-        body={t(PAGE_ERROR_LABEL[state.reason])}
-        detail={state.detail}
-        tabId={tabId}
-        refresh={refresh}
-      />
+      <>
+        <ErrorState
+          body={t(PAGE_ERROR_LABEL[state.reason])}
+          detail={state.detail}
+          tabId={tabId}
+          refresh={refresh}
+        />
+        <NotesBelow tabId={tabId} announce={setStatus} />
+      </>
     );
   else {
     const pack = packById(state.articleId);
@@ -228,6 +237,16 @@ function ErrorState({
   );
 }
 
+/** A page with no article: the reader's notes still have their section, under the page's state. */
+function NotesBelow({ tabId, announce }: { tabId: number | null; announce: (m: string) => void }) {
+  const data = useMyNotes(tabId);
+  return (
+    <section class="state-notes" data-section="notes">
+      <MyNotes data={data} tabId={tabId} announce={announce} headingLevel="shown" />
+    </section>
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // The article
 // ---------------------------------------------------------------------------------------------
@@ -240,6 +259,7 @@ const SECTIONS: ReadonlyArray<{ id: SectionId; label: MessageKey }> = [
   { id: 'timeline', label: 'tabTimeline' },
   { id: 'missing', label: 'tabMissing' },
   { id: 'highlights', label: 'tabHighlights' },
+  { id: 'notes', label: 'tabMyNotes' },
 ];
 
 function ArticleView({
@@ -261,6 +281,7 @@ function ArticleView({
 }) {
   const [section, setSection] = useState<SectionId>('overview');
   const page = useMemo(() => indexPage(state), [state]);
+  const myNotes = useMyNotes(tabId);
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
   const goTo = useCallback((id: SectionId) => {
     setSection(id);
@@ -276,6 +297,7 @@ function ArticleView({
     ...(pack.sources ? { sources: pack.sources.sources.length } : {}),
     timeline: pack.timeline.length,
     missing: state.orphans.length,
+    notes: countHere(myNotes),
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -349,6 +371,7 @@ function ArticleView({
             counts={page.byCategory}
           />
         )}
+        {section === 'notes' && <MyNotes data={myNotes} tabId={tabId} announce={announce} />}
       </div>
     </ArticleCtx.Provider>
   );

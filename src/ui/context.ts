@@ -10,7 +10,8 @@ export type SectionId =
   | 'sources'
   | 'timeline'
   | 'missing'
-  | 'highlights';
+  | 'highlights'
+  | 'notes';
 
 /** What every section of an article view needs. */
 export interface ArticleContext {

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   ContentToBackgroundSchema,
+  NotesOnPageSchema,
   PageStateSchema,
   parse,
   ToBackgroundSchema,
@@ -45,10 +46,51 @@ describe('each receiver accepts only well-formed messages of its direction', () 
     expect(parse(PageStateSchema, error)).toEqual(error);
   });
 
-  test('the content script: only the reveal request', () => {
+  test('the content script: reveal an annotation or a note, and the page’s notes', () => {
     const reveal = { type: 'gloss/reveal', annotationId: 'm-trump-1', occurrence: 0 };
     expect(parse(UiToContentSchema, reveal)).toEqual(reveal);
+    const note = { type: 'gloss/reveal-note', noteId: 'https://hyp.is/AbC-12/example.com/a' };
+    expect(parse(UiToContentSchema, note)).toEqual(note);
+    expect(parse(UiToContentSchema, { type: 'gloss/get-notes' })).toEqual({
+      type: 'gloss/get-notes',
+    });
+    expect(
+      parse(UiToContentSchema, { type: 'gloss/reveal-note', noteId: 'not an iri' }),
+    ).toBeNull();
     expect(parse(UiToContentSchema, { type: 'gloss/get-tab-state', tabId: 7 })).toBeNull();
+  });
+
+  test('the page’s answer about its notes: states and reasons from the lists, nothing else', () => {
+    const answer = {
+      page: { url: 'https://example.org/a', title: 'A' },
+      notes: [
+        { id: 'urn:uuid:1', state: 'anchored' },
+        { id: 'urn:uuid:2', state: 'edited' },
+        { id: 'urn:uuid:3', state: 'orphan', reason: 'below-threshold' },
+      ],
+    };
+    expect(parse(NotesOnPageSchema, answer)).toEqual(answer);
+    expect(parse(NotesOnPageSchema, { page: null, notes: [] })).toEqual({ page: null, notes: [] });
+    const badReason = {
+      page: null,
+      notes: [{ id: 'urn:uuid:3', state: 'orphan', reason: 'paywall' }],
+    };
+    expect(parse(NotesOnPageSchema, badReason)).toBeNull();
+  });
+
+  test('the site-access question comes from pages only, and names no site', () => {
+    expect(parse(ContentToBackgroundSchema, { type: 'gloss/site-access', ask: true })).toEqual({
+      type: 'gloss/site-access',
+      ask: true,
+    });
+    expect(
+      parse(ContentToBackgroundSchema, {
+        type: 'gloss/site-access',
+        ask: false,
+        origin: 'https://bank.example',
+      }),
+    ).toEqual({ type: 'gloss/site-access', ask: false });
+    expect(parse(UiToBackgroundSchema, { type: 'gloss/site-access', ask: true })).toBeNull();
   });
 
   test('a message of another direction is not one of this one', () => {

@@ -45,7 +45,14 @@ export interface Fake {
   local: Map<string, unknown>;
   tabStates: Map<number, PageState>;
   activeTab: { id: number; windowId: number } | null;
+  /** Messages to content scripts, but the notes tab's questions (see `pageNotes`). */
   sent: Array<{ tabId: number; message: unknown }>;
+  /** What a tab's notes layer answers to 'gloss/get-notes' (none: nothing answers, as with no engine). */
+  pageNotes: Map<number, unknown>;
+  /** When set, storage.local.set throws it (a full quota, a broken disk). */
+  refuseWrites: Error | null;
+  /** What the permissions API holds: origins granted beyond the manifest's. */
+  grantedOrigins: Set<string>;
   runtimeSent: unknown[];
   revealAnswer: boolean;
   shortcut: string | null;
@@ -60,6 +67,9 @@ export const fake: Fake = {
   tabStates: new Map(),
   activeTab: { id: 7, windowId: 1 },
   sent: [],
+  pageNotes: new Map(),
+  grantedOrigins: new Set(),
+  refuseWrites: null,
   runtimeSent: [],
   revealAnswer: true,
   shortcut: 'Alt+Shift+G',
@@ -74,6 +84,9 @@ export function resetFake() {
   fake.tabStates.clear();
   fake.activeTab = { id: 7, windowId: 1 };
   fake.sent = [];
+  fake.pageNotes.clear();
+  fake.grantedOrigins.clear();
+  fake.refuseWrites = null;
   fake.runtimeSent = [];
   fake.revealAnswer = true;
   fake.shortcut = 'Alt+Shift+G';
@@ -96,7 +109,12 @@ export const browser = {
   },
   tabs: {
     query: async () => (fake.activeTab ? [fake.activeTab] : []),
-    sendMessage: async (tabId: number, message: unknown) => {
+    sendMessage: async (tabId: number, message: { type?: string }) => {
+      if (message.type === 'gloss/get-notes') {
+        if (!fake.pageNotes.has(tabId))
+          throw new Error('Could not establish connection. Receiving end does not exist.');
+        return fake.pageNotes.get(tabId);
+      }
       fake.sent.push({ tabId, message });
       return fake.revealAnswer;
     },
@@ -105,8 +123,19 @@ export const browser = {
   },
   storage: {
     local: {
-      get: async (key: string) => (fake.local.has(key) ? { [key]: fake.local.get(key) } : {}),
+      get: async (key: string | null) =>
+        key === null
+          ? Object.fromEntries(fake.local)
+          : fake.local.has(key)
+            ? { [key]: fake.local.get(key) }
+            : {},
+      remove: async (key: string) => {
+        const oldValue = fake.local.get(key);
+        fake.local.delete(key);
+        fake.storageChanged.emit({ [key]: { oldValue } }, 'local');
+      },
       set: async (items: Record<string, unknown>) => {
+        if (fake.refuseWrites) throw fake.refuseWrites;
         const changes: Record<string, { newValue: unknown; oldValue?: unknown }> = {};
         for (const [k, v] of Object.entries(items)) {
           changes[k] = { newValue: v, oldValue: fake.local.get(k) };

@@ -18,6 +18,7 @@ import {
   type UnanchoredReason,
 } from '../../anchoring';
 import { type HighlightCategory, NOTE_CATEGORIES } from '../../highlights/categories';
+import type { NotesOnPage } from '../../messages/protocol';
 import {
   createNote,
   type Note,
@@ -136,6 +137,28 @@ export class NotesLayer {
       const found = this.index?.text.slice(result.start ?? 0, result.end ?? 0);
       return { id: note.id, state: found === noteQuote(note).exact ? 'anchored' : 'edited' };
     });
+  }
+
+  /**
+   * What the side panel lists for this page: the page its notes belong to, and each note's state
+   * in page order (placed notes by where they are, then the ones not found, oldest first).
+   */
+  report(): NotesOnPage {
+    const statuses = this.statuses();
+    const order = this.notes.map((note, i) => ({ i, start: this.results[i]?.start, note }));
+    order.sort(
+      (a, b) =>
+        (a.start ?? Number.MAX_SAFE_INTEGER) - (b.start ?? Number.MAX_SAFE_INTEGER) ||
+        a.note.created.localeCompare(b.note.created),
+    );
+    const page = this.page
+      ? {
+          url: this.page.url,
+          title: this.page.title.slice(0, 1_000),
+          ...(this.page.articleId ? { articleId: this.page.articleId } : {}),
+        }
+      : null;
+    return { page, notes: order.map(({ i }) => statuses[i] as NoteStatus) };
   }
 
   /** Cards for the notes under a point, innermost first. */
