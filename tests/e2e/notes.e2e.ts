@@ -5,8 +5,10 @@
  * place, painted as `gloss-note-comment`, and its card shows on hover. Then the page's text
  * changes around it and the note follows.
  *
- * Not covered here yet (see the report on issue 17): the side panel's list of notes with the
- * reason a note is not found, export/import between profiles, the optional host permission.
+ * The side panel's "My notes" tab on the same page: a note whose sentence the page then removes is
+ * listed as not found, with the engine's reason; one whose words the page edits is marked as found
+ * on edited words, and "Show in page" flashes it; delete takes its paint off the page, undo puts it
+ * back.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -15,8 +17,20 @@ import {
   type GlossBrowser,
   getBrowser,
 } from '../../tools/browsers/browsers';
-import { openHighlighted, screenshot } from '../../tools/browsers/gloss';
-import { noteUiBox, painted, select, waitForPainted } from '../../tools/browsers/notes';
+import {
+  ExtensionControl,
+  openHighlighted,
+  SIDEPANEL,
+  screenshot,
+} from '../../tools/browsers/gloss';
+import {
+  highlightWithToolbar,
+  noteUiBox,
+  painted,
+  select,
+  waitForPainted,
+} from '../../tools/browsers/notes';
+import { activateTab, openSection, runAxe } from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 
@@ -110,6 +124,132 @@ describe.each(BROWSERS)('%s', (name) => {
     await page.mouseClick(bar.left + 24, bar.top + bar.height / 2);
     await waitForPainted(page, 'gloss-note-highlight', 'illegal fentanyl');
     expect(page.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.each(BROWSERS)('%s: My notes', (name) => {
+  let browser: GlossBrowser;
+
+  beforeAll(async () => {
+    browser = await getBrowser(name);
+  });
+
+  /** The note list item of the side panel whose quote is `quote`, as { state, reason, text }. */
+  const listed = (view: Awaited<ReturnType<GlossBrowser['open']>>, quote: string) =>
+    view.evaluate((q) => {
+      const li = [...document.querySelectorAll('[data-testid=notes-here] li.my-note')].find(
+        (item) => item.querySelector('.my-note-quote')?.textContent === q,
+      );
+      if (!li) return null;
+      return {
+        state: li.getAttribute('data-state'),
+        reason: li.querySelector('.my-note-state')?.getAttribute('data-reason') ?? null,
+        says: li.querySelector('.my-note-state')?.textContent ?? '',
+        canShow: li.querySelector('[data-action=reveal]') !== null,
+      };
+    }, quote);
+
+  test('the page loses one note’s sentence and edits another’s words: listed with the reason, and marked', async () => {
+    const CUT = 'suspended the screening of some Japanese films';
+    const EDITED = 'the sale of more advanced artificial intelligence chips';
+    const { page, url } = await openHighlighted(browser, 'canonical');
+    for (const words of [CUT, EDITED]) {
+      await highlightWithToolbar(page, words);
+    }
+    const control = await ExtensionControl.open(browser);
+    const tabId = await control.tabId(url);
+
+    // The page changes under the reader: a paragraph goes, a word is re-spelt.
+    await page.evaluate(
+      ([cut, edited]) => {
+        const paragraphs = [...document.querySelectorAll('article p')];
+        paragraphs.find((p) => p.textContent?.includes(cut as string))?.remove();
+        const p = paragraphs.find((el) => el.textContent?.includes(edited as string)) as Element;
+        p.textContent = (p.textContent ?? '').replace(
+          'artificial intelligence chips',
+          'artificial-intelligence chips',
+        );
+      },
+      [CUT, EDITED],
+    );
+    await waitForPainted(page, 'gloss-note-highlight', EDITED.replace('l i', 'l-i'));
+
+    const panel = await browser.openExtensionPage(`${SIDEPANEL}?tab=${tabId}`);
+    await openSection(panel, 'notes');
+    await panel.waitFor(
+      (q) =>
+        [
+          ...document.querySelectorAll('[data-testid=notes-here] li.my-note[data-state=orphan]'),
+        ].some((li) => li.querySelector('.my-note-quote')?.textContent === q),
+      CUT,
+    );
+    const cut = await listed(panel, CUT);
+    // The engine's reason, in words: not on the page at all, or nothing close enough to be sure.
+    expect(['not-found', 'below-threshold']).toContain(cut?.reason);
+    expect(cut?.says).toMatch(
+      /^Not found on this page (Its words are no longer on this page\.|The closest words on this page differ too much)/,
+    );
+    expect(cut?.canShow).toBe(false);
+    await panel.waitFor(
+      (q) =>
+        [
+          ...document.querySelectorAll('[data-testid=notes-here] li.my-note[data-state=edited]'),
+        ].some((li) => li.querySelector('.my-note-quote')?.textContent === q),
+      EDITED,
+    );
+    const edited = await listed(panel, EDITED);
+    expect(edited?.says).toBe('Found, but the words on the page changed');
+    expect(edited?.canShow).toBe(true);
+    expect(await runAxe(panel)).toEqual([]);
+    await screenshot(panel, browser, 'notes-my-notes-tab');
+
+    // Show in page: the page scrolls to the note and flashes it.
+    await activateTab(control, tabId);
+    await page.evaluate(() => window.scrollTo(0, 0), null);
+    await panel.evaluate((q) => {
+      const li = [...document.querySelectorAll('[data-testid=notes-here] li.my-note')].find(
+        (item) => item.querySelector('.my-note-quote')?.textContent === q,
+      );
+      (li?.querySelector('[data-action=reveal]') as HTMLButtonElement).click();
+    }, EDITED);
+    await page.waitFor(
+      (words) => {
+        const flash = CSS.highlights.get('gloss-flash') as unknown as Set<Range> | undefined;
+        return flash && [...flash].some((r) => r.toString() === words);
+      },
+      EDITED.replace('l i', 'l-i'),
+    );
+    expect(await page.evaluate(() => window.scrollY, null)).toBeGreaterThan(0);
+
+    // Delete takes the note off the page; undo puts the same note back.
+    const clickIn = (action: string, q?: string) =>
+      panel.evaluate(
+        ([a, quote]) => {
+          const scope = quote
+            ? [...document.querySelectorAll('[data-testid=notes-here] li.my-note')].find(
+                (item) => item.querySelector('.my-note-quote')?.textContent === quote,
+              )
+            : document;
+          (scope?.querySelector(`[data-action=${a}]`) as HTMLButtonElement).click();
+        },
+        [action, q ?? ''],
+      );
+    await clickIn('delete', EDITED);
+    await page.waitFor(
+      () =>
+        !((CSS.highlights.get('gloss-note-highlight') as unknown as Set<Range>)?.size ?? 0) ||
+        ![...(CSS.highlights.get('gloss-note-highlight') as unknown as Set<Range>)].some((r) =>
+          r.toString().includes('artificial-intelligence'),
+        ),
+      null,
+    );
+    await clickIn('undo');
+    await waitForPainted(page, 'gloss-note-highlight', EDITED.replace('l i', 'l-i'));
+    expect(panel.errors).toEqual([]);
+    expect(page.errors).toEqual([]);
+    await panel.close();
+    await control.page.close();
     await page.close();
   });
 });

@@ -39,7 +39,16 @@ afterAll(closeAllBrowsers);
 
 const pack = packById('2025-11-24-trump-xi-call') as Pack;
 const mentionTotal = pack.entities.reduce((n, e) => n + e.mentions.length, 0);
-const SECTIONS = ['overview', 'entities', 'claims', 'sources', 'timeline', 'missing', 'highlights'];
+const SECTIONS = [
+  'overview',
+  'entities',
+  'claims',
+  'sources',
+  'timeline',
+  'missing',
+  'highlights',
+  'notes',
+];
 
 describe.each(BROWSERS)('%s', (name) => {
   let browser: GlossBrowser;

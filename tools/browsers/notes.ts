@@ -40,6 +40,18 @@ export async function noteUiBox(page: TestPage, minHeight = 10) {
   }, null);
 }
 
+/**
+ * The box of the toolbar beside the selection, once shown: the note UI's host at the toolbar's
+ * size (two buttons), not a message still showing from the last note (as wide as the editor).
+ */
+export async function toolbarBox(page: TestPage) {
+  await page.waitFor(() => {
+    const r = document.querySelector('gloss-note-ui')?.getBoundingClientRect();
+    return r && r.width > 40 && r.width < 240 && r.height > 10 && r.height < 60;
+  }, null);
+  return noteUiBox(page);
+}
+
 /** The texts of the ranges painted under a highlight name. */
 export function painted(page: TestPage, name: string) {
   return page.evaluate((n) => {
@@ -62,7 +74,7 @@ export function waitForPainted(page: TestPage, name: string, text: string, timeo
 /** Selects `words` and saves them as a bare highlight with the toolbar's first button. */
 export async function highlightWithToolbar(page: TestPage, words: string) {
   await select(page, words);
-  const bar = await noteUiBox(page);
+  const bar = await toolbarBox(page);
   await page.mouseClick(bar.left + 24, bar.top + bar.height / 2);
   await waitForPainted(page, 'gloss-note-highlight', words);
 }

@@ -150,6 +150,8 @@ export function createNoteUi(doc: Document): NoteUi {
   return {
     showToolbar(near, actions, focus = false) {
       if (editorOpen) return;
+      // A message still showing gives way, and its timer must not close the toolbar.
+      clearTimeout(notifyTimer);
       const bar = el('div', {
         class: 'box toolbar',
         role: 'toolbar',
@@ -182,6 +184,7 @@ export function createNoteUi(doc: Document): NoteUi {
       if (!editorOpen) close();
     },
     openEditor(near, options) {
+      clearTimeout(notifyTimer);
       returnFocus ??= doc.activeElement;
       editorOpen = true;
       const form = el('form', {
