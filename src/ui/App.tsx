@@ -39,7 +39,7 @@ export function App({ host }: { host: Host }) {
     body = (
       <>
         <NoArticle tabId={tabId} refresh={refresh} />
-        <NotesBelow tabId={tabId} announce={setStatus} />
+        <NotesBelow tabId={tabId} announce={setStatus} popup={host === 'popup'} />
       </>
     );
   else if (state.status === 'loading') body = <Reading articleId={state.articleId} />;
@@ -52,7 +52,7 @@ export function App({ host }: { host: Host }) {
           tabId={tabId}
           refresh={refresh}
         />
-        <NotesBelow tabId={tabId} announce={setStatus} />
+        <NotesBelow tabId={tabId} announce={setStatus} popup={host === 'popup'} />
       </>
     );
   else {
@@ -64,6 +64,7 @@ export function App({ host }: { host: Host }) {
         state={state}
         tabId={tabId}
         announce={setStatus}
+        popup={host === 'popup'}
         settings={settings}
         change={change}
         shortcut={shortcut}
@@ -238,11 +239,19 @@ function ErrorState({
 }
 
 /** A page with no article: the reader's notes still have their section, under the page's state. */
-function NotesBelow({ tabId, announce }: { tabId: number | null; announce: (m: string) => void }) {
+function NotesBelow({
+  tabId,
+  announce,
+  popup,
+}: {
+  tabId: number | null;
+  announce: (m: string) => void;
+  popup: boolean;
+}) {
   const data = useMyNotes(tabId);
   return (
     <section class="state-notes" data-section="notes">
-      <MyNotes data={data} tabId={tabId} announce={announce} headingLevel="shown" />
+      <MyNotes data={data} tabId={tabId} announce={announce} headingLevel="shown" popup={popup} />
     </section>
   );
 }
@@ -267,6 +276,7 @@ function ArticleView({
   state,
   tabId,
   announce,
+  popup,
   settings,
   change,
   shortcut,
@@ -275,6 +285,7 @@ function ArticleView({
   state: FoundState;
   tabId: number;
   announce: (m: string) => void;
+  popup: boolean;
   settings: Parameters<typeof Highlights>[0]['settings'];
   change: Parameters<typeof Highlights>[0]['change'];
   shortcut: string;
@@ -371,7 +382,9 @@ function ArticleView({
             counts={page.byCategory}
           />
         )}
-        {section === 'notes' && <MyNotes data={myNotes} tabId={tabId} announce={announce} />}
+        {section === 'notes' && (
+          <MyNotes data={myNotes} tabId={tabId} announce={announce} popup={popup} />
+        )}
       </div>
     </ArticleCtx.Provider>
   );

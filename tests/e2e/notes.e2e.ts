@@ -9,6 +9,12 @@
  * listed as not found, with the engine's reason; one whose words the page edits is marked as found
  * on edited words, and "Show in page" flashes it; delete takes its paint off the page, undo puts it
  * back.
+ *
+ * Export and import: the side panel's export of all notes (the file the browser is handed) is
+ * imported into a fresh profile (a second browser with its own profile): the very same stored
+ * records, and the note back in place on the article there. Before that, a file that is not JSON
+ * and a file whose annotations point at a javascript: address and carry HTML are refused, each
+ * problem named with the annotation's position, and nothing is stored.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
@@ -16,9 +22,11 @@ import {
   closeAllBrowsers,
   type GlossBrowser,
   getBrowser,
+  launchBrowser,
 } from '../../tools/browsers/browsers';
 import {
   ExtensionControl,
+  openFixture,
   openHighlighted,
   SIDEPANEL,
   screenshot,
@@ -204,15 +212,26 @@ describe.each(BROWSERS)('%s: My notes', (name) => {
     expect(await runAxe(panel)).toEqual([]);
     await screenshot(panel, browser, 'notes-my-notes-tab');
 
+    /** Clicks a button of the note quoting `quote` in the panel's list (or anywhere, without one). */
+    const clickIn = (action: string, quote = '') =>
+      panel.evaluate(
+        ([a, q]) => {
+          const item = q
+            ? [...document.querySelectorAll('[data-testid=notes-here] li.my-note')].find(
+                (li) => li.querySelector('.my-note-quote')?.textContent === q,
+              )
+            : document.body;
+          const button = item?.querySelector(`[data-action=${a}]`) as HTMLButtonElement | null;
+          if (!button) throw new Error(`No ${a} button for "${q}"`);
+          button.click();
+        },
+        [action, quote],
+      );
+
     // Show in page: the page scrolls to the note and flashes it.
     await activateTab(control, tabId);
     await page.evaluate(() => window.scrollTo(0, 0), null);
-    await panel.evaluate((q) => {
-      const li = [...document.querySelectorAll('[data-testid=notes-here] li.my-note')].find(
-        (item) => item.querySelector('.my-note-quote')?.textContent === q,
-      );
-      (li?.querySelector('[data-action=reveal]') as HTMLButtonElement).click();
-    }, EDITED);
+    await clickIn('reveal', EDITED);
     await page.waitFor(
       (words) => {
         const flash = CSS.highlights.get('gloss-flash') as unknown as Set<Range> | undefined;
@@ -223,18 +242,6 @@ describe.each(BROWSERS)('%s: My notes', (name) => {
     expect(await page.evaluate(() => window.scrollY, null)).toBeGreaterThan(0);
 
     // Delete takes the note off the page; undo puts the same note back.
-    const clickIn = (action: string, q?: string) =>
-      panel.evaluate(
-        ([a, quote]) => {
-          const scope = quote
-            ? [...document.querySelectorAll('[data-testid=notes-here] li.my-note')].find(
-                (item) => item.querySelector('.my-note-quote')?.textContent === quote,
-              )
-            : document;
-          (scope?.querySelector(`[data-action=${a}]`) as HTMLButtonElement).click();
-        },
-        [action, q ?? ''],
-      );
     await clickIn('delete', EDITED);
     await page.waitFor(
       () =>
@@ -251,5 +258,144 @@ describe.each(BROWSERS)('%s: My notes', (name) => {
     await panel.close();
     await control.page.close();
     await page.close();
+  });
+});
+
+describe.each(BROWSERS)('%s: export and import', (name) => {
+  let browser: GlossBrowser;
+
+  beforeAll(async () => {
+    browser = await getBrowser(name);
+  });
+
+  /** Every note record in the profile's extension storage, by key. */
+  const storedNotes = (control: ExtensionControl) =>
+    control.page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`/`chrome`
+      const api = (globalThis as any).browser ?? (globalThis as any).chrome;
+      const all: Record<string, unknown> = await api.storage.local.get(null);
+      return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('gloss.note.')));
+    }, null);
+
+  /** Hands `content` to the My notes tab's file input, as the browser does when a file is chosen. */
+  const chooseFile = (
+    view: Awaited<ReturnType<GlossBrowser['open']>>,
+    content: string,
+    file: string,
+  ) =>
+    view.evaluate(
+      ([text, fileName]) => {
+        const input = document.querySelector('[data-field=import-file]') as HTMLInputElement;
+        const transfer = new DataTransfer();
+        transfer.items.add(
+          new File([text as string], fileName as string, { type: 'application/json' }),
+        );
+        input.files = transfer.files;
+        input.dispatchEvent(new Event('change', { bubbles: true }));
+      },
+      [content, file],
+    );
+
+  test('export all notes, import the file into a fresh profile: identical notes, back in place; a hostile file is refused', async () => {
+    const WORDS = 'banned the import of Japanese seafood';
+    const { page, url } = await openHighlighted(browser, 'canonical');
+    await highlightWithToolbar(page, WORDS);
+    const control = await ExtensionControl.open(browser);
+    const tabId = await control.tabId(url);
+    const mine = await storedNotes(control);
+    expect(Object.keys(mine).length).toBeGreaterThan(0);
+
+    // Export from the side panel: the file the browser is handed to download.
+    const panel = await browser.openExtensionPage(`${SIDEPANEL}?tab=${tabId}`);
+    await openSection(panel, 'notes');
+    await panel.evaluate(() => {
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        (blob as Blob).text().then((text) => {
+          (globalThis as { exported?: string }).exported = text;
+        });
+        return create(blob);
+      };
+    }, null);
+    await panel.click('[data-action=export-all]');
+    await panel.waitFor(
+      () => typeof (globalThis as { exported?: string }).exported === 'string',
+      null,
+    );
+    const file = await panel.evaluate(
+      () => (globalThis as { exported?: string }).exported as string,
+      null,
+    );
+    expect(JSON.parse(file).type).toBe('AnnotationCollection');
+    await panel.close();
+    await control.page.close();
+    await page.close();
+
+    // A fresh profile: nothing there; import the file.
+    const fresh = await launchBrowser(name);
+    try {
+      const freshControl = await ExtensionControl.open(fresh);
+      expect(await storedNotes(freshControl)).toEqual({});
+      const view = await fresh.openExtensionPage(SIDEPANEL);
+      await view.waitFor(() => document.querySelector('[data-field=import-file]'), null);
+
+      // Hostile files first: refused, with what is wrong; nothing stored.
+      await chooseFile(view, '{"type": "AnnotationCollection", "first": ', 'broken.jsonld');
+      await view.waitFor(() => document.querySelector('[data-testid=import-error]'), null);
+      expect(
+        await view.evaluate(
+          () => document.querySelector('[data-testid=import-error]')?.textContent,
+          null,
+        ),
+      ).toMatch(/^Nothing was imported\. The file is not JSON/);
+      const collection = JSON.parse(file);
+      const [item] = collection.first.items;
+      const hostile = {
+        ...collection,
+        first: {
+          ...collection.first,
+          items: [
+            { ...item, target: { ...item.target, source: 'javascript:alert(document.cookie)' } },
+            {
+              ...item,
+              id: 'urn:uuid:00000000-0000-4000-8000-0000000000ff',
+              body: [
+                { type: 'TextualBody', value: '<img src=x onerror=alert(1)>', format: 'text/html' },
+              ],
+            },
+          ],
+        },
+      };
+      await chooseFile(view, JSON.stringify(hostile), 'hostile.jsonld');
+      await view.waitFor(
+        () => document.querySelector('[data-testid=import-ask], [data-testid=import-error]'),
+        null,
+      );
+      const asked = await view.evaluate(
+        () => document.querySelector('[data-testid=import-ask]')?.textContent ?? '',
+        null,
+      );
+      expect(asked).toContain('Annotation 1: target.source: is not a web page address');
+      expect(asked).toContain('Annotation 2: body.0.format: is "text/html"');
+      expect(
+        await view.evaluate(() => document.querySelector('[data-action=import-confirm]'), null),
+      ).toBeNull();
+      await view.click('[data-action=import-cancel]');
+      expect(await storedNotes(freshControl)).toEqual({});
+
+      // The export: imported whole, the very same records.
+      await chooseFile(view, file, 'gloss-notes.jsonld');
+      await view.waitFor(() => document.querySelector('[data-testid=import-done]'), null);
+      expect(await storedNotes(freshControl)).toEqual(mine);
+      await screenshot(view, fresh, 'notes-imported');
+      expect(view.errors).toEqual([]);
+
+      // And the notes are back in place on the article in the fresh profile.
+      const { page: again } = await openFixture(fresh, 'canonical');
+      await waitForPainted(again, 'gloss-note-highlight', WORDS);
+      expect(again.errors).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 });

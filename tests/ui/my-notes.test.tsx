@@ -242,3 +242,125 @@ describe('all notes', () => {
     expect((globalThis as { __pwned?: number }).__pwned).toBeUndefined();
   });
 });
+
+describe('export and import', () => {
+  /** Chooses a file in the import control, as the browser hands it over. */
+  async function importFile(content: string, name = 'notes.jsonld') {
+    const input = $('[data-field=import-file]') as HTMLInputElement;
+    const file = new File([content], name, { type: 'application/ld+json' });
+    Object.defineProperty(input, 'files', { value: [file], configurable: true });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(8);
+  }
+  const storedIds = () => [...fake.local.keys()].filter((k) => k.startsWith('gloss.note.')).sort();
+
+  async function exported(action: 'export-page' | 'export-all') {
+    let blob: Blob | undefined;
+    const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:gloss-test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+    await click($(`[data-action=${action}]`));
+    create.mockRestore();
+    return JSON.parse(await (blob as Blob).text());
+  }
+
+  test('export this page’s notes, or all: a W3C collection of the stored notes, as they are', async () => {
+    await mountApp('sidepanel');
+    await openSection('notes');
+    const page = await exported('export-page');
+    expect(page.type).toBe('AnnotationCollection');
+    expect(page.label).toBe('Gloss notes on “China’s Xi tells Trump”');
+    expect(page.first.items).toEqual([first, edited, lost]);
+    const everything = await exported('export-all');
+    expect(everything.total).toBe(4);
+    expect(text($('.status'))).toMatch(
+      /^Exported notes: 4, to gloss-notes-\d{4}-\d\d-\d\d\.jsonld\.$/,
+    );
+  });
+
+  test('a round trip into an empty profile gives identical notes', async () => {
+    await mountApp('sidepanel');
+    await openSection('notes');
+    const file = await exported('export-all');
+    const before = new Map(fake.local);
+    unmount();
+    fake.local.clear();
+    await mountApp('sidepanel');
+    await openSection('notes');
+    await importFile(JSON.stringify(file));
+    expect(text($('[data-testid=import-done]'))).toBe('Imported notes: 4.');
+    expect(new Map(fake.local)).toEqual(before);
+  });
+
+  test('a file that is not JSON: refused, with why, and nothing imported', async () => {
+    fake.local.clear();
+    await mountApp('sidepanel');
+    await openSection('notes');
+    await importFile('{"type": "AnnotationCollection", ');
+    expect(text($('[data-testid=import-error]'))).toMatch(
+      /^Nothing was imported\. The file is not JSON: /,
+    );
+    expect(storedIds()).toEqual([]);
+  });
+
+  test('a hostile file: each bad item named; nothing imported unless the reader agrees, nothing overwritten', async () => {
+    await mountApp('sidepanel');
+    await openSection('notes');
+    const good = note({ text: 'fine' });
+    const takenId = {
+      ...elsewhere,
+      body: [{ type: 'TextualBody', purpose: 'commenting', value: 'not yours' }],
+    };
+    const script = { ...note(), target: { ...note().target, source: 'javascript:alert(1)' } };
+    const html = {
+      ...note(),
+      body: [
+        { type: 'TextualBody', purpose: 'commenting', value: '<b>x</b>', format: 'text/html' },
+      ],
+    };
+    const file = {
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      type: 'AnnotationPage',
+      items: [good, script, html, takenId],
+    };
+    const idsBefore = storedIds();
+    await importFile(JSON.stringify(file), 'hostile.jsonld');
+    const ask = $('[data-testid=import-ask]') as HTMLElement;
+    expect(text(ask)).toContain('“hostile.jsonld” (Gloss’s own export) holds 4 annotations.');
+    expect(text(ask)).toContain('Annotation 2: target.source: is not a web page address');
+    expect(text(ask)).toContain(
+      'Annotation 3: body.0.format: is "text/html"; Gloss keeps notes as plain text',
+    );
+    expect(text(ask)).toContain('Cannot be imported (2):');
+    expect(text(ask)).toContain('Already here under the same id, with other content (1)');
+    expect(document.activeElement).toBe(ask);
+    expect(storedIds()).toEqual(idsBefore);
+    await click($('[data-action=import-cancel]'));
+    expect(storedIds()).toEqual(idsBefore);
+    expect(text($('[data-testid=import-done]'))).toBe('Nothing was imported.');
+
+    await importFile(JSON.stringify(file), 'hostile.jsonld');
+    await click($('[data-action=import-confirm]'));
+    expect(storedIds()).toEqual([...idsBefore, `gloss.note.${good.id}`].sort());
+    expect(stored(elsewhere.id)).toEqual(elsewhere);
+  });
+
+  test('a full storage refuses the whole import: nothing half-written, and the reason shown', async () => {
+    fake.local.clear();
+    await mountApp('sidepanel');
+    await openSection('notes');
+    fake.refuseWrites = new Error('QUOTA_BYTES quota exceeded');
+    await importFile(JSON.stringify([first, edited]));
+    expect(text($('[data-testid=import-error]'))).toContain('storage for Gloss is full');
+    expect(storedIds()).toEqual([]);
+  });
+
+  test('the popup offers import in the side panel (a file chooser would close it)', async () => {
+    await mountApp('popup');
+    await openSection('notes');
+    expect($('[data-field=import-file]')).toBeNull();
+    expect($('[data-action=export-all]')).not.toBeNull();
+  });
+});

@@ -19,6 +19,7 @@ import {
   quoteStart,
 } from './lists';
 import { NoteItem } from './NoteItem';
+import { Transfer } from './Transfer';
 
 /** The most notes the list of all notes draws at once; a search narrows it. */
 const ALL_NOTES_SHOWN = 200;
@@ -46,9 +47,12 @@ export function MyNotes({
   tabId,
   announce,
   headingLevel = 'hidden',
+  popup = false,
 }: {
   data: MyNotesData;
   tabId: number | null;
+  /** In the popup, which cannot keep a file chooser open: import is offered in the side panel. */
+  popup?: boolean;
   announce(message: string): void;
   /** 'hidden': the tab names the section; 'shown': the section stands alone under a page state. */
   headingLevel?: 'hidden' | 'shown';
@@ -140,6 +144,15 @@ export function MyNotes({
         tabId={tabId}
         announce={announce}
         onDelete={remove}
+      />
+
+      <Transfer
+        here={here.map((h) => h.note)}
+        all={notes}
+        pageTitle={page.status === 'ready' ? (page.page?.title ?? '') : ''}
+        tabId={tabId}
+        popup={popup}
+        announce={announce}
       />
     </div>
   );
