@@ -1,7 +1,8 @@
 /**
  * Gloss makes no network request at all. Every request each browser makes goes through a logging
  * proxy while Gloss works: on the article, a paywalled copy, a page it ignores, its popup and side
- * panel, a toggle, a hover card, and a highlight of the reader's own (saved to extension storage).
+ * panel, a toggle, a hover card, and a highlight of the reader's own (saved to extension storage,
+ * listed in the side panel's My notes tab, shown in the page from there, and exported to a file).
  * The only traffic allowed is the fixture pages the test opened.
  */
 import { describe, expect, test } from 'vitest';
@@ -15,6 +16,7 @@ import {
   waitForHighlights,
 } from '../../tools/browsers/gloss';
 import { highlightWithToolbar } from '../../tools/browsers/notes';
+import { openSection } from '../../tools/browsers/ui';
 
 /**
  * The browsers' own services, which they call whatever extensions are installed (Chromium's
@@ -57,6 +59,13 @@ describe.each(BROWSERS)('%s', (name) => {
         for (const ui of [POPUP, SIDEPANEL]) {
           const view = await browser.openExtensionPage(`${ui}?tab=${tabId}`);
           await settle(view, 500);
+          // The reader's notes in the side panel: listed, shown in the page, exported to a file.
+          if (situation === 'canonical' && ui === SIDEPANEL) {
+            await openSection(view, 'notes');
+            await view.click('[data-testid=notes-here] [data-action=reveal]');
+            await view.click('[data-action=export-all]');
+            await settle(view, 500);
+          }
           await view.close();
         }
         await control.setSettings({ enabled: true, hiddenCategories: ['entity-place'] });
