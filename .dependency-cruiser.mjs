@@ -8,8 +8,8 @@
  * src/ must be given a layer here before it may import or be imported.
  */
 export const LAYERS = [
-  // Entry points of the extension's pages.
-  ['popup', 'sidepanel'],
+  // Entry points of the extension's pages (grant: asking the reader for one site, for notes).
+  ['popup', 'sidepanel', 'grant'],
   // The popup and side panel app (Preact).
   ['ui'],
   // Where code runs: the content scripts (gate, engine, cards, paint) and the background.

@@ -23,6 +23,7 @@ import { TOGGLE_HIGHLIGHTS_COMMAND } from '../platform/commands';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
 import { forgetProbes, packFile, probeSessions } from './catalogue';
+import { siteAccess, watchNoteSites } from './note-sites';
 import { clearTabState, getTabState, setTabState } from './tab-state';
 
 export const ENGINE_FILE = 'content/engine.js';
@@ -149,6 +150,9 @@ async function handle(
       return isExtensionPage(sender) ? getTabState(message.tabId) : null;
     case 'gloss/check-page':
       return isExtensionPage(sender) ? checkPage(message.tabId) : null;
+    // The reader's notes on a site Gloss does not support (note-sites.ts).
+    case 'gloss/site-access':
+      return sender.tab ? siteAccess(sender, message.ask) : null;
     default:
       return null;
   }
@@ -257,6 +261,9 @@ browser.tabs.onUpdated.addListener(async (tabId: number, change: { status?: stri
     await showBadge(tabId, none).catch(() => {});
   }
 });
+// The reader's notes on the sites they let Gloss read (note-sites.ts).
+watchNoteSites((tabId) => injectEngine(tabId, null));
+
 browser.tabs.onRemoved.addListener((tabId: number) => {
   forgetProbes(tabId);
   clearTabState(tabId).catch(() => {});

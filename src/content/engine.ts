@@ -301,8 +301,12 @@ class Engine {
       this.setAnchored([]);
       const articleId = this.handed?.candidate.articleId ?? '';
       this.report(found === 'loading' ? { status: 'loading', articleId } : { status: 'none' });
-      // Not a known article: the reader asked Gloss here, so their notes use the whole page.
-      if (found === null && document.body) this.notes.attach(document.body, pageOfDocument());
+      // Not a known article: the reader asked Gloss here, so their notes use the whole page
+      // (shown as the reader's toggles say: with no pack highlight, nothing else applied them).
+      if (found === null && document.body) {
+        this.applyVisibility();
+        this.notes.attach(document.body, pageOfDocument());
+      }
       return;
     }
     const paragraphIds = found.pack.article.text.paragraphs.map((p) => p.id);

@@ -7,7 +7,20 @@ import { GATE_HANDLE, GATE_REQUEST_FLAG } from '../../src/messages/protocol';
 
 type Listener = (...args: unknown[]) => unknown;
 const listeners: Record<string, Listener> = {};
-const on = (name: string) => ({ addListener: (fn: Listener) => (listeners[name] = fn) });
+/** Every listener of an event is called; the first one's answer is the event's. */
+const on = (name: string) => ({
+  addListener: (fn: Listener) => {
+    const before = listeners[name];
+    listeners[name] = before
+      ? (...args: unknown[]) => {
+          const answer = before(...args);
+          fn(...args);
+          return answer;
+        }
+      : fn;
+  },
+});
+const granted = new Set<string>();
 const storage = new Map<string, unknown>();
 const calls: Array<[string, unknown]> = [];
 
@@ -22,6 +35,16 @@ vi.mock('../../src/platform/browser', () => ({
       onInstalled: on('installed'),
     },
     commands: { onCommand: on('command') },
+    permissions: {
+      contains: async ({ origins }: { origins: string[] }) =>
+        origins.every((o) => granted.has(o) || o === 'https://www.straitstimes.com/*'),
+    },
+    windows: {
+      create: async (details: unknown) => {
+        calls.push(['window', details]);
+        return {};
+      },
+    },
     contextMenus: { create: () => {}, onClicked: on('menu') },
     tabs: { onUpdated: on('updated'), onRemoved: on('removed'), query: async () => [] },
     scripting: {
@@ -38,7 +61,8 @@ vi.mock('../../src/platform/browser', () => ({
     i18n: { getMessage: (k: string) => k },
     storage: {
       local: {
-        get: async (k: string) => (storage.has(k) ? { [k]: storage.get(k) } : {}),
+        get: async (k: string | null) =>
+          k === null ? Object.fromEntries(storage) : storage.has(k) ? { [k]: storage.get(k) } : {},
         set: async (items: Record<string, unknown>) => {
           for (const [k, v] of Object.entries(items)) storage.set(k, v);
         },
@@ -70,6 +94,7 @@ const popup = { id: 'gloss-id', url: 'chrome-extension://gloss-id/src/popup/inde
 beforeEach(() => {
   storage.clear();
   calls.length = 0;
+  granted.clear();
 });
 
 describe('the background', () => {
@@ -226,5 +251,95 @@ describe('the background', () => {
       hiddenCategories: [],
       readingMode: 'everything',
     });
+  });
+});
+
+describe('the reader’s notes on a site Gloss does not support', () => {
+  const onBlog = {
+    id: 'gloss-id',
+    tab: { id: 9 },
+    frameId: 0,
+    url: 'https://blog.example.org/post/1#c',
+  };
+  const grantPage =
+    'chrome-extension://gloss-id/src/grant/index.html?site=https%3A%2F%2Fblog.example.org%2F*';
+
+  test('the page asks whether Gloss keeps its site: no, and nothing opens', async () => {
+    expect(await send({ type: 'gloss/site-access', ask: false }, onBlog)).toEqual({ kept: false });
+    expect(calls).toEqual([]);
+  });
+
+  test('the reader wants it kept: Gloss opens its page that asks, for the sender’s site only', async () => {
+    expect(await send({ type: 'gloss/site-access', ask: true }, onBlog)).toEqual({ kept: false });
+    expect(calls).toEqual([['window', { url: grantPage, type: 'popup', width: 460, height: 420 }]]);
+  });
+
+  test('a granted or supported site is kept: nothing to ask', async () => {
+    granted.add('https://blog.example.org/*');
+    expect(await send({ type: 'gloss/site-access', ask: true }, onBlog)).toEqual({ kept: true });
+    expect(await send({ type: 'gloss/site-access', ask: true }, contentScript)).toEqual({
+      kept: true,
+    });
+    expect(calls).toEqual([]);
+  });
+
+  test('only a page’s top frame asks, never Gloss’s own pages', async () => {
+    expect(await send({ type: 'gloss/site-access', ask: true }, { ...onBlog, frameId: 3 })).toEqual(
+      {
+        kept: false,
+      },
+    );
+    expect(await send({ type: 'gloss/site-access', ask: true }, popup)).toBeNull();
+    expect(calls).toEqual([]);
+  });
+
+  const noteOn = (url: string) => ({
+    format: 1,
+    note: {
+      id: 'urn:uuid:00000000-0000-4000-8000-000000000001',
+      type: 'Annotation',
+      motivation: 'highlighting',
+      created: '2026-12-07T19:00:00.000Z',
+      modified: '2026-12-07T19:00:00.000Z',
+      body: [],
+      target: {
+        type: 'SpecificResource',
+        source: url,
+        selector: [{ type: 'TextQuoteSelector', exact: 'words', prefix: '', suffix: '' }],
+      },
+    },
+  });
+  const loaded = async (url: string) => {
+    await listeners.updated?.(9, { status: 'complete' }, { id: 9, url });
+    await new Promise((r) => setTimeout(r, 10));
+  };
+  const injected = () => calls.filter(([what]) => what === 'executeScript');
+
+  test('a page of a granted site with notes gets the engine when it has loaded', async () => {
+    granted.add('https://blog.example.org/*');
+    storage.set(
+      'gloss.note.urn:uuid:00000000-0000-4000-8000-000000000001',
+      noteOn('https://blog.example.org/post/1'),
+    );
+    await loaded('https://blog.example.org/post/1#comments');
+    expect(injected()).toEqual([
+      ['executeScript', { target: { tabId: 9 }, files: ['content/engine.js'] }],
+    ]);
+  });
+
+  test('no engine where the page has no notes, the site is not granted, or the gate runs', async () => {
+    storage.set(
+      'gloss.note.urn:uuid:00000000-0000-4000-8000-000000000001',
+      noteOn('https://blog.example.org/post/1'),
+    );
+    await loaded('https://blog.example.org/post/1'); // not granted
+    granted.add('https://blog.example.org/*');
+    await loaded('https://blog.example.org/post/2'); // no notes there
+    storage.set(
+      'gloss.note.urn:uuid:00000000-0000-4000-8000-000000000001',
+      noteOn('https://www.straitstimes.com/x'),
+    );
+    await loaded('https://www.straitstimes.com/x'); // a supported site: the gate's
+    expect(injected()).toEqual([]);
   });
 });

@@ -49,6 +49,9 @@ export interface Fake {
   sent: Array<{ tabId: number; message: unknown }>;
   /** What a tab's notes layer answers to 'gloss/get-notes' (none: nothing answers, as with no engine). */
   pageNotes: Map<number, unknown>;
+  /** What the browser's prompt answers to permissions.request, and what was asked. */
+  grantAnswer: boolean;
+  requested: string[][];
   /** When set, storage.local.set throws it (a full quota, a broken disk). */
   refuseWrites: Error | null;
   /** What the permissions API holds: origins granted beyond the manifest's. */
@@ -70,6 +73,8 @@ export const fake: Fake = {
   pageNotes: new Map(),
   grantedOrigins: new Set(),
   refuseWrites: null,
+  grantAnswer: true,
+  requested: [],
   runtimeSent: [],
   revealAnswer: true,
   shortcut: 'Alt+Shift+G',
@@ -87,6 +92,8 @@ export function resetFake() {
   fake.pageNotes.clear();
   fake.grantedOrigins.clear();
   fake.refuseWrites = null;
+  fake.grantAnswer = true;
+  fake.requested = [];
   fake.runtimeSent = [];
   fake.revealAnswer = true;
   fake.shortcut = 'Alt+Shift+G';
@@ -145,6 +152,15 @@ export const browser = {
       },
     },
     onChanged: fake.storageChanged,
+  },
+  permissions: {
+    contains: async ({ origins }: { origins: string[] }) =>
+      origins.every((o) => fake.grantedOrigins.has(o)),
+    request: async ({ origins }: { origins: string[] }) => {
+      fake.requested.push(origins);
+      if (fake.grantAnswer) for (const o of origins) fake.grantedOrigins.add(o);
+      return fake.grantAnswer;
+    },
   },
   commands: {
     getAll: async () =>

@@ -364,3 +364,38 @@ describe('export and import', () => {
     expect($('[data-action=export-all]')).not.toBeNull();
   });
 });
+
+describe('a site Gloss does not support', () => {
+  beforeEach(() => {
+    fake.tabStates.set(7, { status: 'none' });
+    pageSays([{ id: elsewhere.id, state: 'anchored' }], {
+      url: OTHER_URL,
+      title: 'Notes on trade',
+    });
+  });
+
+  test('My notes offers to keep the site; the click asks the browser for that site only', async () => {
+    await mountApp('sidepanel');
+    expect(text($('[data-testid=site-offer]'))).toContain(
+      'Gloss reads www.example.org only when you ask it to',
+    );
+    await click($('[data-action=keep-site]'));
+    expect(fake.requested).toEqual([['https://www.example.org/*']]);
+    expect($('[data-testid=site-offer]')).toBeNull();
+    expect(text($('.status'))).toBe(
+      'Gloss now shows your notes on www.example.org on every visit.',
+    );
+  });
+
+  test('a kept site has no offer; a refused prompt leaves it', async () => {
+    fake.grantedOrigins.add('https://www.example.org/*');
+    await mountApp('sidepanel');
+    expect($('[data-testid=site-offer]')).toBeNull();
+    unmount();
+    fake.grantedOrigins.clear();
+    fake.grantAnswer = false;
+    await mountApp('sidepanel');
+    await click($('[data-action=keep-site]'));
+    expect($('[data-testid=site-offer]')).not.toBeNull();
+  });
+});

@@ -142,13 +142,15 @@ function wrapPuppeteer(page: PpPage): TestPage {
 export interface LaunchOptions {
   headless?: boolean;
   proxyPort?: number;
+  /** The unpacked extension to load, if not dist/<browser> (e.g. a copy holding more sites). */
+  extensionDir?: string;
 }
 
 async function launchChromium(
   server: FixtureServer,
-  { headless = true, proxyPort }: LaunchOptions = {},
+  { headless = true, proxyPort, extensionDir }: LaunchOptions = {},
 ): Promise<GlossBrowser> {
-  const dist = join(DIST, 'chrome');
+  const dist = extensionDir ?? join(DIST, 'chrome');
   const routing = proxyPort
     ? [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>']
     : [hostResolverFlag(server.hosts, server.port)];
@@ -181,7 +183,7 @@ async function launchChromium(
 
 async function launchFirefox(
   server: FixtureServer,
-  { proxyPort }: LaunchOptions = {},
+  { proxyPort, extensionDir }: LaunchOptions = {},
 ): Promise<GlossBrowser> {
   const routing = proxyPort
     ? {
@@ -207,9 +209,12 @@ async function launchFirefox(
       'browser.shell.checkDefaultBrowser': false,
       'datareporting.policy.dataSubmissionEnabled': false,
       'toolkit.telemetry.enabled': false,
+      // An optional permission the extension asks for in the reader's click is granted without
+      // the browser's prompt (a doorhanger); the click itself is still required by Firefox.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
-  await browser.installExtension(join(DIST, 'firefox'));
+  await browser.installExtension(extensionDir ?? join(DIST, 'firefox'));
   const base = `moz-extension://${FIREFOX_EXTENSION_UUID}/`;
   const firstPage = (await browser.pages())[0];
   const openIn = async (url: string, waitForLoad: boolean) => {
@@ -665,11 +670,14 @@ function firefoxUi(browser: PpBrowser, base: string): BrowserUi {
  */
 export async function launchBrowser(
   name: BrowserName,
-  { logRequests = false } = {},
+  { logRequests = false, extensionDir }: { logRequests?: boolean; extensionDir?: string } = {},
 ): Promise<GlossBrowser & { requestLog: string[] }> {
   const server = await startFixtureServer();
   const proxy = logRequests ? await startLoggingProxy(server.port, server.hosts) : null;
-  const options: LaunchOptions = proxy ? { proxyPort: proxy.port } : {};
+  const options: LaunchOptions = {
+    ...(proxy ? { proxyPort: proxy.port } : {}),
+    ...(extensionDir ? { extensionDir } : {}),
+  };
   const browser =
     name === 'chromium'
       ? await launchChromium(server, options)

@@ -237,6 +237,7 @@ export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser
       rollupOptions: {
         input: {
           sidepanel: 'src/sidepanel/index.html',
+          grant: 'src/grant/index.html',
         },
       },
     },

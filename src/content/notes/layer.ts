@@ -19,6 +19,8 @@ import {
 } from '../../anchoring';
 import { type HighlightCategory, NOTE_CATEGORIES } from '../../highlights/categories';
 import type { NotesOnPage } from '../../messages/protocol';
+import { parse, SiteAccessReplySchema } from '../../messages/protocol';
+import { sendContentToBackground } from '../../messages/send';
 import {
   createNote,
   type Note,
@@ -368,6 +370,7 @@ export class NotesLayer {
         await saveNote(note);
         this.doc.getSelection()?.removeAllRanges();
         this.scheduleReload(0);
+        if (!page.articleId) void this.offerSite(note, selected.rect);
         return null;
       } catch (error) {
         return (error as Error).message;
@@ -385,6 +388,36 @@ export class NotesLayer {
       save: (text, tags) => store(draftOf(text, tags)),
       cancel: () => {},
     });
+  }
+
+  /**
+   * The reader's first note on a site Gloss does not come back to by itself: offer to keep the
+   * site (the background opens the page that asks; never up front, never again on this site's
+   * later notes: the "My notes" tab keeps the offer).
+   */
+  private async offerSite(saved: Note, near: DOMRect) {
+    const origin = new URL(saved.target.source).origin;
+    const { notes } = await readNotes();
+    if (notes.some((n) => n.id !== saved.id && new URL(n.target.source).origin === origin)) return;
+    const answer = parse(
+      SiteAccessReplySchema,
+      await sendContentToBackground({ type: 'gloss/site-access', ask: false }).catch(() => null),
+    );
+    if (!answer || answer.kept) return;
+    // After the editor's own closing, which returns the focus.
+    setTimeout(() => {
+      this.ui.offer(
+        near,
+        {
+          text: t('siteOfferText', [new URL(saved.target.source).hostname]),
+          action: t('siteOfferKeep'),
+          later: t('siteOfferLater'),
+          label: t('siteOfferLabel'),
+        },
+        () =>
+          void sendContentToBackground({ type: 'gloss/site-access', ask: true }).catch(() => {}),
+      );
+    }, 0);
   }
 
   destroy() {

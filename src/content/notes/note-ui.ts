@@ -78,6 +78,12 @@ export interface NoteUi {
   openEditor(near: DOMRect, options: EditorOptions): void;
   /** A short message under the toolbar's place (e.g. a note saved, or why nothing happened). */
   notify(near: DOMRect, message: string): void;
+  /** A question with one action (and "not now"), which stays until the reader answers. */
+  offer(
+    near: DOMRect,
+    question: { text: string; action: string; later: string; label: string },
+    act: () => void,
+  ): void;
   isOpen(): boolean;
   destroy(): void;
 }
@@ -88,6 +94,8 @@ export function createNoteUi(doc: Document): NoteUi {
   let returnFocus: Element | null = null;
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
   let editorOpen = false;
+  /** A question is showing: a selection going away does not take it with it. */
+  let offering = false;
 
   const ensure = () => {
     if (host && shadow) return shadow;
@@ -139,6 +147,7 @@ export function createNoteUi(doc: Document): NoteUi {
 
   const close = () => {
     editorOpen = false;
+    offering = false;
     clearTimeout(notifyTimer);
     if (host) host.style.setProperty('display', 'none', 'important');
     const focus = returnFocus as HTMLElement | null;
@@ -150,6 +159,7 @@ export function createNoteUi(doc: Document): NoteUi {
   return {
     showToolbar(near, actions, focus = false) {
       if (editorOpen) return;
+      offering = false;
       // A message still showing gives way, and its timer must not close the toolbar.
       clearTimeout(notifyTimer);
       const bar = el('div', {
@@ -181,7 +191,7 @@ export function createNoteUi(doc: Document): NoteUi {
       }
     },
     hideToolbar() {
-      if (!editorOpen) close();
+      if (!editorOpen && !offering) close();
     },
     openEditor(near, options) {
       clearTimeout(notifyTimer);
@@ -259,6 +269,40 @@ export function createNoteUi(doc: Document): NoteUi {
       place(near);
       clearTimeout(notifyTimer);
       notifyTimer = setTimeout(close, 4000);
+    },
+    offer(near, question, act) {
+      if (editorOpen) return;
+      clearTimeout(notifyTimer);
+      const box = el('div', {
+        class: 'box editor',
+        role: 'dialog',
+        'aria-label': question.label,
+        'data-offer': 'site',
+      });
+      const text = el('p', { class: 'message' }, question.text);
+      const later = el('button', { type: 'button', 'data-action': 'later' }, question.later);
+      const yes = el(
+        'button',
+        { type: 'submit', class: 'primary', 'data-action': 'keep' },
+        question.action,
+      );
+      const row = el('div', { class: 'row' });
+      row.append(later, yes);
+      box.append(text, row);
+      yes.addEventListener('click', () => {
+        act();
+        close();
+      });
+      later.addEventListener('click', () => close());
+      box.addEventListener('keydown', (e) => {
+        e.stopPropagation();
+        if (e.key === 'Escape') close();
+      });
+      render(box);
+      place(near);
+      offering = true;
+      returnFocus ??= doc.activeElement;
+      yes.focus({ preventScroll: true });
     },
     isOpen: () => editorOpen,
     destroy() {

@@ -3,10 +3,11 @@
  * edited words, not found and why); then every note on this device, searchable by words, tag and
  * site, by page, each page a link. Delete has an undo. Export and import are at the end.
  */
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../notes/model';
 import { deleteNote, saveNote } from '../../notes/store';
 import { t } from '../../platform/i18n';
+import { keepsSite, requestSite, siteName, sitePattern } from '../../platform/site-access';
 import { Count } from '../components';
 import { type PageNotes, type StoredNotes, usePageNotes, useStoredNotes } from './hooks';
 import {
@@ -120,6 +121,7 @@ export function MyNotes({
           <p class="muted">{t('myNotesHereNone')}</p>
         ) : (
           <ul class="my-notes-list">
+            {!page.page.articleId && <SiteOffer url={page.page.url} announce={announce} />}
             {here.map(({ note, status }) => (
               <NoteItem
                 key={note.id}
@@ -279,5 +281,41 @@ function AllNotes({
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * On a page of a site Gloss does not support, whose notes the reader sees only after checking the
+ * page: the offer to keep the site (the browser's prompt, on this click).
+ */
+function SiteOffer({ url, announce }: { url: string; announce(message: string): void }) {
+  const site = sitePattern(url);
+  const [kept, setKept] = useState<boolean | null>(null);
+  useEffect(() => {
+    let alive = true;
+    if (site) keepsSite(site).then((k) => alive && setKept(k));
+    return () => {
+      alive = false;
+    };
+  }, [site]);
+  if (!site || kept !== false) return null;
+  const name = siteName(site);
+  return (
+    <li class="site-offer" data-testid="site-offer">
+      <p>{t('notesSiteNotKept', [name])}</p>
+      <button
+        type="button"
+        data-action="keep-site"
+        onClick={() => {
+          // First thing in the click: the browser asks only in the reader's gesture.
+          requestSite(site).then((granted) => {
+            setKept(granted);
+            if (granted) announce(t('notesSiteKept', [name]));
+          });
+        }}
+      >
+        {t('notesSiteKeep', [name])}
+      </button>
+    </li>
   );
 }
