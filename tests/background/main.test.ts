@@ -313,7 +313,9 @@ describe('the reader’s notes on a site Gloss does not support', () => {
     await listeners.updated?.(9, { status: 'complete' }, { id: 9, url });
     await new Promise((r) => setTimeout(r, 10));
   };
-  const injected = () => calls.filter(([what]) => what === 'executeScript');
+  /** The engine files injected (the candidate's description before them is a function). */
+  const injected = () =>
+    calls.filter(([what, details]) => what === 'executeScript' && 'files' in (details as object));
 
   test('a page of a granted site with notes gets the engine when it has loaded', async () => {
     granted.add('https://blog.example.org/*');
@@ -323,7 +325,7 @@ describe('the reader’s notes on a site Gloss does not support', () => {
     );
     await loaded('https://blog.example.org/post/1#comments');
     expect(injected()).toEqual([
-      ['executeScript', { target: { tabId: 9 }, files: ['content/engine.js'] }],
+      ['executeScript', { target: { tabId: 9, frameIds: [0] }, files: ['content/engine.js'] }],
     ]);
   });
 
