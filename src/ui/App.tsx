@@ -292,7 +292,9 @@ function ArticleView({
 }) {
   const [section, setSection] = useState<SectionId>('overview');
   const page = useMemo(() => indexPage(state), [state]);
-  const myNotes = useMyNotes(tabId);
+  // The page is asked about its notes only while the tab shows them (a view that keeps asking
+  // the page made Chromium's popup misbehave in the panel-opening gesture test).
+  const myNotes = useMyNotes(section === 'notes' ? tabId : null);
   const tabs = useRef<Record<string, HTMLButtonElement | null>>({});
   const goTo = useCallback((id: SectionId) => {
     setSection(id);

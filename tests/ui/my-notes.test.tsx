@@ -85,8 +85,8 @@ const all = () => $$('[data-testid=notes-all] li.my-note');
 describe('this page', () => {
   test('its notes in page order: placed, placed on edited words, not found with the reason', async () => {
     const root = await mountApp('sidepanel');
-    expect(text($('#tab-notes', root))).toBe('My notes3');
     await openSection('notes');
+    expect(text($('#tab-notes', root))).toBe('My notes3');
     expect(here().map((li) => li.getAttribute('data-state'))).toEqual([
       'anchored',
       'edited',
