@@ -19,9 +19,17 @@ import { canonicalText } from '../annotations/text';
 import { PACK_GLOBAL } from '../detection/catalogue-build';
 import type { RecognisedBy } from '../detection/detect';
 import { type Judgement, placeableParagraphs } from '../detection/judge';
+import { packText } from '../detection/pack-text';
 import { type ArticleFingerprint, fingerprintArticle } from '../detection/paragraphs';
 import type { HighlightCategory } from '../highlights/categories';
 import { conflictingResults } from '../highlights/conflicts';
+import {
+  type EntityName,
+  entityNames,
+  findExtraMentions,
+  type TextBlock,
+  textBlocks,
+} from '../highlights/extra-mentions';
 import { type Presentation, presentationOf } from '../highlights/modes';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
 import { type PlannedHighlight, planHighlights } from '../highlights/plan';
@@ -96,6 +104,17 @@ function fingerprintOf(pack: Pack): ArticleFingerprint {
     fingerprints.set(pack, fingerprint);
   }
   return fingerprint;
+}
+
+/** The names each pack writes for its entities, computed once per pack. */
+const packNames = new WeakMap<Pack, EntityName[]>();
+function namesOf(pack: Pack): EntityName[] {
+  let names = packNames.get(pack);
+  if (!names) {
+    names = entityNames(pack);
+    packNames.set(pack, names);
+  }
+  return names;
 }
 
 /** The candidate the background handed this engine, with its pack (background/main.ts). */
@@ -201,6 +220,8 @@ class Engine {
   private results: AnchorResult[] = [];
   /** Anchored highlights by mention or claim id. */
   private anchored = new Map<string, { planned: PlannedHighlight; range: Range }>();
+  /** Names of the pack's entities in text the pack lacks (see extraMentions). */
+  private extras: Array<{ planned: PlannedHighlight; range: Range }> = [];
   private revealCursor = new Map<string, number>();
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -476,7 +497,7 @@ class Engine {
         : orphanReason(result, present.has(paragraphId), partial);
       orphans.push({ id: p.id, reason });
     });
-    this.setAnchored(hits);
+    this.setAnchored(hits, this.extraMentions(found));
     const anchored: Record<string, string[]> = {};
     for (const { planned } of hits) {
       const ids = anchored[planned.category] ?? [];
@@ -492,10 +513,48 @@ class Engine {
     });
   }
 
-  private setAnchored(hits: Array<{ planned: PlannedHighlight; range: Range }>) {
+  /**
+   * The pack's entities named in text of the region the pack lacks (the page's own headline, a
+   * paragraph the site added), as the pack writes their names; painted as those entities, shown
+   * in the entity's card, and not counted as the pack's (the badge and breakdown count the
+   * pack's annotations). See highlights/extra-mentions.ts.
+   */
+  private extraMentions(found: Found): Array<{ planned: PlannedHighlight; range: Range }> {
+    const index = this.index;
+    if (!index) return [];
+    const names = namesOf(found.pack);
+    if (names.length === 0) return [];
+    const text = index.text;
+    const ofPack = packText(found.pack);
+    const isPackText = (block: TextBlock) => ofPack.has(text.slice(block.start, block.end));
+    const taken = this.results.flatMap((r) =>
+      r.range && r.start !== null && r.end !== null ? [{ start: r.start, end: r.end }] : [],
+    );
+    const blocks = textBlocks(text.length, index.breakOffsets());
+    return findExtraMentions(text, blocks, isPackText, names, taken).map((m) => ({
+      planned: {
+        id: `extra:${m.entityId}:${m.start}`,
+        ownerId: m.entityId,
+        category: m.category,
+        target: {
+          quote: { type: 'TextQuoteSelector', exact: m.name, prefix: '', suffix: '' },
+          position: { type: 'TextPositionSelector', start: m.start, end: m.end },
+        },
+        paragraph: -1,
+        allowOverlap: [],
+      },
+      range: index.rangeFor(m.start, m.end),
+    }));
+  }
+
+  private setAnchored(
+    hits: Array<{ planned: PlannedHighlight; range: Range }>,
+    extras: Array<{ planned: PlannedHighlight; range: Range }> = [],
+  ) {
     this.anchored = new Map(hits.map((h) => [h.planned.id, h]));
+    this.extras = extras;
     const groups = new Map<HighlightCategory, Range[]>();
-    for (const { planned, range } of hits) {
+    for (const { planned, range } of [...hits, ...extras]) {
       const list = groups.get(planned.category) ?? [];
       list.push(range);
       groups.set(planned.category, list);
@@ -543,7 +602,7 @@ class Engine {
 
   private visibleHitsAt(node: Node, offset: number, x?: number, y?: number) {
     const out: Array<{ planned: PlannedHighlight; range: Range }> = [];
-    for (const hit of this.anchored.values()) {
+    for (const hit of [...this.anchored.values(), ...this.extras]) {
       if (!this.presentation.shown.has(hit.planned.category)) continue;
       try {
         if (!hit.range.isPointInRange(node, offset)) continue;
@@ -566,13 +625,16 @@ class Engine {
     const contents = [
       ...notes.slice(0, 1).map((n) => n.content),
       ...(pack
-        ? hits
-            .slice(0, notes.length ? 1 : 2)
-            .flatMap(
-              (h) =>
-                describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ??
-                [],
-            )
+        ? hits.slice(0, notes.length ? 1 : 2).flatMap(
+            (h) =>
+              describeHighlight(
+                pack,
+                // A name in text the pack lacks is described as its entity.
+                h.planned.paragraph < 0 ? h.planned.ownerId : h.planned.id,
+                t,
+                (owner) => this.countAnchored(owner),
+              ) ?? [],
+          )
         : []),
     ];
     const anchor = notes[0]?.range ?? hits[0]?.range;

@@ -166,7 +166,7 @@ function describeSource(pack: Pack, claim: Claim, t: Translate): CardSource | un
 }
 
 /**
- * The card for a mention id or a claim id; null if the pack has no such highlight.
+ * The card for a mention id, an entity id or a claim id; null if the pack has no such highlight.
  * `foundOnPage` counts the entity's mentions highlighted on this page, when known.
  */
 export function describeHighlight(
@@ -177,6 +177,7 @@ export function describeHighlight(
 ): CardContent | null {
   const claim = pack.claims.find((c) => c.id === id);
   if (claim) return describeClaim(pack, claim, t);
-  const entity = pack.entities.find((e) => e.mentions.some((m) => m.id === id));
+  // An entity by one of its mentions' ids, or by its own (a name in text the pack lacks).
+  const entity = pack.entities.find((e) => e.id === id || e.mentions.some((m) => m.id === id));
   return entity ? describeEntity(entity, t, foundOnPage?.(entity.id)) : null;
 }

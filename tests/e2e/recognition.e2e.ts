@@ -122,6 +122,22 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(where['.st-paywall']).toBe(0);
     expect(where['header.st-header']).toBe(0);
     expect(where.footer).toBe(0);
+    // Text the pack lacks (the copy's own headline, the note the site added): its names are
+    // highlighted as the pack's entities, and no claim is made up there.
+    const added = await page.evaluate(() => {
+      const out: string[] = [];
+      for (const [name, highlight] of CSS.highlights)
+        for (const range of highlight as unknown as Set<Range>) {
+          const el = range.startContainer.parentElement;
+          if (el?.closest('h1.headline, p.added')) out.push(`${name}:${range.toString()}`);
+        }
+      return out.sort();
+    }, null);
+    expect(added).toEqual([
+      'gloss-entity-person:Donald Trump',
+      'gloss-entity-person:Trump',
+      'gloss-entity-place:South Korea',
+    ]);
     await waitForArticle(popup);
     await openSection(popup, 'missing');
     expect(await countOf(popup, 'section[data-reason=paywall] .cut-speakers > li')).toBeGreaterThan(

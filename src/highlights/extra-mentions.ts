@@ -1,0 +1,123 @@
+/**
+ * Mentions of the pack's entities in text the pack does not have: the page's own headline, an
+ * editor's note or a fact box a syndicating site added. Found only as the pack writes the names
+ * (its mentions by name, title and name, or honorific: "Mr Xi", "US President Donald Trump"),
+ * whole words, case as written; a name two entities share is left alone. No claim is ever
+ * invented here: only entities.
+ *
+ * Pure: the page's text, where its blocks end, and which blocks are the article's own text come
+ * in; text offsets go out. Which blocks are the pack's text is the caller's judgement
+ * (content/engine.ts compares each block's word shingles with the pack's).
+ */
+import type { MentionForm, Pack } from '../annotations/model';
+import { type EntityCategory, entityCategory } from './categories';
+
+/** How a mention is written that makes it a name a reader would recognise anywhere. */
+const NAME_FORMS: ReadonlySet<MentionForm> = new Set(['name', 'title-and-name', 'honorific']);
+/** Shorter names ("US", "EU") are too easily part of something else in added text. */
+const MIN_NAME_LENGTH = 3;
+/**
+ * A block of fewer words is a label (a photo credit, a kicker, a byline), not prose a reader
+ * reads for what it says about someone: its names are left alone.
+ */
+const MIN_BLOCK_WORDS = 4;
+const wordCount = (text: string) => text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0;
+
+export interface EntityName {
+  entityId: string;
+  category: EntityCategory;
+  name: string;
+}
+
+/** The names the pack writes for its entities, longest first; shared names dropped. */
+export function entityNames(pack: Pack): EntityName[] {
+  const owners = new Map<string, Set<string>>();
+  const byEntity = new Map<string, EntityName>();
+  for (const entity of pack.entities) {
+    for (const mention of entity.mentions) {
+      if (!NAME_FORMS.has(mention.form)) continue;
+      const name = mention.target.quote.exact.trim();
+      if (name.length < MIN_NAME_LENGTH || !/^\p{Lu}/u.test(name)) continue;
+      const set = owners.get(name) ?? new Set<string>();
+      set.add(entity.id);
+      owners.set(name, set);
+      byEntity.set(`${entity.id}\u0000${name}`, {
+        entityId: entity.id,
+        category: entityCategory(entity.kind),
+        name,
+      });
+    }
+  }
+  return [...byEntity.values()]
+    .filter((n) => owners.get(n.name)?.size === 1)
+    .sort((a, b) => b.name.length - a.name.length || a.name.localeCompare(b.name));
+}
+
+export interface ExtraMention extends EntityName {
+  start: number;
+  end: number;
+}
+
+/** One text block: [start, end) of the page's text. */
+export interface TextBlock {
+  start: number;
+  end: number;
+}
+
+/** Split [0, length) at the block-boundary offsets (each is a separating space). */
+export function textBlocks(length: number, breaks: ArrayLike<number>): TextBlock[] {
+  const out: TextBlock[] = [];
+  let start = 0;
+  for (let i = 0; i < breaks.length; i++) {
+    const at = breaks[i] as number;
+    if (at > start) out.push({ start, end: at });
+    start = at + 1;
+  }
+  if (length > start) out.push({ start, end: length });
+  return out;
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A matcher for all the names at once (longest first, whole words only). */
+export function namePattern(names: readonly EntityName[]): RegExp | null {
+  if (names.length === 0) return null;
+  const alternatives = names.map((n) => escapeRegExp(n.name)).join('|');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/**
+ * The names in prose blocks that are not the pack's text, up to the last block that is: before the
+ * article and between its paragraphs (a headline, an added note or fact box), never after its
+ * end (comments, related stories, another article's commentary). `taken` are spans already
+ * highlighted by the pack (a name inside them is not painted twice).
+ */
+export function findExtraMentions(
+  text: string,
+  blocks: readonly TextBlock[],
+  isPackText: (block: TextBlock) => boolean,
+  names: readonly EntityName[],
+  taken: ReadonlyArray<{ start: number; end: number }> = [],
+): ExtraMention[] {
+  const pattern = namePattern(names);
+  if (!pattern) return [];
+  const byName = new Map(names.map((n) => [n.name, n]));
+  const packBlocks = blocks.map(isPackText);
+  const last = packBlocks.lastIndexOf(true);
+  const out: ExtraMention[] = [];
+  for (let b = 0; b < last; b++) {
+    if (packBlocks[b]) continue;
+    const block = blocks[b] as TextBlock;
+    const words = text.slice(block.start, block.end);
+    if (wordCount(words) < MIN_BLOCK_WORDS) continue;
+    for (const m of words.matchAll(pattern)) {
+      const name = byName.get(m[0]);
+      if (!name) continue;
+      const start = block.start + (m.index ?? 0);
+      const end = start + m[0].length;
+      if (taken.some((t) => t.start < end && start < t.end)) continue;
+      out.push({ ...name, start, end });
+    }
+  }
+  return out;
+}

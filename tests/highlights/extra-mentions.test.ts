@@ -1,0 +1,150 @@
+/**
+ * Names of the pack's entities in text the pack lacks: on the fixture pages as the engine reads
+ * them (the region recognise() finds, the TextIndex anchoring uses), and on small cases for the
+ * rules (whole words, shared names, never after the article's end, never twice).
+ */
+import { describe, expect, test } from 'vitest';
+import { anchor, TextIndex } from '../../src/anchoring';
+import { canonicalText } from '../../src/annotations/text';
+import { recognise } from '../../src/content/article-root';
+import { packText } from '../../src/detection/pack-text';
+import { fingerprintArticle } from '../../src/detection/paragraphs';
+import {
+  entityNames,
+  findExtraMentions,
+  type TextBlock,
+  textBlocks,
+} from '../../src/highlights/extra-mentions';
+import { planHighlights } from '../../src/highlights/plan';
+import { PACK } from '../detection/variants';
+import { fixtureDocument } from '../helpers/fixture-dom';
+
+const names = entityNames(PACK);
+const ofPack = packText(PACK);
+
+/** The engine's steps on a fixture page: region, index, the pack's anchors, then the extras. */
+function extrasOn(situation: string, requested = false) {
+  const { doc } = fixtureDocument(situation);
+  const found = recognise(doc.body, fingerprintArticle(PACK.article.text.paragraphs), {
+    named: false,
+    requested,
+  });
+  if (!found) throw new Error(`${situation}: not recognised`);
+  const index = TextIndex.build(found.region);
+  const results = anchor(
+    found.region,
+    planHighlights(PACK).map((p) => ({
+      exact: p.target.quote.exact,
+      prefix: p.target.quote.prefix,
+      suffix: p.target.quote.suffix,
+      position: p.target.position.start,
+    })),
+    { sourceLength: canonicalText(PACK.article).length },
+  );
+  const taken = results.flatMap((r) =>
+    r.start !== null && r.end !== null ? [{ start: r.start, end: r.end }] : [],
+  );
+  const text = index.text;
+  const blocks = textBlocks(text.length, index.breakOffsets());
+  const extras = findExtraMentions(
+    text,
+    blocks,
+    (b) => ofPack.has(text.slice(b.start, b.end)),
+    names,
+    taken,
+  );
+  const blockOf = (at: number) =>
+    text.slice(
+      ...(((b) => [b?.start, b?.end])(blocks.find((b) => b.start <= at && at < b.end)) as [
+        number,
+        number,
+      ]),
+    );
+  return extras.map((m) => ({ entity: m.entityId, name: m.name, block: blockOf(m.start) }));
+}
+
+describe('the names the pack writes', () => {
+  test('are its mentions by name, title and name, or honorific, longest first', () => {
+    const written = names.map((n) => n.name);
+    expect(written).toContain('US President Donald Trump');
+    expect(written).toContain('Mr Xi');
+    expect(written.indexOf('US President Donald Trump')).toBeLessThan(written.indexOf('Mr Trump'));
+    // References and pronoun-like forms are not names ("the statement", "The US leader").
+    expect(written.some((n) => /^the\b/i.test(n))).toBe(false);
+  });
+
+  test('a name two entities share is nobody’s', () => {
+    const shared = { ...PACK, entities: PACK.entities.map((e) => ({ ...e })) };
+    const [a, b] = shared.entities;
+    if (!a || !b) throw new Error('pack too small');
+    const mention = a.mentions.find((m) => m.form === 'name');
+    if (!mention) throw new Error('no name');
+    b.mentions = [...b.mentions, { ...mention, id: 'm-copy' }];
+    const written = entityNames(shared).filter((n) => n.name === mention.target.quote.exact);
+    expect(written).toEqual([]);
+  });
+});
+
+describe('on pages', () => {
+  test('the canonical page: its only name outside the pack’s text is a photo credit, a label: nothing extra', () => {
+    expect(extrasOn('canonical')).toEqual([]);
+  });
+
+  test('the syndicated copy: names in its own headline, the editor’s note the site added and a reworded paragraph, as their entities', () => {
+    const extras = extrasOn('syndicated-cut', true);
+    expect(extras.map((e) => `${e.entity}:${e.name}`)).toEqual([
+      'trump:Trump', // Its own headline: "Trump Says Xi Call Was 'Very Good,' …"
+      'trump:Donald Trump', // The editor's note.
+      'south-korea:South Korea',
+      'trump:Trump', // "Trump also said he had agreed to travel to Beijing …" (reworded).
+      'beijing:Beijing',
+    ]);
+    for (const e of extras) {
+      // Each is in a block that is not the pack's text, and is a name the pack writes for it.
+      expect(ofPack.has(e.block)).toBe(false);
+      expect(names.find((n) => n.name === e.name)?.entityId).toBe(e.entity);
+    }
+  });
+
+  test('a 400 KB live page: nothing, though every other entry names Mr Trump or Mr Xi (they are outside the article’s region)', () => {
+    const { doc } = fixtureDocument('live-updates-400k');
+    expect(doc.body.textContent?.match(/Mr (Trump|Xi)\b/g)?.length).toBeGreaterThan(100);
+    expect(extrasOn('live-updates-400k')).toEqual([]);
+  });
+});
+
+describe('the rules', () => {
+  const xi = names.find((n) => n.name === 'Mr Xi');
+  if (!xi) throw new Error('the pack writes "Mr Xi"');
+  const parts = [
+    'Mr Xi spoke on the phone.',
+    'Mr Xiao spoke to reporters today.',
+    'PHOTO: Mr Xi',
+    'The pack’s own text is here.',
+    'After the end Mr Xi spoke again.',
+  ];
+  const text = parts.join(' ');
+  const blocks = textBlocks(
+    text.length,
+    parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join(' ').length),
+  );
+  const isPack = (b: TextBlock) => text.slice(b.start, b.end).startsWith('The pack');
+
+  test('whole words, in prose (not a label), only before the article’s last block of its own text', () => {
+    const found = findExtraMentions(text, blocks, isPack, [xi]);
+    expect(found.map((m) => text.slice(m.start, m.end + 6))).toEqual(['Mr Xi spoke']);
+    expect(found[0]?.start).toBe(0);
+  });
+
+  test('a name the pack already highlights there is not painted twice', () => {
+    expect(findExtraMentions(text, blocks, isPack, [xi], [{ start: 0, end: 12 }])).toEqual([]);
+  });
+
+  test('blocks split at the index’s boundary spaces', () => {
+    expect(textBlocks(10, [3, 6])).toEqual([
+      { start: 0, end: 3 },
+      { start: 4, end: 6 },
+      { start: 7, end: 10 },
+    ]);
+  });
+});
