@@ -1,7 +1,8 @@
 /**
  * Mentions of the pack's entities in text the pack does not have: the page's own headline, an
  * editor's note or a fact box a syndicating site added. Found only as the pack writes the names
- * (its mentions by name, title and name, or honorific: "Mr Xi", "US President Donald Trump"),
+ * (its mentions by name, title and name, or honorific: "Mr Xi", "US President Donald Trump"; and
+ * the entity's own name, "Xi Jinping", for an entity it mentions by name),
  * whole words, case as written; a name two entities share is left alone. No claim is ever
  * invented here: only entities.
  *
@@ -34,9 +35,12 @@ export function entityNames(pack: Pack): EntityName[] {
   const owners = new Map<string, Set<string>>();
   const byEntity = new Map<string, EntityName>();
   for (const entity of pack.entities) {
-    for (const mention of entity.mentions) {
-      if (!NAME_FORMS.has(mention.form)) continue;
-      const name = mention.target.quote.exact.trim();
+    const written = entity.mentions
+      .filter((m) => NAME_FORMS.has(m.form))
+      .map((m) => m.target.quote.exact.trim());
+    // The entity's own name too, as the pack gives it ("Xi Jinping"), if the pack names it at all.
+    if (written.length > 0) written.push(entity.name.trim());
+    for (const name of written) {
       if (name.length < MIN_NAME_LENGTH || !/^\p{Lu}/u.test(name)) continue;
       const set = owners.get(name) ?? new Set<string>();
       set.add(entity.id);

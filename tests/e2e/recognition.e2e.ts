@@ -136,7 +136,9 @@ describe.each(BROWSERS)('%s', (name) => {
     expect(added).toEqual([
       'gloss-entity-person:Donald Trump',
       'gloss-entity-person:Trump',
+      'gloss-entity-person:Xi Jinping',
       'gloss-entity-place:South Korea',
+      'gloss-entity-thing:Fentanyl',
     ]);
     await waitForArticle(popup);
     await openSection(popup, 'missing');

@@ -68,6 +68,7 @@ describe('the names the pack writes', () => {
     const written = names.map((n) => n.name);
     expect(written).toContain('US President Donald Trump');
     expect(written).toContain('Mr Xi');
+    expect(written).toContain('Xi Jinping'); // The entity's name, which no mention writes alone.
     expect(written.indexOf('US President Donald Trump')).toBeLessThan(written.indexOf('Mr Trump'));
     // References and pronoun-like forms are not names ("the statement", "The US leader").
     expect(written.some((n) => /^the\b/i.test(n))).toBe(false);
@@ -93,8 +94,10 @@ describe('on pages', () => {
   test('the syndicated copy: names in its own headline, the editor’s note the site added and a reworded paragraph, as their entities', () => {
     const extras = extrasOn('syndicated-cut', true);
     expect(extras.map((e) => `${e.entity}:${e.name}`)).toEqual([
-      'trump:Trump', // Its own headline: "Trump Says Xi Call Was 'Very Good,' …"
+      'trump:Trump', // Its own headline: "Trump Says Xi Call Was 'Very Good,' … Fentanyl"
+      'fentanyl:Fentanyl', // (the entity's name, as the pack gives it)
       'trump:Donald Trump', // The editor's note.
+      'xi:Xi Jinping',
       'south-korea:South Korea',
       'trump:Trump', // "Trump also said he had agreed to travel to Beijing …" (reworded).
       'beijing:Beijing',
