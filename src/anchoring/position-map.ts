@@ -10,9 +10,16 @@ import { lowerBound } from './text-index';
  * Source characters around a quote whose confident anchors are left out of its bounds and hint:
  * about a sentence (PositionMap.around).
  */
-const NEIGHBOUR_GAP = 160;
+export const NEIGHBOUR_GAP = 160;
 /** Characters a place may stray past the confident neighbours that bound it. */
 export const ORDER_SLACK = 32;
+/**
+ * How far on the page a neighbour may be and still vouch for a place: NEIGHBOUR_REACH_FACTOR
+ * times their distance in the source (scaled), plus NEIGHBOUR_REACH characters of what a page
+ * adds between paragraphs (a figure, an advertisement, a "read more" box).
+ */
+const NEIGHBOUR_REACH_FACTOR = 2;
+const NEIGHBOUR_REACH = 2000;
 
 /**
  * The longest chain of (source, page) pairs, sorted by source, whose page offsets never go back.
@@ -113,6 +120,31 @@ export class PositionMap {
       i >= 0 ? (this.offsets[i] as number) : Number.NEGATIVE_INFINITY,
       j < this.sources.length ? (this.offsets[j] as number) : Number.POSITIVE_INFINITY,
     ];
+  }
+
+  /**
+   * Which sides of a place at page offset `at`, for the quote at source [start, end), the article
+   * vouches for: the nearest confident anchor before it in the source (outside its sentence, see
+   * around()) lies before it on the page, and the page distance between them is what the source
+   * distance allows (NEIGHBOUR_REACH); likewise after it. Copies of a sentence in other text
+   * (a teaser, another article) have no such neighbours.
+   */
+  support(start: number, end: number, at: number): { before: boolean; after: boolean } {
+    const [i, j] = this.around(start, end);
+    const reach = (sourceDistance: number) =>
+      NEIGHBOUR_REACH_FACTOR * sourceDistance * this.scale + NEIGHBOUR_REACH;
+    let before = false;
+    let after = false;
+    // A neighbour at the place itself vouches for nothing (two selectors on one word).
+    if (i >= 0) {
+      const pageDistance = at - (this.offsets[i] as number);
+      before = pageDistance > 0 && pageDistance <= reach(start - (this.sources[i] as number));
+    }
+    if (j < this.sources.length) {
+      const pageDistance = (this.offsets[j] as number) - at;
+      after = pageDistance > 0 && pageDistance <= reach((this.sources[j] as number) - start);
+    }
+    return { before, after };
   }
 
   /**
