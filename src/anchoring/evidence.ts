@@ -12,8 +12,8 @@
  */
 
 import type { Candidate } from './candidates';
-import type { PositionMap } from './position-map';
-import type { PreparedSelector } from './prepare';
+import { NEIGHBOUR_GAP, type PositionMap } from './position-map';
+import { hasLineBreak, type PreparedSelector } from './prepare';
 import { SHORT_QUOTE } from './scoring';
 import type { QuoteSelector } from './types';
 
@@ -53,6 +53,34 @@ export function isClause(sel: PreparedSelector): boolean {
   return words >= CLAUSE_WORDS;
 }
 
+/**
+ * The source span [from, to) of the quote's own sentence: what a copy of the sentence (a teaser,
+ * a pull quote, another article repeating it) carries along with the quote, so that anchors in it
+ * cannot vouch for the quote's place. NEIGHBOUR_GAP characters (about a sentence) on each side,
+ * but never across a paragraph break the selector's context shows: the next paragraph is not the
+ * quote's sentence, and its anchors right after a paragraph's last words are the article around
+ * them (on a copy cut after two paragraphs, the end of the first has no other neighbour).
+ */
+export function ownSentence(sel: PreparedSelector): [number, number] {
+  const { position = 0, prefix = '', exact, suffix = '' } = sel.selector;
+  const end = position + exact.length;
+  let from = position - NEIGHBOUR_GAP;
+  let to = end + NEIGHBOUR_GAP;
+  for (let k = prefix.length - 1; k >= 0; k--) {
+    if (hasLineBreak(prefix, k, k + 1)) {
+      from = Math.max(from, position - (prefix.length - k));
+      break;
+    }
+  }
+  for (let k = 0; k < suffix.length; k++) {
+    if (hasLineBreak(suffix, k, k + 1)) {
+      to = Math.min(to, end + k);
+      break;
+    }
+  }
+  return [from, to];
+}
+
 /** Which sides of this place the article's confident neighbours vouch for (none without a map). */
 export function neighbours(
   map: PositionMap,
@@ -61,7 +89,7 @@ export function neighbours(
 ): { before: boolean; after: boolean } {
   const start = sel.selector.position;
   if (start === undefined || map.size === 0) return { before: false, after: false };
-  return map.support(start, start + sel.quote.length, c.start);
+  return map.support(start, ownSentence(sel), c.start);
 }
 
 /** Two selectors for the same target (same quote, context and position) may share a place. */

@@ -14,11 +14,11 @@
  */
 
 import { type Candidate, PageSearch } from './candidates';
-import { isClause, needsNeighbours, neighbours, sameTarget } from './evidence';
+import { isClause, needsNeighbours, neighbours, ownSentence, sameTarget } from './evidence';
 import { CONTEXT_KEY, fuzzyWindows, snapToWords, splitAtBreaks } from './fuzzy';
 import { findAll } from './multi-search';
 import { approxSearch, compilePattern } from './myers';
-import { NEIGHBOUR_GAP, ORDER_SLACK, PositionMap } from './position-map';
+import { ORDER_SLACK, PositionMap } from './position-map';
 import { type PreparedSelector, prepare } from './prepare';
 import {
   anchoredResult,
@@ -303,11 +303,10 @@ export function* anchorSteps(
     .filter((p): p is number => p !== undefined)
     .sort((a, b) => a - b);
   const canBeVouchedFor = (sel: PreparedSelector): boolean => {
-    const p = sel.selector.position;
-    if (p === undefined) return false;
+    if (sel.selector.position === undefined) return false;
+    const [from, to] = ownSentence(sel);
     const near =
-      lowerBound(positions, positions.length, p + sel.quote.length + NEIGHBOUR_GAP + 1) -
-      lowerBound(positions, positions.length, p - NEIGHBOUR_GAP);
+      lowerBound(positions, positions.length, to) - lowerBound(positions, positions.length, from);
     return positions.length - near >= MIN_OTHER_SELECTORS;
   };
   const weak = new Set<number>();

@@ -89,10 +89,12 @@ export class PositionMap {
    * Indices into sources/offsets; -1 / n when there is none.
    */
   private around(start: number, end: number): [number, number] {
-    return [
-      this.firstAtOrAfter(start - NEIGHBOUR_GAP) - 1,
-      this.firstAtOrAfter(end + NEIGHBOUR_GAP),
-    ];
+    return this.outside(start - NEIGHBOUR_GAP, end + NEIGHBOUR_GAP);
+  }
+
+  /** The last anchor before source position `from` and the first at or after `to`. */
+  private outside(from: number, to: number): [number, number] {
+    return [this.firstAtOrAfter(from) - 1, this.firstAtOrAfter(to)];
   }
 
   /**
@@ -123,14 +125,19 @@ export class PositionMap {
   }
 
   /**
-   * Which sides of a place at page offset `at`, for the quote at source [start, end), the article
-   * vouches for: the nearest confident anchor before it in the source (outside its sentence, see
-   * around()) lies before it on the page, and the page distance between them is what the source
-   * distance allows (NEIGHBOUR_REACH); likewise after it. Copies of a sentence in other text
-   * (a teaser, another article) have no such neighbours.
+   * Which sides of a place at page offset `at`, for the quote starting at source position `start`,
+   * the article vouches for: the nearest confident anchor before the quote's own sentence
+   * (`sentence`, a source span: see evidence.ts ownSentence) lies before it on the page, and the
+   * page distance between them is what the source distance allows (NEIGHBOUR_REACH); likewise
+   * after it. Copies of a sentence in other text (a teaser, another article) have no such
+   * neighbours.
    */
-  support(start: number, end: number, at: number): { before: boolean; after: boolean } {
-    const [i, j] = this.around(start, end);
+  support(
+    start: number,
+    sentence: readonly [number, number],
+    at: number,
+  ): { before: boolean; after: boolean } {
+    const [i, j] = this.outside(sentence[0], sentence[1]);
     const reach = (sourceDistance: number) =>
       NEIGHBOUR_REACH_FACTOR * sourceDistance * this.scale + NEIGHBOUR_REACH;
     let before = false;

@@ -13,15 +13,16 @@ import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { type AnchorResult, anchor, type QuoteSelector, TextIndex } from '../../src/anchoring';
 import type { Pack } from '../../src/annotations/model';
+import { packById } from '../../src/annotations/packs';
 import { canonicalText } from '../../src/annotations/text';
 import { planHighlights } from '../../src/highlights/plan';
 import { fixtureDocument } from '../helpers/fixture-dom';
 import { LOOKALIKE_PAGES, lookalikeHtml } from './lookalike-pages';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const pack = JSON.parse(
-  readFileSync(resolve(ROOT, 'src/annotations/packs/2025-11-24-trump-xi-call.json'), 'utf8'),
-) as Pack;
+const found = packById('2025-11-24-trump-xi-call');
+if (!found) throw new Error('the bundled pack is missing');
+const pack: Pack = found;
 const planned = planHighlights(pack);
 const selectors: QuoteSelector[] = planned.map((p) => ({
   exact: p.target.quote.exact,
@@ -87,6 +88,34 @@ describe('with the standfirst cut', () => {
   test('no two selectors hold the same place', () => {
     const places = results.filter((r) => r.start !== null).map((r) => `${r.start}:${r.end}`);
     expect(new Set(places).size).toBe(places.length);
+  });
+});
+
+describe('a copy cut after two paragraphs, without its standfirst', () => {
+  // A syndicated copy drops the standfirst and stops behind a paywall after p2: p1's first quotes
+  // lost their prefix (the standfirst's end), p2's last one its suffix, so neither is a confident
+  // neighbour. The end of p1 is vouched for by p2's anchors right after the paragraph break.
+  const start = canonicalHtml.indexOf('<p>The US leader added');
+  const cut =
+    canonicalHtml.slice(0, start).replace(/<p class="st-standfirst">[^<]*<\/p>/, '') +
+    '<section class="st-paywall"><h2>Subscribe to continue reading</h2></section>' +
+    canonicalHtml.slice(canonicalHtml.indexOf('</article>'));
+  const present = planned.flatMap((p, i) => (p.paragraph === 1 || p.paragraph === 2 ? [i] : []));
+
+  test('every quote of the two paragraphs is placed, at the same words as on the whole page', () => {
+    const doc = parse(cut);
+    const results = anchor(
+      doc.body,
+      present.map((i) => selectors[i] as QuoteSelector),
+      { sourceLength, createRanges: false },
+    );
+    const text = TextIndex.build(doc.body).text;
+    const missing = present.filter((_, k) => results[k]?.start === null);
+    expect(missing.map((i) => selectors[i]?.exact)).toEqual([]);
+    present.forEach((i, k) => {
+      const r = results[k] as AnchorResult;
+      expect(text.slice(r.start as number, r.end as number)).toBe(selectors[i]?.exact);
+    });
   });
 });
 
