@@ -55,6 +55,16 @@ const MIN_OTHER_SELECTORS = 3;
 const MIN_KEY_CONTEXT = 8;
 
 /**
+ * A result this call does not redo (reanchor keeps those far from a page change): it is part of
+ * the article around the call's selectors, so it vouches for their places as a confident anchor of
+ * the call would, and it keeps its place.
+ */
+export interface Settled {
+  selector: QuoteSelector;
+  result: AnchorResult;
+}
+
+/**
  * The anchoring work as a generator: it yields (and can be resumed later) whenever
  * `options.shouldYield()` returns true at a checkpoint (every 64K text characters in the
  * multi-pattern passes, every few selectors in scoring, every fuzzy selector). It never yields
@@ -64,6 +74,7 @@ export function* anchorSteps(
   index: TextIndex,
   selectors: ReadonlyArray<QuoteSelector>,
   options: AnchorOptions = {},
+  settled: ReadonlyArray<Settled> = [],
 ): Generator<void, AnchorResult[], void> {
   const shouldYield = options.shouldYield ?? neverYield;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
@@ -111,9 +122,21 @@ export function* anchorSteps(
     // Every 8 selectors: one with a very frequent quote ("US") can cost a few ms.
     if ((i & 7) === 7 && shouldYield()) yield;
   }
+  // Settled results that were confident stand for their selectors in the position map.
+  const settledPairs: Array<[number, number]> = [];
+  for (const { selector, result } of settled) {
+    if (
+      selector.position !== undefined &&
+      result.start !== null &&
+      result.score >= CONFIDENT_SCORE &&
+      (result.detail?.context ?? 1) >= CONFIDENT_CONTEXT
+    ) {
+      settledPairs.push([selector.position, result.start]);
+    }
+  }
   const scale =
     options.sourceLength && options.sourceLength > 0 ? index.length / options.sourceLength : 1;
-  const positionMap = new PositionMap([...confidentPairs], scale);
+  const positionMap = new PositionMap([...confidentPairs, ...settledPairs], scale);
   const disorderOf = (sel: PreparedSelector): Disorder | undefined => {
     const start = sel.selector.position;
     if (start === undefined || positionMap.size === 0) return undefined;
@@ -298,8 +321,10 @@ export function* anchorSteps(
   };
   // Only a call that carries the article's other quotes can vouch: a selector is weighed against
   // its neighbours when at least MIN_OTHER_SELECTORS of the call lie outside its sentence.
-  const positions = prepared
-    .map((sel) => sel.selector.position)
+  const positions = [
+    ...prepared.map((sel) => sel.selector.position),
+    ...settled.map((s) => s.selector.position),
+  ]
     .filter((p): p is number => p !== undefined)
     .sort((a, b) => a - b);
   const canBeVouchedFor = (sel: PreparedSelector): boolean => {
@@ -334,7 +359,7 @@ export function* anchorSteps(
       weak.delete(i);
     }
     if (turnedDown.length === 0 || round >= 8) break;
-    const pairs: Array<[number, number]> = [];
+    const pairs: Array<[number, number]> = [...settledPairs];
     confidentSelectors.forEach((i, k) => {
       const pair = confidentPairs[k] as [number, number];
       if ((results[i] as AnchorResult).start === pair[1]) pairs.push([pair[0], pair[1]]);
@@ -386,6 +411,20 @@ export function* anchorSteps(
         : 0;
       return [adjacent, (results[i] as AnchorResult).score];
     };
+    // The places of settled results are theirs: a selector of the call on one of them (not for
+    // the same target) takes another place.
+    const settledAt = new Map<string, QuoteSelector[]>();
+    for (const { selector, result } of settled) {
+      if (result.start === null) continue;
+      const list = settledAt.get(placeOf(result));
+      if (list) list.push(selector);
+      else settledAt.set(placeOf(result), [selector]);
+    }
+    const ban = (i: number, place: string) => {
+      const set = banned.get(i) ?? new Set<string>();
+      set.add(place);
+      banned.set(i, set);
+    };
     for (let round = 0; round < 8; round++) {
       const holders = new Map<string, number[]>();
       for (let i = 0; i < n; i++) {
@@ -398,6 +437,16 @@ export function* anchorSteps(
       }
       const losers: number[] = [];
       for (const [place, list] of holders) {
+        const owners = settledAt.get(place);
+        if (owners) {
+          for (const i of list) {
+            const selector = (prepared[i] as PreparedSelector).selector;
+            if (owners.some((owner) => sameTarget(owner, selector))) continue;
+            losers.push(i);
+            ban(i, place);
+          }
+          continue;
+        }
         if (list.length < 2) continue;
         let winner = list[0] as number;
         let best = strength(winner);
@@ -413,9 +462,7 @@ export function* anchorSteps(
           if (i === winner || sameTarget(owner, (prepared[i] as PreparedSelector).selector))
             continue;
           losers.push(i);
-          const set = banned.get(i) ?? new Set<string>();
-          set.add(place);
-          banned.set(i, set);
+          ban(i, place);
         }
       }
       if (losers.length === 0) return;

@@ -11,7 +11,14 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { type AnchorResult, anchor, type QuoteSelector, TextIndex } from '../../src/anchoring';
+import {
+  type AnchorResult,
+  anchor,
+  anchorInIndex,
+  type QuoteSelector,
+  reanchor,
+  TextIndex,
+} from '../../src/anchoring';
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
 import { canonicalText } from '../../src/annotations/text';
@@ -182,5 +189,27 @@ describe('one place, one selector', () => {
     });
     expect(results[bodyFentanyl]?.start).not.toBeNull();
     expect(results[twice.length - 1]?.start).toBe(results[bodyFentanyl]?.start);
+  });
+});
+
+describe('re-anchoring after the page changed a paragraph', () => {
+  // The batch anchored again holds the changed paragraph's selectors (and the weak results): the
+  // results kept from before are the article around them, and keep their places.
+  test('the paragraph’s quotes come back, where a full anchoring puts them', () => {
+    const doc = parse(canonicalHtml);
+    const index = TextIndex.build(doc.body);
+    const options = { sourceLength, createRanges: false };
+    const before = anchorInIndex(index, selectors, options);
+    const p = [...doc.querySelectorAll('p')].find((x) =>
+      x.textContent?.startsWith('Mr Trump said the telephone call'),
+    ) as HTMLElement;
+    p.textContent = (p.textContent as string).replace('Mr Trump said', 'Mr Trump said on Monday');
+    const change = index.update();
+    expect(change).not.toBeNull();
+    const after = reanchor(index, before, selectors, change, options);
+    const fresh = anchorInIndex(TextIndex.build(doc.body), selectors, options);
+    const placeOf = (r: AnchorResult | undefined) => [r?.start, r?.end];
+    expect(after.map(placeOf)).toEqual(fresh.map(placeOf));
+    expect(after.filter((r) => r.start === null)).toEqual([]);
   });
 });
