@@ -10,9 +10,16 @@ import { lowerBound } from './text-index';
  * Source characters around a quote whose confident anchors are left out of its bounds and hint:
  * about a sentence (PositionMap.around).
  */
-const NEIGHBOUR_GAP = 160;
+export const NEIGHBOUR_GAP = 160;
 /** Characters a place may stray past the confident neighbours that bound it. */
 export const ORDER_SLACK = 32;
+/**
+ * How far on the page a neighbour may be and still vouch for a place: NEIGHBOUR_REACH_FACTOR
+ * times their distance in the source (scaled), plus NEIGHBOUR_REACH characters of what a page
+ * adds between paragraphs (a figure, an advertisement, a "read more" box).
+ */
+const NEIGHBOUR_REACH_FACTOR = 2;
+const NEIGHBOUR_REACH = 2000;
 
 /**
  * The longest chain of (source, page) pairs, sorted by source, whose page offsets never go back.
@@ -82,10 +89,12 @@ export class PositionMap {
    * Indices into sources/offsets; -1 / n when there is none.
    */
   private around(start: number, end: number): [number, number] {
-    return [
-      this.firstAtOrAfter(start - NEIGHBOUR_GAP) - 1,
-      this.firstAtOrAfter(end + NEIGHBOUR_GAP),
-    ];
+    return this.outside(start - NEIGHBOUR_GAP, end + NEIGHBOUR_GAP);
+  }
+
+  /** The last anchor before source position `from` and the first at or after `to`. */
+  private outside(from: number, to: number): [number, number] {
+    return [this.firstAtOrAfter(from) - 1, this.firstAtOrAfter(to)];
   }
 
   /**
@@ -113,6 +122,36 @@ export class PositionMap {
       i >= 0 ? (this.offsets[i] as number) : Number.NEGATIVE_INFINITY,
       j < this.sources.length ? (this.offsets[j] as number) : Number.POSITIVE_INFINITY,
     ];
+  }
+
+  /**
+   * Which sides of a place at page offset `at`, for the quote starting at source position `start`,
+   * the article vouches for: the nearest confident anchor before the quote's own sentence
+   * (`sentence`, a source span: see evidence.ts ownSentence) lies before it on the page, and the
+   * page distance between them is what the source distance allows (NEIGHBOUR_REACH); likewise
+   * after it. Copies of a sentence in other text (a teaser, another article) have no such
+   * neighbours.
+   */
+  support(
+    start: number,
+    sentence: readonly [number, number],
+    at: number,
+  ): { before: boolean; after: boolean } {
+    const [i, j] = this.outside(sentence[0], sentence[1]);
+    const reach = (sourceDistance: number) =>
+      NEIGHBOUR_REACH_FACTOR * sourceDistance * this.scale + NEIGHBOUR_REACH;
+    let before = false;
+    let after = false;
+    // A neighbour at the place itself vouches for nothing (two selectors on one word).
+    if (i >= 0) {
+      const pageDistance = at - (this.offsets[i] as number);
+      before = pageDistance > 0 && pageDistance <= reach(start - (this.sources[i] as number));
+    }
+    if (j < this.sources.length) {
+      const pageDistance = (this.offsets[j] as number) - at;
+      after = pageDistance > 0 && pageDistance <= reach((this.sources[j] as number) - start);
+    }
+    return { before, after };
   }
 
   /**

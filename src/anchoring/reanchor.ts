@@ -3,7 +3,7 @@
  * it), the rest are anchored again in one batch.
  */
 
-import { anchorSteps } from './pipeline';
+import { anchorSteps, type Settled } from './pipeline';
 import { CONTEXT_CHARS } from './scoring';
 import { runToEnd } from './slices';
 import type { TextChange, TextIndex } from './text-index';
@@ -80,10 +80,18 @@ export function* reanchorSteps(
     };
   }
   if (redo.length > 0) {
+    // The results kept are the article around the batch: they vouch for its places and keep
+    // their own (evidence.ts).
+    const settled: Settled[] = [];
+    for (let i = 0; i < previous.length; i++) {
+      const result = out[i];
+      if (result) settled.push({ selector: selectors[i] as QuoteSelector, result });
+    }
     const again = yield* anchorSteps(
       index,
       redo.map((i) => selectors[i] as QuoteSelector),
       options,
+      settled,
     );
     redo.forEach((i, j) => {
       out[i] = again[j] as AnchorResult;

@@ -57,6 +57,13 @@ export interface AnchorOptions {
   index?: TextIndexOptions;
   /** Fuzzy search over the whole text is allowed only below this folded length. Default 262144. */
   fullScanLimit?: number;
+  /**
+   * Let several selectors of this call take the same place. Default false: a pack's selectors
+   * stand for different places in the source, so one place is given to the selector whose
+   * evidence for it is strongest (selectors for the same target, with the same quote, context
+   * and position, share it anyway).
+   */
+  sharedPlaces?: boolean;
   /** For anchorSteps(): return true to make the generator yield (end the current slice). */
   shouldYield?: () => boolean;
 }
