@@ -43,6 +43,7 @@ export interface Candidate {
   errors: number;
 }
 
+const SPACE = 0x20;
 /** Page characters beyond the context's length the context distance may read. */
 export const CONTEXT_SLACK = 6;
 /** Occurrences of a quote fully scored; more are pre-ranked by quickContext first. */
@@ -165,7 +166,9 @@ export class PageSearch {
         !(
           foldedStart >= prefixLength &&
           foldedText.startsWith(sel.foldedPrefix, foldedStart - prefixLength)
-        )
+        ) &&
+        // Verbatim but for the page's boundaries, where the context has no separator.
+        this.adjacentBefore(sel, foldedStart) < prefixLength
       ) {
         // The page side: up to prefixLength + CONTEXT_SLACK folded chars before the candidate.
         const n = Math.min(foldedStart, prefixLength + CONTEXT_SLACK);
@@ -176,7 +179,11 @@ export class PageSearch {
           1 - contextDistance(sel.prefixPattern, foldedText, foldedStart, n) / prefixLength,
         );
       } else if (prefixLength > 0) prefixScore = 1;
-      if (suffixLength > 0 && !foldedText.startsWith(sel.foldedSuffix, foldedEnd)) {
+      if (
+        suffixLength > 0 &&
+        !foldedText.startsWith(sel.foldedSuffix, foldedEnd) &&
+        this.adjacentAfter(sel, foldedEnd) < suffixLength
+      ) {
         const n = Math.max(
           0,
           Math.min(foldedText.length - foldedEnd, suffixLength + CONTEXT_SLACK),
@@ -230,36 +237,51 @@ export class PageSearch {
     return (c) => this.adjacentBefore(sel, c.foldedStart) + this.adjacentAfter(sel, c.foldedEnd);
   }
 
-  /** Prefix characters that continue verbatim before folded offset `foldedStart`. */
+  /**
+   * Prefix characters that continue verbatim before folded offset `foldedStart`. A block-break
+   * space of the page where the prefix has no separator is passed over: many tools take context
+   * from the DOM's textContent, which has nothing at a <br> or a block boundary (isBoundary).
+   */
   adjacentBefore(sel: PreparedSelector, foldedStart: number): number {
     const page = this.folded.text;
     const prefix = sel.foldedPrefix;
     const m = prefix.length;
     let n = 0;
-    while (
-      n < m &&
-      foldedStart - 1 - n >= 0 &&
-      page.charCodeAt(foldedStart - 1 - n) === prefix.charCodeAt(m - 1 - n)
-    ) {
-      n++;
+    let at = foldedStart - 1;
+    while (n < m && at >= 0) {
+      const c = page.charCodeAt(at);
+      if (c === prefix.charCodeAt(m - 1 - n)) n++;
+      else if (!(c === SPACE && this.isBoundary(at))) break;
+      at--;
     }
     return n;
   }
 
-  /** Suffix characters that continue verbatim after folded offset `foldedEnd`. */
+  /** Suffix characters that continue verbatim after folded offset `foldedEnd` (see above). */
   adjacentAfter(sel: PreparedSelector, foldedEnd: number): number {
     const page = this.folded.text;
     const suffix = sel.foldedSuffix;
     const m = suffix.length;
     let n = 0;
-    while (
-      n < m &&
-      foldedEnd + n < page.length &&
-      page.charCodeAt(foldedEnd + n) === suffix.charCodeAt(n)
-    ) {
-      n++;
+    let at = foldedEnd;
+    while (n < m && at < page.length) {
+      const c = page.charCodeAt(at);
+      if (c === suffix.charCodeAt(n)) n++;
+      else if (!(c === SPACE && this.isBoundary(at))) break;
+      at++;
     }
     return n;
+  }
+
+  /**
+   * Is folded offset `at` a block-break space (a <br>, a block's start or end)? There, a context
+   * without a separator and the page's space are the same thing. Asked only where a context
+   * character differs from a space of the page, so the sorted break list is searched rarely.
+   */
+  isBoundary(at: number): boolean {
+    const breaks = this.foldedBreaks();
+    const i = lowerBound(breaks, breaks.length, at);
+    return i < breaks.length && breaks[i] === at;
   }
 
   /**
