@@ -28,7 +28,6 @@ import {
   entityNames,
   findExtraMentions,
   type TextBlock,
-  textBlocks,
 } from '../highlights/extra-mentions';
 import { type Presentation, presentationOf } from '../highlights/modes';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
@@ -525,22 +524,22 @@ class Engine {
     const names = namesOf(found.pack);
     if (names.length === 0) return [];
     const text = index.text;
-    const ofPack = packText(found.pack);
+    const ofPack = packText(found.pack, fingerprintOf(found.pack));
     const isPackText = (block: TextBlock) => ofPack.has(text.slice(block.start, block.end));
     const taken = this.results.flatMap((r) =>
       r.range && r.start !== null && r.end !== null ? [{ start: r.start, end: r.end }] : [],
     );
-    const blocks = textBlocks(text.length, index.breakOffsets());
-    return findExtraMentions(text, blocks, isPackText, names, taken).map((m) => ({
+    return findExtraMentions(text, index.breakOffsets(), isPackText, names, taken).map((m) => ({
       planned: {
-        id: `extra:${m.entityId}:${m.start}`,
+        // Not one of the pack's ids: the entity's own, which its card is found by.
+        id: m.entityId,
         ownerId: m.entityId,
         category: m.category,
         target: {
           quote: { type: 'TextQuoteSelector', exact: m.name, prefix: '', suffix: '' },
           position: { type: 'TextPositionSelector', start: m.start, end: m.end },
         },
-        paragraph: -1,
+        paragraph: -1, // In no paragraph of the pack.
         allowOverlap: [],
       },
       range: index.rangeFor(m.start, m.end),
@@ -625,16 +624,13 @@ class Engine {
     const contents = [
       ...notes.slice(0, 1).map((n) => n.content),
       ...(pack
-        ? hits.slice(0, notes.length ? 1 : 2).flatMap(
-            (h) =>
-              describeHighlight(
-                pack,
-                // A name in text the pack lacks is described as its entity.
-                h.planned.paragraph < 0 ? h.planned.ownerId : h.planned.id,
-                t,
-                (owner) => this.countAnchored(owner),
-              ) ?? [],
-          )
+        ? hits
+            .slice(0, notes.length ? 1 : 2)
+            .flatMap(
+              (h) =>
+                describeHighlight(pack, h.planned.id, t, (owner) => this.countAnchored(owner)) ??
+                [],
+            )
         : []),
     ];
     const anchor = notes[0]?.range ?? hits[0]?.range;

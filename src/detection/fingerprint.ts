@@ -146,7 +146,10 @@ export function shingles(text: string): Set<number> {
 }
 
 /** Fraction (0..1) of `paragraph`'s shingles that occur in `page`. */
-export function containment(paragraph: ReadonlySet<number>, page: ReadonlySet<number>): number {
+export function containment(
+  paragraph: ReadonlySet<number>,
+  page: Pick<ReadonlySet<number>, 'has'>,
+): number {
   if (paragraph.size === 0) return 0;
   let hits = 0;
   for (const h of paragraph) if (page.has(h)) hits++;

@@ -6,6 +6,7 @@
  */
 import type { Pack } from '../annotations/model';
 import { containment, shingles } from './fingerprint';
+import type { ArticleFingerprint } from './paragraphs';
 
 /** Share of a block's 4-grams that must be the pack's for the block to be the pack's text. */
 export const PACK_TEXT_SHARE = 0.5;
@@ -14,20 +15,24 @@ export interface PackText {
   has(text: string): boolean;
 }
 
-const cache = new WeakMap<Pack, PackText>();
+const cache = new WeakMap<ArticleFingerprint, PackText>();
 
-export function packText(pack: Pack): PackText {
-  let found = cache.get(pack);
+/**
+ * The pack's text as the detection already fingerprints it (`fingerprint`: its paragraphs'
+ * 4-grams, indexed), plus its headline's.
+ */
+export function packText(pack: Pack, fingerprint: ArticleFingerprint): PackText {
+  let found = cache.get(fingerprint);
   if (!found) {
-    const all = new Set<number>(shingles(pack.article.headline));
-    for (const p of pack.article.text.paragraphs) for (const h of shingles(p.text)) all.add(h);
+    const headline = shingles(pack.article.headline);
+    const isPack = { has: (h: number) => fingerprint.byShingle.has(h) || headline.has(h) };
     found = {
       has(text) {
         const own = shingles(text);
-        return own.size > 0 && containment(own, all) >= PACK_TEXT_SHARE;
+        return own.size > 0 && containment(own, isPack) >= PACK_TEXT_SHARE;
       },
     };
-    cache.set(pack, found);
+    cache.set(fingerprint, found);
   }
   return found;
 }

@@ -68,52 +68,67 @@ export interface TextBlock {
   end: number;
 }
 
-/** Split [0, length) at the block-boundary offsets (each is a separating space). */
-export function textBlocks(length: number, breaks: ArrayLike<number>): TextBlock[] {
+/**
+ * Split [0, length) at the block-boundary offsets (each is a separating space), up to the block
+ * that holds `until` (the rest of a long page is not cut into blocks nobody reads).
+ */
+export function textBlocks(length: number, breaks: ArrayLike<number>, until = length): TextBlock[] {
   const out: TextBlock[] = [];
   let start = 0;
-  for (let i = 0; i < breaks.length; i++) {
+  for (let i = 0; i < breaks.length && start <= until; i++) {
     const at = breaks[i] as number;
     if (at > start) out.push({ start, end: at });
     start = at + 1;
   }
-  if (length > start) out.push({ start, end: length });
+  if (length > start && start <= until) out.push({ start, end: length });
   return out;
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** A matcher for all the names at once (longest first, whole words only). */
+/** A matcher for all the names at once (longest first, whole words only); one per list. */
+const patterns = new WeakMap<readonly EntityName[], RegExp>();
 export function namePattern(names: readonly EntityName[]): RegExp | null {
   if (names.length === 0) return null;
-  const alternatives = names.map((n) => escapeRegExp(n.name)).join('|');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+  let pattern = patterns.get(names);
+  if (!pattern) {
+    const alternatives = names.map((n) => escapeRegExp(n.name)).join('|');
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, 'gu');
+    patterns.set(names, pattern);
+  }
+  return pattern;
 }
 
 /**
  * The names in prose blocks that are not the pack's text, up to the last block that is: before the
  * article and between its paragraphs (a headline, an added note or fact box), never after its
  * end (comments, related stories, another article's commentary). `taken` are spans already
- * highlighted by the pack (a name inside them is not painted twice).
+ * highlighted by the pack: a name inside them is not painted twice, and nothing after the last
+ * of them is read (on a page of 100 000 paragraphs this runs after every refresh). `breaks`:
+ * the block-boundary offsets of `text` (TextIndex.breakOffsets()).
  */
 export function findExtraMentions(
   text: string,
-  blocks: readonly TextBlock[],
+  breaks: ArrayLike<number>,
   isPackText: (block: TextBlock) => boolean,
   names: readonly EntityName[],
   taken: ReadonlyArray<{ start: number; end: number }> = [],
 ): ExtraMention[] {
+  let until = taken.length > 0 ? 0 : text.length;
+  for (const t of taken) until = Math.max(until, t.end);
+  const blocks = textBlocks(text.length, breaks, until);
   const pattern = namePattern(names);
   if (!pattern) return [];
   const byName = new Map(names.map((n) => [n.name, n]));
-  const packBlocks = blocks.map(isPackText);
-  const last = packBlocks.lastIndexOf(true);
+  // The article's last block of its own text, looked for from the end: blocks after it are
+  // never read, and each block before it is judged once.
+  let last = blocks.length - 1;
+  while (last >= 0 && !isPackText(blocks[last] as TextBlock)) last--;
   const out: ExtraMention[] = [];
   for (let b = 0; b < last; b++) {
-    if (packBlocks[b]) continue;
     const block = blocks[b] as TextBlock;
     const words = text.slice(block.start, block.end);
-    if (wordCount(words) < MIN_BLOCK_WORDS) continue;
+    if (wordCount(words) < MIN_BLOCK_WORDS || isPackText(block)) continue;
     for (const m of words.matchAll(pattern)) {
       const name = byName.get(m[0]);
       if (!name) continue;

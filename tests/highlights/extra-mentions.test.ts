@@ -6,7 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import { anchor, TextIndex } from '../../src/anchoring';
 import { canonicalText } from '../../src/annotations/text';
-import { recognise } from '../../src/content/article-root';
+import { isShown, recognise } from '../../src/content/article-root';
+import { placeableParagraphs } from '../../src/detection/judge';
 import { packText } from '../../src/detection/pack-text';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
 import {
@@ -16,51 +17,71 @@ import {
   textBlocks,
 } from '../../src/highlights/extra-mentions';
 import { planHighlights } from '../../src/highlights/plan';
-import { PACK } from '../detection/variants';
+import {
+  PACK,
+  pairwiseVariants,
+  type Variant,
+  variantName,
+  variantPage,
+} from '../detection/variants';
 import { fixtureDocument } from '../helpers/fixture-dom';
 
 const names = entityNames(PACK);
-const ofPack = packText(PACK);
+const ofPack = packText(PACK, fingerprintArticle(PACK.article.text.paragraphs));
 
-/** The engine's steps on a fixture page: region, index, the pack's anchors, then the extras. */
-function extrasOn(situation: string, requested = false) {
-  const { doc } = fixtureDocument(situation);
-  const found = recognise(doc.body, fingerprintArticle(PACK.article.text.paragraphs), {
-    named: false,
-    requested,
+const fingerprint = fingerprintArticle(PACK.article.text.paragraphs);
+const paragraphIds = PACK.article.text.paragraphs.map((p) => p.id);
+
+/**
+ * The engine's steps on a page: the region recognise() finds, the annotations of the paragraphs
+ * the copy reaches anchored in the text the reader sees, then the names in text the pack lacks,
+ * each with the block it stands in.
+ */
+function extrasIn(doc: Document, how: { named?: boolean; requested?: boolean } = {}) {
+  const found = recognise(doc.body, fingerprint, {
+    named: how.named ?? false,
+    requested: how.requested ?? false,
   });
-  if (!found) throw new Error(`${situation}: not recognised`);
-  const index = TextIndex.build(found.region);
+  if (!found) return null;
+  const readable = found.hidesText ? { skip: (el: Element) => !isShown(el) } : {};
+  const index = TextIndex.build(found.region, readable);
+  const placeable = placeableParagraphs(paragraphIds, found.judgement);
   const results = anchor(
     found.region,
-    planHighlights(PACK).map((p) => ({
-      exact: p.target.quote.exact,
-      prefix: p.target.quote.prefix,
-      suffix: p.target.quote.suffix,
-      position: p.target.position.start,
-    })),
-    { sourceLength: canonicalText(PACK.article).length },
+    planHighlights(PACK)
+      .filter((p) => placeable.has(paragraphIds[p.paragraph] ?? ''))
+      .map((p) => ({
+        exact: p.target.quote.exact,
+        prefix: p.target.quote.prefix,
+        suffix: p.target.quote.suffix,
+        position: p.target.position.start,
+      })),
+    { sourceLength: canonicalText(PACK.article).length, index: readable },
   );
   const taken = results.flatMap((r) =>
     r.start !== null && r.end !== null ? [{ start: r.start, end: r.end }] : [],
   );
   const text = index.text;
-  const blocks = textBlocks(text.length, index.breakOffsets());
+  const breaks = index.breakOffsets();
   const extras = findExtraMentions(
     text,
-    blocks,
+    breaks,
     (b) => ofPack.has(text.slice(b.start, b.end)),
     names,
     taken,
   );
-  const blockOf = (at: number) =>
-    text.slice(
-      ...(((b) => [b?.start, b?.end])(blocks.find((b) => b.start <= at && at < b.end)) as [
-        number,
-        number,
-      ]),
-    );
+  const blocks = textBlocks(text.length, breaks);
+  const blockOf = (at: number) => {
+    const b = blocks.find((x) => x.start <= at && at < x.end);
+    return b ? text.slice(b.start, b.end) : '';
+  };
   return extras.map((m) => ({ entity: m.entityId, name: m.name, block: blockOf(m.start) }));
+}
+
+function extrasOn(situation: string, requested = false) {
+  const extras = extrasIn(fixtureDocument(situation).doc, { requested });
+  if (!extras) throw new Error(`${situation}: not recognised`);
+  return extras;
 }
 
 describe('the names the pack writes', () => {
@@ -116,6 +137,33 @@ describe('on pages', () => {
   });
 });
 
+describe('on copies generated along the matrix’s axes (address, cut, shape, wording, what is shown)', () => {
+  /** The names the copy's own headline and its reworded paragraphs may hold; nothing else. */
+  const allowed: Record<Variant['text'], string[]> = {
+    unchanged: [],
+    house: ['Trump', 'Fentanyl'], // The copy's own headline.
+    reworded: ['Trump', 'Fentanyl', 'Beijing'], // Its headline, and "Trump also said … Beijing".
+  };
+  test.each(pairwiseVariants().map((v) => [variantName(v), v] as const))('%s', (_, v) => {
+    const { html } = variantPage(v);
+    const doc = new DOMParser().parseFromString(html, 'text/html');
+    const named = v.address === 'known' || v.address === 'amp';
+    const extras = extrasIn(doc, { named });
+    if (!extras) {
+      // Only a headline-and-standfirst teaser at an address that does not name it is refused.
+      expect([v.cut, named]).toEqual(['teaser', false]);
+      return;
+    }
+    for (const e of extras) {
+      expect(allowed[v.text], `${e.name} in “${e.block}”`).toContain(e.name);
+      expect(ofPack.has(e.block)).toBe(false);
+    }
+    // The page's own headline names Trump wherever the copy has one and it is in the region.
+    if (v.text !== 'unchanged' && v.visibility !== 'hidden-copy')
+      expect(extras.map((e) => e.name)).toContain('Trump');
+  });
+});
+
 describe('the rules', () => {
   const xi = names.find((n) => n.name === 'Mr Xi');
   if (!xi) throw new Error('the pack writes "Mr Xi"');
@@ -127,20 +175,32 @@ describe('the rules', () => {
     'After the end Mr Xi spoke again.',
   ];
   const text = parts.join(' ');
-  const blocks = textBlocks(
-    text.length,
-    parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join(' ').length),
-  );
+  const breaks = parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join(' ').length);
+  const packBlock = { start: text.indexOf('The pack'), end: text.indexOf('The pack') + 10 };
   const isPack = (b: TextBlock) => text.slice(b.start, b.end).startsWith('The pack');
 
   test('whole words, in prose (not a label), only before the article’s last block of its own text', () => {
-    const found = findExtraMentions(text, blocks, isPack, [xi]);
+    const found = findExtraMentions(text, breaks, isPack, [xi]);
     expect(found.map((m) => text.slice(m.start, m.end + 6))).toEqual(['Mr Xi spoke']);
     expect(found[0]?.start).toBe(0);
   });
 
   test('a name the pack already highlights there is not painted twice', () => {
-    expect(findExtraMentions(text, blocks, isPack, [xi], [{ start: 0, end: 12 }])).toEqual([]);
+    // The pack's highlights: over the first Mr Xi, and in its own text.
+    const taken = [{ start: 0, end: 12 }, packBlock];
+    expect(findExtraMentions(text, breaks, isPack, [xi], taken)).toEqual([]);
+    expect(findExtraMentions(text, breaks, isPack, [xi], [packBlock])).toHaveLength(1);
+  });
+
+  test('nothing after the last words the pack highlights is read', () => {
+    const read: string[] = [];
+    const spy = (b: TextBlock) => {
+      read.push(text.slice(b.start, b.end));
+      return isPack(b);
+    };
+    findExtraMentions(text, breaks, spy, [xi], [packBlock]);
+    expect(read.some((r) => r.startsWith('After the end'))).toBe(false);
+    expect(read).toContain('The pack’s own text is here.');
   });
 
   test('blocks split at the index’s boundary spaces', () => {
