@@ -14,7 +14,7 @@
  *    index sorted by hash.
  * A candidate is only that: the engine's judgement of the page's text decides.
  */
-import { fingerprintWords, shingles } from './fingerprint';
+import { fingerprintWords, fnv1a, shingles } from './fingerprint';
 import { isProbeShingle } from './probe';
 
 /** What the index needs of an article: plain data, so a benchmark can build it from anything. */
@@ -60,27 +60,17 @@ export function normaliseUrl(url: string): string | null {
   }
 }
 
-/** FNV-1a over a string, from a given basis. */
-function fnv(text: string, basis: number): number {
-  let h = basis;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
 /** A URL's key: 52 bits of two FNV hashes of its normalised form (no collision in practice). */
 export function urlKey(url: string): number | null {
   const n = normaliseUrl(url);
   if (n === null) return null;
-  return fnv(n, 0x811c9dc5) * 0x100000 + (fnv(n, 0x050c5d1f) >>> 12);
+  return fnv1a(n) * 0x100000 + (fnv1a(n, 0x050c5d1f) >>> 12);
 }
 
 /** A headline's distinct word hashes, sorted. */
 export function headlineWords(text: string): number[] {
   const set = new Set<number>();
-  for (const w of fingerprintWords(text)) set.add(fnv(w, 0x811c9dc5));
+  for (const w of fingerprintWords(text)) set.add(fnv1a(w));
   return [...set].sort((a, b) => a - b);
 }
 
@@ -224,18 +214,47 @@ export class CatalogueIndex {
     return key === null ? null : (this.urls.get(key) ?? null);
   }
 
-  /** The article whose headline one of these titles is (og:title, JSON-LD headline, h1). */
+  /** Headline word → the articles whose headline has it; built on the first headline look-up. */
+  private headlineIndex: Map<number, number[]> | null = null;
+
+  /**
+   * The article whose headline one of these titles is (og:title, JSON-LD headline, h1): the
+   * best share of shared words (`wordOverlap`), the first article on a tie. Through the word
+   * index, only articles sharing a word with a title are counted, not the whole catalogue.
+   */
   byHeadline(titles: readonly string[]): number | null {
     const pages = titles.map(headlineWords).filter((w) => w.length > 0);
     if (pages.length === 0) return null;
+    const index = this.headlines();
     let best: { n: number; score: number } | null = null;
-    this.data.headlines.forEach((words, n) => {
-      for (const page of pages) {
-        const score = wordOverlap(words, page);
-        if (score >= HEADLINE_MATCH && (!best || score > best.score)) best = { n, score };
+    for (const page of pages) {
+      const common = new Map<number, number>();
+      for (const w of page)
+        for (const n of index.get(w) ?? []) common.set(n, (common.get(n) ?? 0) + 1);
+      for (const [n, count] of common) {
+        const words = this.data.headlines[n]?.length ?? 0;
+        const score = count / Math.max(words, page.length);
+        if (score < HEADLINE_MATCH) continue;
+        if (!best || score > best.score || (score === best.score && n < best.n))
+          best = { n, score };
       }
-    });
-    return (best as { n: number } | null)?.n ?? null;
+    }
+    return best?.n ?? null;
+  }
+
+  private headlines(): Map<number, number[]> {
+    if (!this.headlineIndex) {
+      const index = new Map<number, number[]>();
+      this.data.headlines.forEach((words, n) => {
+        for (const w of words) {
+          const list = index.get(w);
+          if (list) list.push(n);
+          else index.set(w, [n]);
+        }
+      });
+      this.headlineIndex = index;
+    }
+    return this.headlineIndex;
   }
 
   /**

@@ -98,17 +98,21 @@ function pushWord(out: string[], w: string) {
   if (!DROPPED_WORDS.has(w)) out.push(foldWord(w));
 }
 
-/** FNV-1a, 32 bit: small, fast and good enough for set membership of shingles. */
+/** FNV-1a, 32 bit, of a string, continuing from `h` (the offset basis by default). */
+export function fnv1a(text: string, h = 0x811c9dc5): number {
+  for (let j = 0; j < text.length; j++) {
+    h ^= text.charCodeAt(j);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** A shingle's hash: FNV-1a over its words, a space after each; good enough for set membership. */
 export function hashWords(words: readonly string[], from: number, count: number): number {
   let h = 0x811c9dc5;
   for (let i = from; i < from + count; i++) {
-    const w = words[i] as string;
-    for (let j = 0; j < w.length; j++) {
-      h ^= w.charCodeAt(j);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x20;
-    h = Math.imul(h, 0x01000193);
+    h = fnv1a(words[i] as string, h);
+    h = Math.imul(h ^ 0x20, 0x01000193);
   }
   return h >>> 0;
 }

@@ -101,6 +101,44 @@ describe('headlines', () => {
     expect(index.byHeadline(['Trump says Xi call was very good, discussed soybeans'])).toBeNull();
     expect(index.byHeadline([])).toBeNull();
   });
+
+  test('among many headlines sharing words, the best match, the first on a tie, as comparing with each', () => {
+    const words = ['Xi', 'Trump', 'Taiwan', 'call', 'trade', 'soybeans', 'tariffs', 'Beijing'];
+    const headlines = Array.from({ length: 300 }, (_, i) =>
+      words.filter((_, k) => (i * 7 + k * 3) % 5 !== 0 || k === i % 8).join(' '),
+    );
+    const many = new CatalogueIndex(
+      buildCatalogueIndex(
+        headlines.map((headline, i) => ({
+          ...other,
+          id: `story-${i}`,
+          headline,
+          canonicalUrl: `https://www.example-news.test/story-${i}`,
+          urls: [],
+        })),
+      ),
+    );
+    const reference = (titles: string[]) => {
+      let best: { n: number; score: number } | null = null;
+      headlines.forEach((headline, n) => {
+        for (const title of titles) {
+          const score = headlineSimilarity(headline, title);
+          if (score >= 0.8 && (!best || score > best.score)) best = { n, score };
+        }
+      });
+      return (best as { n: number } | null)?.n ?? null;
+    };
+    const titles = [
+      [headlines[17] as string],
+      ['Xi Trump Taiwan call trade soybeans tariffs'],
+      ['Trump Taiwan', 'Xi Trump Taiwan call trade soybeans tariffs Beijing'],
+      ['Nothing of the sort here'],
+    ];
+    for (const t of titles) expect(many.byHeadline(t), t.join(' | ')).toBe(reference(t));
+    expect(titles.map((t) => many.byHeadline(t)).filter((n) => n !== null).length).toBeGreaterThan(
+      1,
+    );
+  });
 });
 
 describe('the lead fingerprint', () => {
