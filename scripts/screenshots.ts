@@ -18,6 +18,7 @@ import { launchChromiumWithExtension } from '../tools/browsers/chromium';
 import { startFixtureServer } from '../tools/browsers/fixture-server';
 import { fixture } from '../tools/browsers/fixtures';
 import { hostResolverFlag } from '../tools/browsers/installed';
+import { select } from '../tools/browsers/notes';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv[2] ? new RegExp(process.argv[2]) : null;
@@ -130,20 +131,7 @@ try {
   const phrases = { light: 'purchases of soya beans', dark: 'shipments of illegal fentanyl' };
   for (const scheme of ['light', 'dark'] as const) {
     await article.emulateMedia({ colorScheme: scheme });
-    await article.evaluate((words) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = (n.textContent ?? '').indexOf(words);
-        if (at < 0) continue;
-        (n.parentElement as Element).scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + words.length);
-        document.getSelection()?.removeAllRanges();
-        document.getSelection()?.addRange(range);
-        return;
-      }
-    }, phrases[scheme]);
+    await select(article, phrases[scheme], 'body');
     const bar = await noteUi(10);
     await shoot(article, `note-toolbar-${scheme}`);
     await article.mouse.click(bar.right - 18, bar.top + bar.height / 2);
@@ -245,20 +233,7 @@ try {
   await setMode('everything');
   // A highlight whose paragraph the page then drops: the My notes tab lists it as not found.
   const gone = 'suspended the screening of some Japanese films';
-  await article.evaluate((words) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(words);
-      if (at < 0) continue;
-      (n.parentElement as Element).scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + words.length);
-      document.getSelection()?.removeAllRanges();
-      document.getSelection()?.addRange(range);
-      return;
-    }
-  }, gone);
+  await select(article, gone, 'body');
   await article.waitForFunction(() => {
     const r = document.querySelector('gloss-note-ui')?.getBoundingClientRect();
     return r && r.width > 40 && r.width < 240 && r.height > 10 && r.height < 60;

@@ -61,6 +61,7 @@ import {
   textOf,
   waitForArticle,
   waitForHighlightedCount,
+  waitForPopupState,
 } from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
@@ -143,10 +144,7 @@ describe.each(BROWSERS)('%s', (name) => {
     onTestFinished(() => popup.close().catch(() => {}));
     // The press granted activeTab: the tab's address is now Gloss's to read.
     expect(await tabUrl(control, tabId)).toBe(url);
-    await popup.waitFor(() => {
-      const state = document.querySelector('.app')?.getAttribute('data-state');
-      return state && state !== 'pending';
-    }, null);
+    await waitForPopupState(popup);
     expect(await appState(popup)).toBe('none');
     await screenshot(popup, browser, 'gestures-unsupported-popup-before');
 

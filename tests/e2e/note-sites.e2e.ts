@@ -41,7 +41,7 @@ import {
   painted,
   waitForPainted,
 } from '../../tools/browsers/notes';
-import { activateTab } from '../../tools/browsers/ui';
+import { activateTab, checkPageFromToolbar } from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
 
@@ -130,9 +130,7 @@ describe.each(BROWSERS)('%s', (name) => {
       const tabId = await control.tabId(url);
       await activateTab(control, tabId);
       // The reader presses Gloss's toolbar button (activeTab) and asks it to check the page.
-      const popup = await browser.ui.pressAction(url);
-      await popup.waitFor(() => document.querySelector('.state button.primary'), null);
-      await popup.click('.state button.primary');
+      const popup = await checkPageFromToolbar(browser, url);
       await popup.close().catch(() => {});
       await engineIn(control, tabId);
       await highlightWithToolbar(page, WORDS);

@@ -10,6 +10,7 @@ import { BROWSERS, closeAllBrowsers, type TestPage } from '../../tools/browsers/
 import {
   browserWithControl,
   type ExtensionControl,
+  highlightsIn,
   openFixture,
   pageState,
   screenshotHighlights,
@@ -18,22 +19,11 @@ import {
 
 afterAll(closeAllBrowsers);
 
-/** Gloss ranges, counted by where they start: inside `inside`, or elsewhere on the page. */
-function highlightsWhere(page: TestPage, inside: string) {
-  return page.evaluate((selector) => {
-    let within = 0;
-    let outside = 0;
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
-      for (const range of highlight as unknown as Set<Range>) {
-        const node = range.startContainer;
-        const el = node instanceof Element ? node : node.parentElement;
-        if (el?.closest(selector)) within++;
-        else outside++;
-      }
-    }
-    return { within, outside };
-  }, inside);
+/** Gloss ranges starting inside `inside`, and elsewhere on the page. */
+async function highlightsWhere(page: TestPage, inside: string) {
+  const counts = await highlightsIn(page, [inside]);
+  const within = counts[inside] ?? 0;
+  return { within, outside: counts.total - within };
 }
 
 const bodyParagraphs = (page: TestPage) =>

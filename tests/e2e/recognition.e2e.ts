@@ -6,16 +6,12 @@
  * page when it shows the other copy (a CSS change, no DOM mutation) or expands.
  */
 import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest';
-import {
-  BROWSERS,
-  closeAllBrowsers,
-  type GlossBrowser,
-  type TestPage,
-} from '../../tools/browsers/browsers';
+import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
 import {
   ALL_SHOWN,
   browserWithControl,
   type ExtensionControl,
+  highlightsIn,
   openFixture,
   openHighlighted,
   POPUP,
@@ -27,6 +23,7 @@ import {
 } from '../../tools/browsers/gloss';
 import {
   activateTab,
+  checkPageFromToolbar,
   countOf,
   openArticleView,
   openSection,
@@ -37,22 +34,6 @@ import {
 } from '../../tools/browsers/ui';
 
 afterAll(closeAllBrowsers);
-
-/** How many Gloss ranges start inside elements matching each selector. */
-function highlightsIn(page: TestPage, selectors: string[]): Promise<Record<string, number>> {
-  return page.evaluate((list) => {
-    const out: Record<string, number> = Object.fromEntries(list.map((s) => [s, 0]));
-    for (const [name, highlight] of CSS.highlights) {
-      if (!name.startsWith('gloss-')) continue;
-      for (const range of highlight) {
-        const node = range.startContainer;
-        const el = node instanceof Element ? node : node.parentElement;
-        for (const s of list) if (el?.closest(s)) out[s] = (out[s] ?? 0) + 1;
-      }
-    }
-    return out;
-  }, selectors);
-}
 
 describe.each(BROWSERS)('%s', (name) => {
   let browser: GlossBrowser;
@@ -100,13 +81,8 @@ describe.each(BROWSERS)('%s', (name) => {
     onTestFinished(() => page.close().catch(() => {}));
     const tabId = await control.tabId(url);
     await activateTab(control, tabId);
-    const popup = await browser.ui.pressAction(url);
+    const popup = await checkPageFromToolbar(browser, url);
     onTestFinished(() => popup.close().catch(() => {}));
-    await popup.waitFor(() => {
-      const state = document.querySelector('.app')?.getAttribute('data-state');
-      return state && state !== 'pending';
-    }, null);
-    await popup.click('.state button.primary');
     await waitForHighlights(page);
     const state = await pageState(control, tabId);
     expect(state.status).toBe('partial');
@@ -155,13 +131,8 @@ describe.each(BROWSERS)('%s', (name) => {
     onTestFinished(() => page.close().catch(() => {}));
     const tabId = await control.tabId(url);
     await activateTab(control, tabId);
-    const popup = await browser.ui.pressAction(url);
+    const popup = await checkPageFromToolbar(browser, url);
     onTestFinished(() => popup.close().catch(() => {}));
-    await popup.waitFor(() => {
-      const state = document.querySelector('.app')?.getAttribute('data-state');
-      return state && state !== 'pending';
-    }, null);
-    await popup.click('.state button.primary');
     await waitForHighlights(page);
     const state = await pageState(control, tabId);
     expect(state.status).toBe('partial');

@@ -27,6 +27,30 @@ export function glossHighlights(page: TestPage): Promise<Record<string, number>>
 export const totalHighlighted = (h: Record<string, number>) =>
   Object.values(h).reduce((a, b) => a + b, 0);
 
+/**
+ * How many Gloss ranges (the reveal flash aside) start inside elements matching each selector,
+ * and in all (`total`): where on a page Gloss painted.
+ */
+export function highlightsIn(
+  page: TestPage,
+  selectors: string[],
+): Promise<Record<string, number> & { total: number }> {
+  return page.evaluate((list) => {
+    const out: Record<string, number> = Object.fromEntries(list.map((s) => [s, 0]));
+    let total = 0;
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('gloss-') || name === 'gloss-flash') continue;
+      for (const range of highlight as unknown as Set<Range>) {
+        total++;
+        const node = range.startContainer;
+        const el = node instanceof Element ? node : node.parentElement;
+        for (const s of list) if (el?.closest(s)) out[s] = (out[s] ?? 0) + 1;
+      }
+    }
+    return { ...out, total };
+  }, selectors);
+}
+
 /** Waits until Gloss has registered at least one highlight in the page. */
 export function waitForHighlights(page: TestPage, timeoutMs = 15_000) {
   return page.waitFor(

@@ -1,8 +1,11 @@
 /** What the e2e tests do to make a note as a reader would, the same way in both browsers. */
 import type { TestPage } from './browsers';
 
-/** Selects the first occurrence of `words` in `within` (the article), as a reader dragging over them. */
-export function select(page: TestPage, words: string, within = 'article') {
+/**
+ * Selects the first occurrence of `words` in `within` (the article), as a reader dragging over
+ * them. Any page that evaluates a function with an argument will do (a test page, playwright's).
+ */
+export function select(page: Pick<TestPage, 'evaluate'>, words: string, within = 'article') {
   return page.evaluate(
     ({ words: w, within: root }) => {
       const walker = document.createTreeWalker(

@@ -153,3 +153,22 @@ export function activateTab(control: ExtensionControl, tabId: number) {
     await api.tabs.update(id, { active: true });
   }, tabId);
 }
+
+/**
+ * The reader presses Gloss's toolbar button on the tab showing `url` (which grants activeTab) and,
+ * once the popup has settled, asks it to check the page. Returns the popup, still open.
+ */
+export async function checkPageFromToolbar(browser: GlossBrowser, url: string) {
+  const popup = await browser.ui.pressAction(url);
+  await waitForPopupState(popup);
+  await popup.click('.state button.primary');
+  return popup;
+}
+
+/** Waits until a popup or panel has left its 'pending' state (it knows what the tab shows). */
+export function waitForPopupState(view: TestPage) {
+  return view.waitFor(() => {
+    const state = document.querySelector('.app')?.getAttribute('data-state');
+    return state && state !== 'pending';
+  }, null);
+}
