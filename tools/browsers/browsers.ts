@@ -537,17 +537,33 @@ function firefoxUi(browser: PpBrowser, base: string): BrowserUi {
     host ??= (async () => {
       const page = await browser.newPage({ background: true });
       page.goto(`${base}src/popup/index.html?control=views`).catch(() => {});
-      await page.waitForFunction(
+      // Polled by hand, not with waitForFunction: an evaluation that meets the page between
+      // about:blank and the extension page fails with a protocol error (the realm is gone), which
+      // waitForFunction does not retry. Such an error here only means "not yet".
+      await poll(
+        'the host extension page',
         () =>
-          location.protocol === 'moz-extension:' &&
-          document.readyState === 'complete' &&
-          // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`
-          typeof (globalThis as any).browser?.extension?.getViews === 'function',
-        { timeout: 15_000, polling: 50 },
+          page
+            .evaluate(
+              () =>
+                location.protocol === 'moz-extension:' &&
+                document.readyState === 'complete' &&
+                // biome-ignore lint/suspicious/noExplicitAny: the extension page's own `browser`
+                typeof (globalThis as any).browser?.extension?.getViews === 'function',
+            )
+            .then((ready) => ready || null)
+            .catch(() => null),
+        15_000,
       );
       return page;
     })();
-    return host;
+    // A host that never came up is not kept: the next caller starts again rather than inheriting
+    // the failure.
+    const started = host;
+    started.catch(() => {
+      if (host === started) host = undefined;
+    });
+    return started;
   };
   const viewType = (view: UiView) => (view === 'popup' ? 'popup' : 'sidebar');
 
