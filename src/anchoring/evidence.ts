@@ -61,8 +61,8 @@ export function isClause(sel: PreparedSelector): boolean {
  * quote's sentence, and its anchors right after a paragraph's last words are the article around
  * them (on a copy cut after two paragraphs, the end of the first has no other neighbour).
  */
-export function ownSentence(sel: PreparedSelector): [number, number] {
-  const { position = 0, prefix = '', exact, suffix = '' } = sel.selector;
+export function ownSentence(selector: QuoteSelector): [number, number] {
+  const { position = 0, prefix = '', exact, suffix = '' } = selector;
   const end = position + exact.length;
   let from = position - NEIGHBOUR_GAP;
   let to = end + NEIGHBOUR_GAP;
@@ -89,7 +89,7 @@ export function neighbours(
 ): { before: boolean; after: boolean } {
   const start = sel.selector.position;
   if (start === undefined || map.size === 0) return { before: false, after: false };
-  return map.support(start, ownSentence(sel), c.start);
+  return map.support(start, ownSentence(sel.selector), c.start);
 }
 
 /** Two selectors for the same target (same quote, context and position) may share a place. */

@@ -42,6 +42,7 @@ import {
 import { neverYield } from './slices';
 import { lowerBound, type TextIndex } from './text-index';
 import type { AnchorOptions, AnchorResult, QuoteSelector } from './types';
+import { verbatimSteps } from './verbatim';
 
 /** Occurrences of one quote the multi-pattern pass reports at most. */
 const MAX_OCCURRENCES = 10_000;
@@ -65,12 +66,64 @@ export interface Settled {
 }
 
 /**
- * The anchoring work as a generator: it yields (and can be resumed later) whenever
+ * The anchoring work as a generator: the verbatim tier (verbatim.ts) places what the page carries
+ * as it was; the search below anchors the rest, with those places as settled neighbours. Yields
+ * and returns as searchSteps does.
+ */
+export function* anchorSteps(
+  index: TextIndex,
+  selectors: ReadonlyArray<QuoteSelector>,
+  options: AnchorOptions = {},
+  settled: ReadonlyArray<Settled> = [],
+): Generator<void, AnchorResult[], void> {
+  const shouldYield = options.shouldYield ?? neverYield;
+  const placed = yield* verbatimSteps(index, selectors, options, shouldYield);
+  // One place, one target (evidence.ts): a place settled for another target, or taken verbatim by
+  // two targets, is left to the search, which weighs whose it is.
+  const placeOf = (r: AnchorResult) => `${r.start}:${r.end}`;
+  const owners = new Map<string, QuoteSelector[]>();
+  const own = (place: string, selector: QuoteSelector) => {
+    const list = owners.get(place);
+    if (list) list.push(selector);
+    else owners.set(place, [selector]);
+  };
+  for (const s of settled) if (s.result.start !== null) own(placeOf(s.result), s.selector);
+  if (!options.sharedPlaces) {
+    placed.forEach((result, i) => {
+      if (result) own(placeOf(result), selectors[i] as QuoteSelector);
+    });
+  }
+  const rest: number[] = [];
+  const verbatim: Settled[] = [];
+  placed.forEach((result, i) => {
+    const selector = selectors[i] as QuoteSelector;
+    const others = result ? (owners.get(placeOf(result)) ?? []) : [];
+    if (result === null || others.some((o) => !sameTarget(o, selector))) {
+      placed[i] = null;
+      rest.push(i);
+    } else verbatim.push({ selector, result });
+  });
+  if (rest.length === 0) return placed as AnchorResult[];
+  if (verbatim.length === 0) return yield* searchSteps(index, selectors, options, settled);
+  const searched = yield* searchSteps(
+    index,
+    rest.map((i) => selectors[i] as QuoteSelector),
+    options,
+    [...settled, ...verbatim],
+  );
+  rest.forEach((i, k) => {
+    placed[i] = searched[k] as AnchorResult;
+  });
+  return placed as AnchorResult[];
+}
+
+/**
+ * The search as a generator: it yields (and can be resumed later) whenever
  * `options.shouldYield()` returns true at a checkpoint (every 64K text characters in the
  * multi-pattern passes, every few selectors in scoring, every fuzzy selector). It never yields
  * if `shouldYield` is absent. Its return value is the results array, one per selector, in order.
  */
-export function* anchorSteps(
+export function* searchSteps(
   index: TextIndex,
   selectors: ReadonlyArray<QuoteSelector>,
   options: AnchorOptions = {},
@@ -329,7 +382,7 @@ export function* anchorSteps(
     .sort((a, b) => a - b);
   const canBeVouchedFor = (sel: PreparedSelector): boolean => {
     if (sel.selector.position === undefined) return false;
-    const [from, to] = ownSentence(sel);
+    const [from, to] = ownSentence(sel.selector);
     const near =
       lowerBound(positions, positions.length, to) - lowerBound(positions, positions.length, from);
     return positions.length - near >= MIN_OTHER_SELECTORS;

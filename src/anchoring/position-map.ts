@@ -18,41 +18,42 @@ export const ORDER_SLACK = 32;
  * times their distance in the source (scaled), plus NEIGHBOUR_REACH characters of what a page
  * adds between paragraphs (a figure, an advertisement, a "read more" box).
  */
-const NEIGHBOUR_REACH_FACTOR = 2;
-const NEIGHBOUR_REACH = 2000;
+export const NEIGHBOUR_REACH_FACTOR = 2;
+export const NEIGHBOUR_REACH = 2000;
 
 /**
- * The longest chain of (source, page) pairs, sorted by source, whose page offsets never go back.
+ * The longest chain of items (source, page pairs), sorted by source, whose page offsets never go
+ * back.
  * A "clear winner" can still be a copy: a "related stories" line that repeats a sentence with
  * its surroundings. Such an anchor is out of order with its neighbours; left in the map, it would
  * move every bound and interpolated hint after it onto the copies (one mention on a teaser would
  * push a whole paragraph's quotes onto it). The true places form
  * the longest chain, since an article's paragraphs keep their order.
  */
-function inOrderChain(pairs: ReadonlyArray<[number, number]>): Array<[number, number]> {
-  const n = pairs.length;
+export function inOrderChain<T>(items: readonly T[], pageOf: (item: T) => number): T[] {
+  const n = items.length;
   // Patience sorting for the longest non-decreasing subsequence of page offsets, O(n log n).
   const tails: number[] = []; // tails[k]: index of the smallest last offset of a chain of k + 1
   const prev = new Int32Array(n).fill(-1);
   for (let i = 0; i < n; i++) {
-    const d = (pairs[i] as [number, number])[1];
+    const d = pageOf(items[i] as T);
     let lo = 0;
     let hi = tails.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if ((pairs[tails[mid] as number] as [number, number])[1] <= d) lo = mid + 1;
+      if (pageOf(items[tails[mid] as number] as T) <= d) lo = mid + 1;
       else hi = mid;
     }
     if (lo > 0) prev[i] = tails[lo - 1] as number;
     tails[lo] = i;
   }
-  const chain: Array<[number, number]> = [];
+  const chain: T[] = [];
   for (
     let i = tails.length > 0 ? (tails[tails.length - 1] as number) : -1;
     i >= 0;
     i = prev[i] as number
   ) {
-    chain.push(pairs[i] as [number, number]);
+    chain.push(items[i] as T);
   }
   return chain.reverse();
 }
@@ -66,7 +67,7 @@ export class PositionMap {
 
   constructor(pairs: Array<[number, number]>, scale: number) {
     pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    const kept = inOrderChain(pairs);
+    const kept = inOrderChain(pairs, (p) => p[1]);
     this.sources = kept.map((p) => p[0]);
     this.offsets = kept.map((p) => p[1]);
     this.scale = scale;

@@ -60,21 +60,7 @@ export function prepare(
   const prefix = selector.prefix ?? '';
   const exact = selector.exact ?? '';
   const suffix = selector.suffix ?? '';
-  const n = scratch;
-  n.reset();
-  n.feed(prefix, 0);
-  n.feed(exact, 1);
-  n.feed(suffix, 2);
-  const whole = normalisedOf(n, prefix, exact, suffix);
-  // The quote's rendered span in `whole`: its first to last visible character.
-  let quoteStart = -1;
-  let quoteEnd = -1;
-  for (let i = 0; i < n.length; i++) {
-    if (n.nodeOf[i] === 1 && n.codes[i] !== 0x20) {
-      if (quoteStart < 0) quoteStart = i;
-      quoteEnd = i + 1;
-    }
-  }
+  const { whole, quoteStart, quoteEnd } = renderSelector(selector);
   let scaledHint: number | null = null;
   if (typeof selector.position === 'number' && Number.isFinite(selector.position)) {
     const scale =
@@ -144,6 +130,37 @@ export function prepare(
     startsBlock: breakBefore(prefix, exact) || (selector.position === 0 && prefix.trim() === ''),
     endsBlock: breakAfter(exact, suffix),
   };
+}
+
+/** A selector's prefix, quote and suffix in rendered form, as one string. */
+export interface RenderedSelector {
+  /** The rendered prefix + exact + suffix. */
+  whole: string;
+  /** The quote's span in `whole`: its first to last visible character; -1 when none is left. */
+  quoteStart: number;
+  quoteEnd: number;
+}
+
+/** The selector rendered as the TextIndex renders a page (normalise.ts), with its quote's span. */
+export function renderSelector(selector: QuoteSelector): RenderedSelector {
+  const prefix = selector.prefix ?? '';
+  const exact = selector.exact ?? '';
+  const suffix = selector.suffix ?? '';
+  const n = scratch;
+  n.reset();
+  n.feed(prefix, 0);
+  n.feed(exact, 1);
+  n.feed(suffix, 2);
+  const whole = normalisedOf(n, prefix, exact, suffix);
+  let quoteStart = -1;
+  let quoteEnd = -1;
+  for (let i = 0; i < n.length; i++) {
+    if (n.nodeOf[i] === 1 && n.codes[i] !== 0x20) {
+      if (quoteStart < 0) quoteStart = i;
+      quoteEnd = i + 1;
+    }
+  }
+  return { whole, quoteStart, quoteEnd };
 }
 
 /** Is there a line break in the blank characters where the prefix meets the quote? */
