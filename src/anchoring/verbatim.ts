@@ -16,7 +16,7 @@
  */
 
 import { ownSentence } from './evidence';
-import { fold } from './fold';
+import { type Folded, renderedToFolded } from './fold';
 import { inOrderChain, NEIGHBOUR_REACH, NEIGHBOUR_REACH_FACTOR, PositionMap } from './position-map';
 import { hasLineBreak, renderSelector } from './prepare';
 import {
@@ -187,10 +187,9 @@ export function* verbatimSteps(
   // Only places that are their own can vouch for others, as only confident anchors do; and every
   // place needs a neighbour from outside its sentence in order next to it (PositionMap.support),
   // which a copy out of the article's order has not.
-  const foldedText = found.length > 0 ? (yield* index.foldedSteps(shouldYield)).text : '';
+  const folded = found.length > 0 ? yield* index.foldedSteps(shouldYield) : null;
   const taken = found.filter(
-    (f) =>
-      occursOnce(foldedText, fold(text.slice(f.keyStart, f.keyEnd)).text) && hasPartner(f, found),
+    (f) => folded !== null && occursOnce(folded, f) && hasPartner(f, found),
   );
   // The article's order: the longest chain of places whose page order is the source order, each
   // stretch of it (one shift: a verbatim paragraph) within reach of the stretches around it. A
@@ -243,9 +242,10 @@ export function* verbatimSteps(
  * so is a candidate the search weighs by position; this tier does not weigh. (indexOf is native:
  * no JIT warm-up, and it skips ahead by the key's length.)
  */
-function occursOnce(folded: string, foldedKey: string): boolean {
-  const first = folded.indexOf(foldedKey);
-  return first >= 0 && folded.indexOf(foldedKey, first + 1) < 0;
+function occursOnce(folded: Folded, f: Found): boolean {
+  const from = renderedToFolded(folded, f.keyStart);
+  const key = folded.text.slice(from, renderedToFolded(folded, f.keyEnd));
+  return folded.text.indexOf(key) === from && folded.text.indexOf(key, from + 1) < 0;
 }
 
 /**
