@@ -1,5 +1,7 @@
 /**
  * The anchoring pipeline, as a generator that yields at checkpoints (see slices.ts):
+ *  0. verbatim (verbatim.ts): what the page carries as it was is placed without a search; the
+ *     search below gets those places as settled neighbours.
  *  1. exact / normalised: every selector's folded quote is searched in the folded page text in
  *     ONE multi-pattern pass (multi-search.ts). Each occurrence is a candidate; it is 'exact' if
  *     the rendered page text equals the rendered quote, else 'normalised' (case, quotes, dashes,
