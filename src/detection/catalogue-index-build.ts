@@ -1,0 +1,75 @@
+/**
+ * Writing the catalogue index (catalogue-index-format.ts) from plain article data, at build time
+ * (catalogue-build.ts) and in the benchmark. Pure. Refuses a catalogue where two articles share
+ * an id or a URL names two articles: either would make an answer ambiguous.
+ */
+
+import { newIndexFile } from './catalogue-index-format';
+import { type CatalogueArticle, headlineWords, leadProbeShingles, urlKey } from './catalogue-keys';
+
+/** (key, article) pairs sorted by key, then article, into two parallel tables. */
+function fillSorted(
+  pairs: Array<[number, number]>,
+  keys: Float64Array | Uint32Array,
+  articles: Uint32Array,
+) {
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  pairs.forEach(([key, article], i) => {
+    keys[i] = key;
+    articles[i] = article;
+  });
+}
+
+/** The index file's bytes for these articles (an article is its position in `articles`). */
+export function buildCatalogueIndex(articles: readonly CatalogueArticle[]): ArrayBuffer {
+  const encoder = new TextEncoder();
+  const ids = new Map<string, number>();
+  const encodedIds: Uint8Array[] = [];
+  const leadSizes: number[] = [];
+  const headlineSizes: number[] = [];
+  const addresses = new Map<number, number>();
+  const leadPairs: Array<[number, number]> = [];
+  const headlinePairs: Array<[number, number]> = [];
+  for (const [n, article] of articles.entries()) {
+    if (ids.has(article.id)) throw new Error(`Two articles with the id "${article.id}"`);
+    ids.set(article.id, n);
+    encodedIds.push(encoder.encode(article.id));
+    const words = headlineWords(article.headline);
+    headlineSizes.push(words.length);
+    for (const w of words) headlinePairs.push([w, n]);
+    for (const url of [article.canonicalUrl, ...article.urls]) {
+      const key = urlKey(url);
+      if (key === null) continue;
+      const other = addresses.get(key);
+      if (other !== undefined && other !== n)
+        throw new Error(
+          `"${url}" names two articles: "${articles[other]?.id}" and "${article.id}"`,
+        );
+      addresses.set(key, n);
+    }
+    const lead = leadProbeShingles(article.paragraphs);
+    leadSizes.push(lead.length);
+    for (const h of lead) leadPairs.push([h, n]);
+  }
+
+  const { buffer, tables } = newIndexFile({
+    articles: articles.length,
+    addresses: addresses.size,
+    leadEntries: leadPairs.length,
+    headlineEntries: headlinePairs.length,
+    idBytes: encodedIds.reduce((sum, id) => sum + id.length, 0),
+  });
+  fillSorted([...addresses], tables.addressKeys, tables.addressArticles);
+  fillSorted(leadPairs, tables.leadHashes, tables.leadArticles);
+  fillSorted(headlinePairs, tables.headlineWords, tables.headlineArticles);
+  tables.leadSizes.set(leadSizes);
+  tables.headlineSizes.set(headlineSizes);
+  let at = 0;
+  for (const [n, id] of encodedIds.entries()) {
+    tables.idOffsets[n] = at;
+    tables.idBytes.set(id, at);
+    at += id.length;
+  }
+  tables.idOffsets[encodedIds.length] = at;
+  return buffer;
+}
