@@ -4,20 +4,39 @@
  * an id or a URL names two articles: either would make an answer ambiguous.
  */
 
-import { newIndexFile } from './catalogue-index-format';
+import {
+  type ArticleTable,
+  type IndexTables,
+  LEAD_BUCKET_BITS,
+  LEAD_BUCKETS,
+  newIndexFile,
+} from './catalogue-index-format';
 import { type CatalogueArticle, headlineWords, leadProbeShingles, urlKey } from './catalogue-keys';
 
 /** (key, article) pairs sorted by key, then article, into two parallel tables. */
 function fillSorted(
   pairs: Array<[number, number]>,
   keys: Float64Array | Uint32Array,
-  articles: Uint32Array,
+  articles: ArticleTable,
 ) {
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   pairs.forEach(([key, article], i) => {
     keys[i] = key;
     articles[i] = article;
   });
+}
+
+/** The lead index's (hash, article) pairs into its buckets (see IndexTables). */
+function fillLeadBuckets(pairs: Array<[number, number]>, tables: IndexTables) {
+  pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const { leadBucketStarts, leadLowBits, leadArticles } = tables;
+  let bucket = 0;
+  pairs.forEach(([hash, article], i) => {
+    for (; bucket <= hash >>> LEAD_BUCKET_BITS; bucket++) leadBucketStarts[bucket] = i;
+    leadLowBits[i] = hash & (LEAD_BUCKETS - 1);
+    leadArticles[i] = article;
+  });
+  for (; bucket <= LEAD_BUCKETS; bucket++) leadBucketStarts[bucket] = pairs.length;
 }
 
 /** The index file's bytes for these articles (an article is its position in `articles`). */
@@ -60,7 +79,7 @@ export function buildCatalogueIndex(articles: readonly CatalogueArticle[]): Arra
     idBytes: encodedIds.reduce((sum, id) => sum + id.length, 0),
   });
   fillSorted([...addresses], tables.addressKeys, tables.addressArticles);
-  fillSorted(leadPairs, tables.leadHashes, tables.leadArticles);
+  fillLeadBuckets(leadPairs, tables);
   fillSorted(headlinePairs, tables.headlineWords, tables.headlineArticles);
   tables.leadSizes.set(leadSizes);
   tables.headlineSizes.set(headlineSizes);

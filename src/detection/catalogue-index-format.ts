@@ -34,17 +34,32 @@ export interface IndexCounts {
   idBytes: number;
 }
 
+/** Article numbers: two bytes each while the catalogue has at most 65 536 articles, else four. */
+export type ArticleTable = Uint16Array | Uint32Array;
+
+/**
+ * The lead index is bucketed by a hash's top 16 bits: a bucket's entries keep only the low 16
+ * bits, half the bytes of whole hashes (the read of the file is most of the index's load).
+ */
+export const LEAD_BUCKET_BITS = 16;
+export const LEAD_BUCKETS = 2 ** LEAD_BUCKET_BITS;
+
 /** The tables; an article is its position, 0 to articles - 1. */
 export interface IndexTables {
   /** Known addresses' keys (catalogue-keys.ts urlKey), ascending, and the article each names. */
   addressKeys: Float64Array;
-  addressArticles: Uint32Array;
-  /** The lead index: probe shingle hashes ascending (ties by article), the article of each. */
-  leadHashes: Uint32Array;
-  leadArticles: Uint32Array;
+  addressArticles: ArticleTable;
+  /**
+   * The lead index, (probe shingle hash, article) pairs sorted by hash then article: bucket b
+   * (the hashes whose top bits are b) is entries leadBucketStarts[b] to leadBucketStarts[b + 1],
+   * each the hash's low bits and the article.
+   */
+  leadBucketStarts: Uint32Array;
+  leadLowBits: Uint16Array;
+  leadArticles: ArticleTable;
   /** The headline index: word hashes ascending (ties by article), the article of each. */
   headlineWords: Uint32Array;
-  headlineArticles: Uint32Array;
+  headlineArticles: ArticleTable;
   /** Per article: how many probe shingles its lead has, how many distinct words its headline. */
   leadSizes: Uint32Array;
   headlineSizes: Uint32Array;
@@ -53,44 +68,55 @@ export interface IndexTables {
   idBytes: Uint8Array;
 }
 
-/** The file's length for these counts (the id bytes padded to a whole word). */
-export function indexByteLength(counts: IndexCounts): number {
-  const words =
-    2 * counts.addresses + // Float64 keys
-    counts.addresses +
-    2 * counts.leadEntries +
-    2 * counts.headlineEntries +
-    2 * counts.articles +
-    counts.articles +
-    1;
-  return HEADER_BYTES + words * 4 + alignTo(counts.idBytes, 4);
+type TypedArrayClass =
+  | Float64ArrayConstructor
+  | Uint32ArrayConstructor
+  | Uint16ArrayConstructor
+  | Uint8ArrayConstructor;
+
+/** Each table's type and length, in file order (widest elements first keeps each aligned). */
+function sections(counts: IndexCounts): Array<[keyof IndexTables, TypedArrayClass, number]> {
+  const articleArray = counts.articles > 2 ** 16 ? Uint32Array : Uint16Array;
+  return [
+    ['addressKeys', Float64Array, counts.addresses],
+    ['leadBucketStarts', Uint32Array, LEAD_BUCKETS + 1],
+    ['headlineWords', Uint32Array, counts.headlineEntries],
+    ['leadSizes', Uint32Array, counts.articles],
+    ['headlineSizes', Uint32Array, counts.articles],
+    ['idOffsets', Uint32Array, counts.articles + 1],
+    ['addressArticles', articleArray, counts.addresses],
+    ['leadArticles', articleArray, counts.leadEntries],
+    ['headlineArticles', articleArray, counts.headlineEntries],
+    ['leadLowBits', Uint16Array, counts.leadEntries],
+    ['idBytes', Uint8Array, counts.idBytes],
+  ];
 }
 
 const alignTo = (bytes: number, unit: number) => Math.ceil(bytes / unit) * unit;
 
+/** Where each table starts (bytes), and the file's length, for these counts. */
+function layOut(counts: IndexCounts) {
+  let at = HEADER_BYTES;
+  const starts = sections(counts).map(([name, type, length]) => {
+    at = alignTo(at, type.BYTES_PER_ELEMENT);
+    const start = at;
+    at += length * type.BYTES_PER_ELEMENT;
+    return { name, type, length, start };
+  });
+  return { starts, byteLength: alignTo(at, 8) };
+}
+
+/** The file's length for these counts. */
+export function indexByteLength(counts: IndexCounts): number {
+  return layOut(counts).byteLength;
+}
+
 /** The tables as views over `buffer` (which holds the header first); nothing is copied. */
 export function indexTables(buffer: ArrayBuffer, counts: IndexCounts): IndexTables {
-  // The Float64 table comes first, right after the 32-byte header, so it is 8-byte aligned.
-  let at = HEADER_BYTES;
-  const words = (length: number) => {
-    const view = new Uint32Array(buffer, at, length);
-    at += length * 4;
-    return view;
-  };
-  const addressKeys = new Float64Array(buffer, at, counts.addresses);
-  at += counts.addresses * 8;
-  return {
-    addressKeys,
-    addressArticles: words(counts.addresses),
-    leadHashes: words(counts.leadEntries),
-    leadArticles: words(counts.leadEntries),
-    headlineWords: words(counts.headlineEntries),
-    headlineArticles: words(counts.headlineEntries),
-    leadSizes: words(counts.articles),
-    headlineSizes: words(counts.articles),
-    idOffsets: words(counts.articles + 1),
-    idBytes: new Uint8Array(buffer, at, counts.idBytes),
-  };
+  const tables: Record<string, unknown> = {};
+  for (const { name, type, length, start } of layOut(counts).starts)
+    tables[name] = new type(buffer, start, length);
+  return tables as unknown as IndexTables;
 }
 
 /** A new, zeroed file for these counts, its header written; fill its tables. */

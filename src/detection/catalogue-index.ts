@@ -17,7 +17,13 @@
  * A candidate is only that: the engine's judgement of the page's text decides.
  */
 
-import { type IndexTables, indexTables, readIndexCounts } from './catalogue-index-format';
+import {
+  type IndexTables,
+  indexTables,
+  LEAD_BUCKET_BITS,
+  LEAD_BUCKETS,
+  readIndexCounts,
+} from './catalogue-index-format';
 import { headlineWords, urlKey } from './catalogue-keys';
 
 /** A headline sharing this share of its words with the article's names it (minor edits allowed). */
@@ -42,10 +48,13 @@ export interface TextCandidate {
   share: number;
 }
 
-/** The first position in an ascending table whose value is not below `value`. */
-function lowerBound(table: Float64Array | Uint32Array, value: number): number {
-  let lo = 0;
-  let hi = table.length;
+/** The first position from `lo` to `hi` in an ascending table whose value is not below `value`. */
+function lowerBound(
+  table: Float64Array | Uint32Array | Uint16Array,
+  value: number,
+  lo = 0,
+  hi = table.length,
+): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if ((table[mid] as number) < value) lo = mid + 1;
@@ -120,12 +129,21 @@ export class CatalogueIndex {
    * callers send a hash once per page, so counts can be added up over several probes).
    */
   addLeadHits(probe: Iterable<number>, hits: Map<number, number>): void {
-    const { leadHashes, leadArticles } = this.tables;
-    for (const h of probe)
-      for (let i = lowerBound(leadHashes, h); i < leadHashes.length && leadHashes[i] === h; i++) {
+    const { leadBucketStarts, leadLowBits, leadArticles } = this.tables;
+    for (const h of probe) {
+      const bucket = h >>> LEAD_BUCKET_BITS;
+      const low = h & (LEAD_BUCKETS - 1);
+      const end = leadBucketStarts[bucket + 1] as number;
+      const start = leadBucketStarts[bucket] as number;
+      for (
+        let i = lowerBound(leadLowBits, low, start, end);
+        i < end && leadLowBits[i] === low;
+        i++
+      ) {
         const article = leadArticles[i] as number;
         hits.set(article, (hits.get(article) ?? 0) + 1);
       }
+    }
   }
 
   /** The article whose lead the page shows most of, if enough of it (see TEXT_CANDIDATE). */

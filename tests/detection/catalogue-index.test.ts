@@ -235,6 +235,25 @@ describe('the package files', () => {
     expect(() => index.idOf(2)).toThrow(RangeError);
   });
 
+  test('past 65 536 articles, article numbers take four bytes and still name each article', () => {
+    const many = Array.from({ length: 2 ** 16 + 3 }, (_, i) => ({
+      id: `story-${i}`,
+      headline: `Story ${i}`,
+      canonicalUrl: `https://www.example-news.test/${i}`,
+      urls: [],
+      paragraphs: [],
+    }));
+    const lead = { ...real, id: 'the-real-one', canonicalUrl: 'https://www.example-news.test/x' };
+    const index = indexOf([...many, lead]);
+    expect(index.size).toBe(2 ** 16 + 4);
+    for (const n of [0, 2 ** 16 - 1, 2 ** 16, 2 ** 16 + 2])
+      expect(index.idOf(index.byAddress(`https://www.example-news.test/${n}`) ?? -1)).toBe(
+        `story-${n}`,
+      );
+    const best = index.bestByText(hitsFor(index, body[0]?.text ?? ''), true);
+    expect(best && index.idOf(best.article)).toBe('the-real-one');
+  });
+
   test('an empty catalogue is a valid index that names nothing', () => {
     const index = indexOf([]);
     expect(index.size).toBe(0);
