@@ -14,16 +14,26 @@ import {
 import { type CatalogueArticle, headlineWords, leadProbeShingles, urlKey } from './catalogue-keys';
 
 /** (key, article) pairs sorted by key, then article, into two parallel tables. */
-function fillSorted(
-  pairs: Array<[number, number]>,
-  keys: Float64Array | Uint32Array,
-  articles: ArticleTable,
-) {
+function fillSorted(pairs: Array<[number, number]>, keys: Float64Array, articles: ArticleTable) {
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   pairs.forEach(([key, article], i) => {
     keys[i] = key;
     articles[i] = article;
   });
+}
+
+/** The headline index's (word, article) pairs, sorted, into distinct words and their articles. */
+function fillHeadlineWords(pairs: Array<[number, number]>, tables: IndexTables) {
+  const { headlineWords, headlineWordStarts, headlineArticles } = tables;
+  let words = 0;
+  pairs.forEach(([word, article], i) => {
+    if (words === 0 || headlineWords[words - 1] !== word) {
+      headlineWords[words] = word;
+      headlineWordStarts[words++] = i;
+    }
+    headlineArticles[i] = article;
+  });
+  headlineWordStarts[words] = pairs.length;
 }
 
 /** The lead index's (hash, article) pairs into its buckets (see IndexTables). */
@@ -71,16 +81,18 @@ export function buildCatalogueIndex(articles: readonly CatalogueArticle[]): Arra
     for (const h of lead) leadPairs.push([h, n]);
   }
 
+  headlinePairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const { buffer, tables } = newIndexFile({
     articles: articles.length,
     addresses: addresses.size,
     leadEntries: leadPairs.length,
+    headlineWords: new Set(headlinePairs.map(([word]) => word)).size,
     headlineEntries: headlinePairs.length,
     idBytes: encodedIds.reduce((sum, id) => sum + id.length, 0),
   });
   fillSorted([...addresses], tables.addressKeys, tables.addressArticles);
   fillLeadBuckets(leadPairs, tables);
-  fillSorted(headlinePairs, tables.headlineWords, tables.headlineArticles);
+  fillHeadlineWords(headlinePairs, tables);
   tables.leadSizes.set(leadSizes);
   tables.headlineSizes.set(headlineSizes);
   let at = 0;

@@ -17,7 +17,7 @@ export const INDEX_MAGIC = 0x4943_4c47;
 /** Bumped whenever a table is added, removed or changes meaning. */
 export const INDEX_FORMAT = 2;
 
-/** The header: magic, format, the five counts below, one word of padding (32 bytes). */
+/** The header: magic, format, the six counts below (32 bytes). */
 const HEADER_WORDS = 8;
 const HEADER_BYTES = HEADER_WORDS * 4;
 
@@ -28,7 +28,8 @@ export interface IndexCounts {
   addresses: number;
   /** (probe shingle, article) pairs of the lead index. */
   leadEntries: number;
-  /** (headline word, article) pairs of the headline index. */
+  /** Distinct headline words, and (headline word, article) pairs, of the headline index. */
+  headlineWords: number;
   headlineEntries: number;
   /** UTF-8 bytes of all article ids together. */
   idBytes: number;
@@ -57,12 +58,16 @@ export interface IndexTables {
   leadBucketStarts: Uint32Array;
   leadLowBits: Uint16Array;
   leadArticles: ArticleTable;
-  /** The headline index: word hashes ascending (ties by article), the article of each. */
+  /**
+   * The headline index: the distinct word hashes ascending; word w's articles are entries
+   * headlineWordStarts[w] to headlineWordStarts[w + 1] of headlineArticles, ascending.
+   */
   headlineWords: Uint32Array;
+  headlineWordStarts: Uint32Array;
   headlineArticles: ArticleTable;
   /** Per article: how many probe shingles its lead has, how many distinct words its headline. */
-  leadSizes: Uint32Array;
-  headlineSizes: Uint32Array;
+  leadSizes: Uint16Array;
+  headlineSizes: Uint16Array;
   /** Article n's id is the UTF-8 of idBytes from idOffsets[n] to idOffsets[n + 1]. */
   idOffsets: Uint32Array;
   idBytes: Uint8Array;
@@ -80,14 +85,15 @@ function sections(counts: IndexCounts): Array<[keyof IndexTables, TypedArrayClas
   return [
     ['addressKeys', Float64Array, counts.addresses],
     ['leadBucketStarts', Uint32Array, LEAD_BUCKETS + 1],
-    ['headlineWords', Uint32Array, counts.headlineEntries],
-    ['leadSizes', Uint32Array, counts.articles],
-    ['headlineSizes', Uint32Array, counts.articles],
+    ['headlineWords', Uint32Array, counts.headlineWords],
+    ['headlineWordStarts', Uint32Array, counts.headlineWords + 1],
     ['idOffsets', Uint32Array, counts.articles + 1],
     ['addressArticles', articleArray, counts.addresses],
     ['leadArticles', articleArray, counts.leadEntries],
     ['headlineArticles', articleArray, counts.headlineEntries],
     ['leadLowBits', Uint16Array, counts.leadEntries],
+    ['leadSizes', Uint16Array, counts.articles],
+    ['headlineSizes', Uint16Array, counts.articles],
     ['idBytes', Uint8Array, counts.idBytes],
   ];
 }
@@ -128,6 +134,7 @@ export function newIndexFile(counts: IndexCounts): { buffer: ArrayBuffer; tables
     counts.articles,
     counts.addresses,
     counts.leadEntries,
+    counts.headlineWords,
     counts.headlineEntries,
     counts.idBytes,
   ]);
@@ -137,7 +144,7 @@ export function newIndexFile(counts: IndexCounts): { buffer: ArrayBuffer; tables
 /** The counts in a file's header; throws on a file of another kind, format or length. */
 export function readIndexCounts(buffer: ArrayBuffer): IndexCounts {
   if (buffer.byteLength < HEADER_BYTES) throw new Error('Catalogue index: shorter than its header');
-  const [magic, format, articles, addresses, leadEntries, headlineEntries, idBytes] =
+  const [magic, format, articles, addresses, leadEntries, headlineWords, headlineEntries, idBytes] =
     new Uint32Array(buffer, 0, HEADER_WORDS);
   if (magic !== INDEX_MAGIC) throw new Error('Catalogue index: not an index file');
   if (format !== INDEX_FORMAT)
@@ -146,6 +153,7 @@ export function readIndexCounts(buffer: ArrayBuffer): IndexCounts {
     articles: articles as number,
     addresses: addresses as number,
     leadEntries: leadEntries as number,
+    headlineWords: headlineWords as number,
     headlineEntries: headlineEntries as number,
     idBytes: idBytes as number,
   };

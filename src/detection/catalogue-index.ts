@@ -105,15 +105,24 @@ export class CatalogueIndex {
   byHeadline(titles: readonly string[]): number | null {
     const pages = titles.map(headlineWords).filter((w) => w.length > 0);
     if (pages.length === 0) return null;
-    const { headlineWords: words, headlineArticles, headlineSizes } = this.tables;
+    const {
+      headlineWords: words,
+      headlineWordStarts,
+      headlineArticles,
+      headlineSizes,
+    } = this.tables;
     let best: { article: number; score: number } | null = null;
     for (const page of pages) {
       const common = new Map<number, number>();
-      for (const w of page)
-        for (let i = lowerBound(words, w); i < words.length && words[i] === w; i++) {
+      for (const w of page) {
+        const word = lowerBound(words, w);
+        if (words[word] !== w) continue;
+        const end = headlineWordStarts[word + 1] as number;
+        for (let i = headlineWordStarts[word] as number; i < end; i++) {
           const article = headlineArticles[i] as number;
           common.set(article, (common.get(article) ?? 0) + 1);
         }
+      }
       for (const [article, count] of common) {
         const score = count / Math.max(headlineSizes[article] as number, page.length);
         if (score < HEADLINE_MATCH) continue;
