@@ -3,9 +3,11 @@
  * extension (dist/chrome) with its catalogue/index.bin replaced by a generated catalogue's, in
  * Chromium; in its service worker, the read the background does (src/platform/package-files.ts:
  * fetch of the package URL, then the bytes as an ArrayBuffer), timed
- *  - woken: the first read in a worker just stopped and woken again (by an extension page), as
- *    a probe finds a background that was asleep. The shipped background starts its own read as
- *    it starts, so this read runs alongside that one, as a probe's would;
+ *  - woken: a read in a worker just stopped and woken again (by an extension page), as a probe
+ *    finds a background that was asleep. The shipped background starts its own read as it
+ *    starts (src/background/catalogue.ts); that read is not observable from outside (Chromium
+ *    keeps no Resource Timing of chrome-extension: URLs), so this one stands for it, begun a
+ *    little later (wokenStartMs) and possibly alongside it;
  *  - awake: the same read again in a running worker (median).
  * Making the index's views over the bytes (CatalogueIndex's constructor) is timed by the caller
  * in node: it does not depend on the browser.
