@@ -77,6 +77,9 @@ export function buildCatalogueIndex(articles: readonly CatalogueArticle[]): Arra
       addresses.set(key, n);
     }
     const lead = leadProbeShingles(article.paragraphs);
+    // Sizes are kept in two bytes; a real lead (five paragraphs) has a few hundred at most.
+    if (lead.length > 0xffff || words.length > 0xffff)
+      throw new Error(`"${article.id}": its lead or headline is too long for the index`);
     leadSizes.push(lead.length);
     for (const h of lead) leadPairs.push([h, n]);
   }
