@@ -994,13 +994,15 @@ ${line('2 MB page, real pack', prof2)}
   CPU time in details.nonArticleInExtension), measured once since the gate is the same file at
   every size; its first read alone, warm, in a plain page, at each size (details.scale). Recognition:
   the gate's whole read of a syndicated copy (the canonical page at an address no pack names, its
-  canonical/og:url removed, its headline rewritten; harness, Chromium) + loading the index (JSON.parse
-  of the module's string + the CatalogueIndex tables; node, the background's V8) + ProbeSessions.answer
-  over the probes + the engine's detect on the copy (harness, Chromium). Background memory: V8 heap
-  + ArrayBuffers after full GCs (node --expose-gc), after minus before loading the index. Package:
-  dist/chrome zipped without packs/, plus the index module and N pack scripts (deflate -9 each).
-  Build: validating each pack, the index module and the pack scripts, and writing them (the YAML
-  reading of real pack folders is not in it).
+  canonical/og:url removed, its headline rewritten; harness, Chromium) + loading the index (the
+  read of catalogue/index.bin from the package in the real extension's service worker, first read
+  after the worker was stopped and woken (Chromium, bench/lib/index-read.ts), + the CatalogueIndex
+  views over the bytes (node)) + ProbeSessions.answer over the probes (node, the background's V8)
+  + the engine's detect on the copy (harness, Chromium). Background memory: V8 heap + ArrayBuffers
+  after full GCs (node --expose-gc), after minus before loading the index (the file's bytes and the
+  views). Package: dist/chrome zipped without packs/ and catalogue/, plus the index file and N pack
+  scripts (deflate -9 each). Build: validating each pack, the index file and the pack scripts, and
+  writing them (the YAML reading of real pack folders is not in it).
 - Budgets (issue #12, bench/lib/budgets.ts, timing build in Chromium): a section front of
   www.straitstimes.com (og:type website) whose ticker text is replaced every 200 ms, with a teaser
   appended every 1 s and a comment streamed a few words every 150 ms, for 30 s after load; the

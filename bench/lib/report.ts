@@ -439,7 +439,7 @@ export interface ScaleParts {
   lookupHeadlineMs: number;
   lookupLeadMs: number;
   engineDetectMs: number | null;
-  indexJsonBytes: number;
+  indexFileBytes: number;
   validateMs: number;
   indexBuildMs: number;
   packScriptsMs: number;
@@ -451,11 +451,11 @@ export interface ScaleParts {
 export function scalePartsMarkdown(parts: readonly ScaleParts[]): string {
   if (parts.length === 0) return '';
   return [
-    '| packs | gate read | index load | look-up (headline / lead) | engine detect | found by | index JSON | build: validate / index / pack scripts / write |',
+    '| packs | gate read | index load | look-up (headline / lead) | engine detect | found by | index file | build: validate / index / pack scripts / write |',
     '| ---: | ---: | ---: | ---: | ---: | --- | ---: | ---: |',
     ...parts.map(
       (r) =>
-        `| ${r.packs.toLocaleString('en-GB')} | ${fmtMs(r.gateReadMs)} ms | ${fmtMs(r.indexLoadMs)} ms | ${fmtMs(r.lookupMs)} ms (${fmtMs(r.lookupHeadlineMs)} / ${fmtMs(r.lookupLeadMs)}) | ${fmtMs(r.engineDetectMs)} ms | ${r.recognisedBy ?? '-'} | ${mb(r.indexJsonBytes)} | ${fmtMs(r.validateMs)} / ${fmtMs(r.indexBuildMs)} / ${fmtMs(r.packScriptsMs)} / ${fmtMs(r.writeMs)} ms |`,
+        `| ${r.packs.toLocaleString('en-GB')} | ${fmtMs(r.gateReadMs)} ms | ${fmtMs(r.indexLoadMs)} ms | ${fmtMs(r.lookupMs)} ms (${fmtMs(r.lookupHeadlineMs)} / ${fmtMs(r.lookupLeadMs)}) | ${fmtMs(r.engineDetectMs)} ms | ${r.recognisedBy ?? '-'} | ${mb(r.indexFileBytes)} | ${fmtMs(r.validateMs)} / ${fmtMs(r.indexBuildMs)} / ${fmtMs(r.packScriptsMs)} / ${fmtMs(r.writeMs)} ms |`,
     ),
   ].join('\n');
 }

@@ -4,28 +4,28 @@
  * probes (src/background/probe-sessions.ts), and a candidate page gets its one pack
  * (packs/<id>.js). Per catalogue size N (catalogue.ts generates it, the real pack among them):
  *  - gate: the real gate (src/content/gate.ts) built by vite as scripts/build.ts builds it, with
- *    the N-pack catalogue offered as the virtual modules the build has (`virtual:gloss-packs`,
- *    `virtual:gloss-catalogue-index`); gzip -9. The build records whether the gate imported them;
+ *    the N-pack catalogue offered as the virtual module the build has (`virtual:gloss-packs`);
+ *    gzip -9. The build records whether the gate imported it;
  *  - build: what the extension's build does per pack, in this process: validate every pack
- *    (validatePack), build the index module (as catalogueIndexModule does) and one script per
- *    pack (packScript), and write them to bench/out/scale/<N>/ (never dist/: nothing generated
- *    ships). Reading pack folders (YAML) is not included: generated packs are objects already;
- *  - package: the user build (dist/chrome) zipped without its packs/, plus the N-pack index module
- *    and the N pack scripts (each entry deflated at level 9, as scripts/package.ts zips);
+ *    (validatePack), write the index file (as catalogueIndexFile does) and one script per pack
+ *    (packScript), to bench/out/scale/<N>/ (never dist/: nothing generated ships). Reading pack
+ *    folders (YAML) is not included: generated packs are objects already;
+ *  - package: the user build (dist/chrome) zipped without its packs/ and catalogue/, plus the
+ *    N-pack index file and the N pack scripts (each entry deflated at level 9, as
+ *    scripts/package.ts zips);
  *  - recognition: the gate's read of a syndicated copy (the canonical page at an address the
  *    catalogue does not know, its metadata URLs removed and its headline rewritten, so only the
- *    text can name it; measured in Chromium by the caller) + the background's answer with the
- *    N-pack index, in this process (V8, as the service worker): loading the index (JSON.parse of
- *    the module's string + the CatalogueIndex tables; the background does this on the first
- *    probe after it starts) and `ProbeSessions.answer` over the gate's probes + the engine's
- *    detect on the page (Chromium, by the caller; it judges the candidate's pack only, so it does
- *    not depend on N);
+ *    text can name it; measured in Chromium by the caller) + loading the N-pack index as a woken
+ *    background does: its read from the package in the real extension's service worker
+ *    (index-read.ts, Chromium) and the views CatalogueIndex makes over the bytes (this process)
+ *    + `ProbeSessions.answer` over the gate's probes (this process, V8 as the service worker)
+ *    + the engine's detect on the page (Chromium, by the caller; it judges the candidate's pack
+ *    only, so it does not depend on N);
  *  - background memory: V8 heap + ArrayBuffer stores (node, --expose-gc, after full GCs), after
- *    minus before loading the index: the parsed data and the look-up tables (what the background
- *    keeps). The module's source text (indexModuleBytes) is not counted: V8 may keep it too.
+ *    minus before loading the index: the file's bytes, which the background keeps, and the views.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { deflateRawSync, gzipSync } from 'node:zlib';
@@ -34,15 +34,14 @@ import type { Pack } from '../../src/annotations/model';
 import { validatePack } from '../../src/annotations/validate';
 import { ProbeSessions } from '../../src/background/probe-sessions';
 import { catalogueArticle, packScript } from '../../src/detection/catalogue-build';
-import {
-  buildCatalogueIndex,
-  type CatalogueArticle,
-  CatalogueIndex,
-  type CatalogueIndexData,
-} from '../../src/detection/catalogue-index';
+import { CatalogueIndex } from '../../src/detection/catalogue-index';
+import { buildCatalogueIndex } from '../../src/detection/catalogue-index-build';
+import { CATALOGUE_INDEX_FILE } from '../../src/detection/catalogue-index-format';
+import type { CatalogueArticle } from '../../src/detection/catalogue-keys';
 import { PROBE_MAX_SHINGLES } from '../../src/detection/probe';
 import type { ProbeAnswer, ProbeMessage, ProbeMetadata } from '../../src/messages/protocol';
 import { catalogue } from './catalogue';
+import { measureIndexRead } from './index-read';
 import { median, type ScaleRow } from './report';
 
 setFlagsFromString('--expose-gc');
@@ -89,14 +88,6 @@ export function syndicatedCopyHtml(canonicalHtml: string, copyUrl: string): stri
     .replace(/"headline"\s*:\s*"[^"]*"/g, `"headline":"${headline}"`)
     .replace(/<h1([^>]*)>[^<]*<\/h1>/, `<h1$1>${headline}</h1>`)
     .replace(/<title>[^<]*<\/title>/, `<title>${headline} | The Wire Desk</title>`);
-}
-
-/**
- * The background's index module as the build writes it (catalogue-build.ts catalogueIndexModule,
- * which takes whole packs; this takes the index, so packs need not be held together).
- */
-export function indexModuleSource(index: CatalogueIndexData): string {
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n`;
 }
 
 /** What the gate's read of the copy gave (measured in Chromium by the caller). */
@@ -147,12 +138,18 @@ export interface ScaleDetail extends ScaleRow {
   indexBuildMs: number;
   packScriptsMs: number;
   writeMs: number;
-  indexJsonBytes: number;
-  indexModuleBytes: number;
+  indexFileBytes: number;
   packScriptBytes: number;
   /** Recognition's parts (ms). */
   gateReadMs: number;
+  /** The woken background's read of the index file plus the views over it (the index load). */
   indexLoadMs: number;
+  /** Of the load: the read in the real extension's service worker, woken and awake; the views. */
+  indexReadWokenMs: number;
+  indexReadAwakeMs: number;
+  indexViewsMs: number;
+  /** How long the woken worker took to start before its first read began. */
+  wokenWorkerStartMs: number;
   /** The gate's first read of the non-article page, warm, in a plain page (harness). */
   gateFirstReadWarmMs: number;
   lookupMs: number;
@@ -165,20 +162,16 @@ export interface ScaleDetail extends ScaleRow {
   /** What the answer named ('text' expected: the copy is known by its text only). */
   candidate: string | null;
   recognisedBy: string | null;
-  /** Heap after minus before: the parsed index data, and the look-up tables built from it. */
-  indexDataHeapBytes: number;
-  indexTablesHeapBytes: number;
 }
 
 /**
- * The build's virtual modules with the N-pack catalogue. Made only if imported (the packs are
+ * The build's virtual module with the N-pack catalogue. Made only if imported (the packs are
  * generated again then: at 100 000 they do not fit in memory together).
  */
-function catalogueModules(packs: () => Pack[], indexModule: string, seen: Set<string>): Plugin {
+function catalogueModules(packs: () => Pack[], seen: Set<string>): Plugin {
   const modules: Record<string, () => string> = {
     'virtual:gloss-packs': () =>
       `export const bundledPacks = ${JSON.stringify(packs().map((p) => ({ file: p.article.id, json: p })))};`,
-    'virtual:gloss-catalogue-index': () => indexModule,
   };
   return {
     name: 'bench-scale-catalogue',
@@ -198,7 +191,6 @@ async function buildGate(
   root: string,
   size: number,
   packs: () => Pack[],
-  indexModule: string,
 ): Promise<{ js: Buffer; importsCatalogue: boolean }> {
   process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   const outDir = resolve(root, `bench/out/scale-gate-${size}`);
@@ -208,7 +200,7 @@ async function buildGate(
     configFile: false,
     publicDir: false,
     logLevel: 'warn',
-    plugins: [catalogueModules(packs, indexModule, seen)],
+    plugins: [catalogueModules(packs, seen)],
     define: { 'process.env.NODE_ENV': '"production"', __GLOSS_TIMING__: 'false' },
     build: {
       outDir,
@@ -304,25 +296,32 @@ export async function measureScale(
     packZipBytes += zipEntryBytes(file.fileName, file.source);
   }
   let t = performance.now();
-  const indexData = buildCatalogueIndex(articles);
-  const indexModule = indexModuleSource(indexData);
+  const indexBytes = new Uint8Array(buildCatalogueIndex(articles));
   const indexBuildMs = articlesMs + performance.now() - t;
+  const indexFile = resolve(outDir, CATALOGUE_INDEX_FILE);
   t = performance.now();
-  writeFileSync(resolve(outDir, 'catalogue-index.js'), indexModule);
+  mkdirSync(dirname(indexFile), { recursive: true });
+  writeFileSync(indexFile, indexBytes);
   writeMs += performance.now() - t;
   articles.length = 0;
   const buildMs = validateMs + indexBuildMs + packScriptsMs + writeMs;
 
-  const gate = await buildGate(root, size, () => [...catalogue(size, real)], indexModule);
-  const base = baseZipBytes(resolve(root, 'dist/chrome'), (name) => name.startsWith('packs/'));
-  const packageBytes = base + zipEntryBytes('catalogue-index.js', indexModule) + packZipBytes;
+  const gate = await buildGate(root, size, () => [...catalogue(size, real)]);
+  const base = baseZipBytes(
+    resolve(root, 'dist/chrome'),
+    (name) => name.startsWith('packs/') || name.startsWith('catalogue/'),
+  );
+  const indexZipBytes = zipEntryBytes(CATALOGUE_INDEX_FILE, Buffer.from(indexBytes));
+  const packageBytes = base + indexZipBytes + packZipBytes;
 
-  // The index as the background reads it: the module's JSON string, parsed, then its tables.
-  const json = JSON.stringify(indexData);
-  const dataHeap = heapOf(() => JSON.parse(json) as CatalogueIndexData);
-  const tablesHeap = heapOf(() => new CatalogueIndex(dataHeap.value));
-  const load = timed(size >= 10_000 ? 3 : 7, () => new CatalogueIndex(JSON.parse(json)));
-  const index = tablesHeap.value;
+  // The index as the background loads it: the file's bytes read from the package (in the real
+  // extension), then the views over them (here). What it keeps: the bytes (a copy here, as each
+  // read is a new ArrayBuffer) and the views.
+  const read = await measureIndexRead(root, indexFile);
+  const held = heapOf(() => new CatalogueIndex(indexBytes.slice().buffer));
+  const views = timed(size >= 10_000 ? 9 : 21, () => new CatalogueIndex(indexBytes.buffer));
+  const indexLoadMs = read.wokenMs + views.ms;
+  const index = held.value;
   const probes = probesOf(chromium.gateRead);
   const first = answerAll(new ProbeSessions(index), probes);
   const lookup = timed(size >= 10_000 ? 9 : 21, () => answerAll(new ProbeSessions(index), probes));
@@ -340,14 +339,14 @@ export async function measureScale(
   const recognitionMs =
     chromium.engineDetectMs === null
       ? null
-      : chromium.gateRead.ms + load.ms + lookup.ms + chromium.engineDetectMs;
+      : chromium.gateRead.ms + indexLoadMs + lookup.ms + chromium.engineDetectMs;
   const row: ScaleDetail = {
     design: 'background index (pipeline)',
     packs: size,
     gateGzipBytes: gzipSync(gate.js, { level: 9 }).length,
     detectNonArticleMs,
     recognitionMs,
-    backgroundMemoryBytes: dataHeap.bytes + tablesHeap.bytes,
+    backgroundMemoryBytes: held.bytes,
     packageBytes,
     buildMs,
     gateRawBytes: gate.js.length,
@@ -356,11 +355,14 @@ export async function measureScale(
     indexBuildMs,
     packScriptsMs,
     writeMs,
-    indexJsonBytes: Buffer.byteLength(json),
-    indexModuleBytes: Buffer.byteLength(indexModule),
+    indexFileBytes: indexBytes.byteLength,
     packScriptBytes,
     gateReadMs: chromium.gateRead.ms,
-    indexLoadMs: load.ms,
+    indexLoadMs,
+    indexReadWokenMs: read.wokenMs,
+    indexReadAwakeMs: read.awakeMs,
+    indexViewsMs: views.ms,
+    wokenWorkerStartMs: read.wokenStartMs,
     gateFirstReadWarmMs,
     lookupMs: lookup.ms,
     lookupHeadlineMs: byHeadline.ms,
@@ -370,12 +372,10 @@ export async function measureScale(
     probeShingles: chromium.gateRead.shingles.length,
     candidate: first.verdict === 'candidate' ? first.articleId : null,
     recognisedBy: first.verdict === 'candidate' ? first.by : null,
-    indexDataHeapBytes: dataHeap.bytes,
-    indexTablesHeapBytes: tablesHeap.bytes,
   };
   const mb = (b: number) => `${(b / 2 ** 20).toFixed(1)} MB`;
   log(
-    `scale ${size}: gate ${(row.gateGzipBytes as number) / 1024} KB gzip (imports catalogue: ${gate.importsCatalogue}), non-article ${detectNonArticleMs?.toFixed(2)} ms (first read warm ${gateFirstReadWarmMs.toFixed(2)}), recognition ${recognitionMs?.toFixed(1)} ms (read ${row.gateReadMs.toFixed(1)}, index load ${load.ms.toFixed(1)}, look-up ${lookup.ms.toFixed(2)} [headline ${byHeadline.ms.toFixed(2)}, lead ${leadHits.ms.toFixed(2)}], detect ${chromium.engineDetectMs?.toFixed(1)}; ${row.candidate} by ${row.recognisedBy}), background ${mb(row.backgroundMemoryBytes as number)}, package ${mb(packageBytes)}, build ${buildMs.toFixed(0)} ms (validate ${validateMs.toFixed(0)}, index ${indexBuildMs.toFixed(0)}, packs ${packScriptsMs.toFixed(0)}, write ${writeMs.toFixed(0)}), in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
+    `scale ${size}: gate ${(row.gateGzipBytes as number) / 1024} KB gzip (imports catalogue: ${gate.importsCatalogue}), non-article ${detectNonArticleMs?.toFixed(2)} ms (first read warm ${gateFirstReadWarmMs.toFixed(2)}), recognition ${recognitionMs?.toFixed(1)} ms (read ${row.gateReadMs.toFixed(1)}, index load ${indexLoadMs.toFixed(1)} [read woken ${read.wokenMs.toFixed(1)}, awake ${read.awakeMs.toFixed(1)}, views ${views.ms.toFixed(3)}; worker start ${read.wokenStartMs.toFixed(1)}], look-up ${lookup.ms.toFixed(2)} [headline ${byHeadline.ms.toFixed(2)}, lead ${leadHits.ms.toFixed(2)}], detect ${chromium.engineDetectMs?.toFixed(1)}; ${row.candidate} by ${row.recognisedBy}), background ${mb(row.backgroundMemoryBytes as number)} (index file ${mb(indexBytes.byteLength)}, zipped ${mb(indexZipBytes)}), package ${mb(packageBytes)}, build ${buildMs.toFixed(0)} ms (validate ${validateMs.toFixed(0)}, index ${indexBuildMs.toFixed(0)}, packs ${packScriptsMs.toFixed(0)}, write ${writeMs.toFixed(0)}), in ${((performance.now() - t0) / 1000).toFixed(0)} s`,
   );
   return row;
 }

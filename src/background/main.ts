@@ -22,7 +22,7 @@ import { browser, type Runtime } from '../platform/browser';
 import { TOGGLE_HIGHLIGHTS_COMMAND } from '../platform/commands';
 import { updateSettings } from '../platform/settings';
 import { showBadge } from './badge';
-import { forgetProbes, packFile, probeSessions } from './catalogue';
+import { forgetProbes, packFile, probeSessions, readCatalogue } from './catalogue';
 import { siteAccess, watchNoteSites } from './note-sites';
 import { clearTabState, getTabState, setTabState } from './tab-state';
 
@@ -31,6 +31,8 @@ export const GATE_FILE = 'content/gate.js';
 const CHECK_PAGE_MENU = 'gloss-check-page';
 const NOTE_MENU = 'gloss-note-selection';
 const HIGHLIGHT_MENU = 'gloss-highlight-selection';
+
+readCatalogue();
 
 /**
  * Inject the engine with its candidate: the candidate's description first (a function with
@@ -53,7 +55,7 @@ async function injectEngine(tabId: number, candidate: EngineCandidate | null) {
 
 /** A probe from a page's gate: answer from the index; on a candidate, inject the engine. */
 async function answerProbe(probe: ProbeMessage, tabId: number): Promise<Replies['gloss/probe']> {
-  const answer = probeSessions().answer(`${tabId}`, probe);
+  const answer = (await probeSessions()).answer(`${tabId}`, probe);
   if (answer.verdict === 'candidate') {
     const loading: PageState = { status: 'loading', articleId: answer.articleId };
     await setTabState(tabId, loading);

@@ -1,11 +1,13 @@
 /**
  * What the build makes of the packs for recognition (pure; vite.config.ts and the benchmark call
- * it): the catalogue index (a module the background imports, never a content script), one
+ * it): the catalogue index (catalogue/index.bin, which only the background reads), one
  * script per pack (packs/<id>.js, run in the page for the engine's candidate only), and the
  * sites' match patterns (the manifest's host permissions and the gate's content-script matches:
  * exactly the catalogue's hosts).
  */
-import { buildCatalogueIndex, type CatalogueArticle } from './catalogue-index';
+import { buildCatalogueIndex } from './catalogue-index-build';
+import { CATALOGUE_INDEX_FILE } from './catalogue-index-format';
+import type { CatalogueArticle } from './catalogue-keys';
 
 /** The parts of a (validated) pack the build reads. */
 export interface PackForCatalogue {
@@ -37,9 +39,10 @@ export function matchPatterns(packs: readonly PackForCatalogue[]): string[] {
   return [...patterns].sort();
 }
 
-export interface PackageFile {
+/** A file the build adds to the package: a script (text) or the index (bytes). */
+export interface PackageFile<Source extends string | Uint8Array = string | Uint8Array> {
   fileName: string;
-  source: string;
+  source: Source;
 }
 
 /** The global a pack script sets in the content script's world (the engine takes it from there). */
@@ -51,7 +54,7 @@ export const PACK_GLOBAL = 'gloss.pack';
  * read from the package by the browser itself (no fetch, nothing parsed in the background).
  * JSON.parse of a string literal: faster to load than the same object as a JS literal.
  */
-export function packScript(pack: PackForCatalogue): PackageFile {
+export function packScript(pack: PackForCatalogue): PackageFile<string> {
   const json = JSON.stringify(pack);
   return {
     fileName: `packs/${pack.article.id}.js`,
@@ -59,8 +62,10 @@ export function packScript(pack: PackForCatalogue): PackageFile {
   };
 }
 
-/** The index module the background imports (`virtual:gloss-catalogue-index`). */
-export function catalogueIndexModule(packs: readonly PackForCatalogue[]): string {
-  const index = buildCatalogueIndex(packs.map(catalogueArticle));
-  return `export default JSON.parse(${JSON.stringify(JSON.stringify(index))});\n`;
+/** The catalogue index (catalogue-index-format.ts), which the background reads from the package. */
+export function catalogueIndexFile(packs: readonly PackForCatalogue[]): PackageFile<Uint8Array> {
+  return {
+    fileName: CATALOGUE_INDEX_FILE,
+    source: new Uint8Array(buildCatalogueIndex(packs.map(catalogueArticle))),
+  };
 }

@@ -79,6 +79,21 @@ vi.mock('../../src/platform/browser', () => ({
   },
 }));
 
+/** The package's files: the catalogue index as the build writes it from the real packs. */
+const packageReads: string[] = [];
+vi.mock('../../src/platform/package-files', async () => {
+  const { loadPacks } = await import('../../src/annotations/packs');
+  const { catalogueIndexFile } = await import('../../src/detection/catalogue-build');
+  const index = catalogueIndexFile(loadPacks().packs);
+  return {
+    readPackageFile: async (path: string) => {
+      packageReads.push(path);
+      if (path !== index.fileName) throw new Error(`no ${path} in the package`);
+      return index.source.slice().buffer;
+    },
+  };
+});
+
 await import('../../src/background/main');
 const send = (message: unknown, sender: Record<string, unknown>) =>
   listeners.message?.(message, sender) as Promise<unknown> | undefined;
@@ -98,6 +113,10 @@ beforeEach(() => {
 });
 
 describe('the background', () => {
+  test('starts reading the catalogue index as it starts, before any probe', () => {
+    expect(packageReads).toEqual(['catalogue/index.bin']);
+  });
+
   const CANONICAL =
     'https://www.straitstimes.com/asia/east-asia/chinas-xi-tells-trump-taiwans-return-key-to-post-war-order-xinhua-reports';
   const probe = (over: Record<string, unknown> = {}) => ({

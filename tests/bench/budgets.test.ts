@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changingFrontHtml, FRONT_URL } from '../../bench/lib/budgets';
 import { packById } from '../../src/annotations/packs';
-import { leadShingles } from '../../src/detection/catalogue-index';
+import { leadShingles } from '../../src/detection/catalogue-keys';
 import { shingles } from '../../src/detection/fingerprint';
 
 const real = packById('2025-11-24-trump-xi-call');

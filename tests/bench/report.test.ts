@@ -231,7 +231,7 @@ describe('tables', () => {
       lookupHeadlineMs: 70,
       lookupLeadMs: 5,
       engineDetectMs: 20,
-      indexJsonBytes: 2 ** 20,
+      indexFileBytes: 2 ** 20,
       validateMs: 1,
       indexBuildMs: 2,
       packScriptsMs: 3,

@@ -1,28 +1,33 @@
 /**
- * The catalogue index: built from plain article data, it names a candidate article from a page's
- * address, its metadata, its headline or the opening of its text, and nothing from a page that
- * only shows the headline and standfirst, quotes the article, or is another story.
+ * The catalogue index: written from plain article data as the package file the background reads,
+ * it names a candidate article from a page's address, its metadata, its headline or the opening
+ * of its text, and nothing from a page that only shows the headline and standfirst, quotes the
+ * article, or is another story.
  */
 import { describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
 import {
   catalogueArticle,
-  catalogueIndexModule,
+  catalogueIndexFile,
   matchPatterns,
   PACK_GLOBAL,
   packScript,
 } from '../../src/detection/catalogue-build';
+import { CatalogueIndex, TEXT_CANDIDATE } from '../../src/detection/catalogue-index';
+import { buildCatalogueIndex } from '../../src/detection/catalogue-index-build';
 import {
-  buildCatalogueIndex,
+  CATALOGUE_INDEX_FILE,
+  INDEX_FORMAT,
+  INDEX_MAGIC,
+} from '../../src/detection/catalogue-index-format';
+import {
   type CatalogueArticle,
-  CatalogueIndex,
   headlineSimilarity,
   leadProbeShingles,
   leadShingles,
   normaliseUrl,
-  TEXT_CANDIDATE,
   urlKey,
-} from '../../src/detection/catalogue-index';
+} from '../../src/detection/catalogue-keys';
 import { shingles } from '../../src/detection/fingerprint';
 import { isProbeShingle } from '../../src/detection/probe';
 
@@ -56,6 +61,9 @@ const other: CatalogueArticle = {
   ],
 };
 
+/** The index as the background reads it: the file's bytes. */
+const indexOf = (articles: readonly CatalogueArticle[]) =>
+  new CatalogueIndex(buildCatalogueIndex(articles));
 const probeOf = (text: string) => [...shingles(text)].filter(isProbeShingle);
 const hitsFor = (index: CatalogueIndex, text: string) => {
   const hits = new Map<number, number>();
@@ -72,9 +80,7 @@ describe('addresses', () => {
   });
 
   test('the canonical URL and the known copies name the article; other URLs nothing', () => {
-    const index = new CatalogueIndex(
-      buildCatalogueIndex([other, { ...real, urls: ['https://www.bloomberg.com/news/x'] }]),
-    );
+    const index = indexOf([other, { ...real, urls: ['https://www.bloomberg.com/news/x'] }]);
     expect(index.idOf(index.byAddress(`${pack.article.canonicalUrl}?utm_source=x`) ?? -1)).toBe(
       real.id,
     );
@@ -92,7 +98,7 @@ describe('addresses', () => {
 });
 
 describe('headlines', () => {
-  const index = new CatalogueIndex(buildCatalogueIndex([other, real]));
+  const index = indexOf([other, real]);
 
   test('an edited headline still names the article; another story does not', () => {
     const edited = "China's Xi tells Trump Taiwan's return key to post-war order: Xinhua";
@@ -107,16 +113,14 @@ describe('headlines', () => {
     const headlines = Array.from({ length: 300 }, (_, i) =>
       words.filter((_, k) => (i * 7 + k * 3) % 5 !== 0 || k === i % 8).join(' '),
     );
-    const many = new CatalogueIndex(
-      buildCatalogueIndex(
-        headlines.map((headline, i) => ({
-          ...other,
-          id: `story-${i}`,
-          headline,
-          canonicalUrl: `https://www.example-news.test/story-${i}`,
-          urls: [],
-        })),
-      ),
+    const many = indexOf(
+      headlines.map((headline, i) => ({
+        ...other,
+        id: `story-${i}`,
+        headline,
+        canonicalUrl: `https://www.example-news.test/story-${i}`,
+        urls: [],
+      })),
     );
     const reference = (titles: string[]) => {
       let best: { n: number; score: number } | null = null;
@@ -161,7 +165,7 @@ describe('the lead fingerprint', () => {
 });
 
 describe('ranking by text', () => {
-  const index = new CatalogueIndex(buildCatalogueIndex([other, real]));
+  const index = indexOf([other, real]);
   const text = (n: number) =>
     body
       .slice(0, n)
@@ -205,28 +209,57 @@ describe('ranking by text', () => {
   test('hits add up over several probes (a page read a little at a time)', () => {
     const hits = new Map<number, number>();
     for (const p of body.slice(0, 3)) index.addLeadHits(probeOf(p.text), hits);
-    expect(index.bestByText(hits, false)?.article).toBe(index.positionOf(real.id));
+    const best = index.bestByText(hits, false);
+    expect(best && index.idOf(best.article)).toBe(real.id);
   });
 });
 
 describe('the package files', () => {
-  test('the index module survives the build and answers the same', async () => {
-    const source = catalogueIndexModule([pack]);
-    const url = `data:text/javascript,${encodeURIComponent(source)}`;
-    const index = new CatalogueIndex((await import(/* @vite-ignore */ url)).default);
-    expect(index.size).toBe(1);
-    expect(index.idOf(index.byAddress(pack.article.canonicalUrl) ?? -1)).toBe(real.id);
-    const hits = new Map<number, number>();
-    index.addLeadHits(
-      probeOf(
-        body
-          .slice(0, 3)
-          .map((p) => p.text)
-          .join(' '),
-      ),
-      hits,
-    );
-    expect(index.bestByText(hits, false)?.article).toBe(0);
+  test('the index file read back answers for each article, ids in any script', () => {
+    const articles = [other, { ...real, id: 'ünïcode-论文-story', urls: [] }];
+    const file = catalogueIndexFile([pack]);
+    expect(file.fileName).toBe(CATALOGUE_INDEX_FILE);
+    const fromPack = new CatalogueIndex(file.source.slice().buffer);
+    expect(fromPack.size).toBe(1);
+    expect(fromPack.idOf(fromPack.byAddress(pack.article.canonicalUrl) ?? -1)).toBe(real.id);
+    const lead = body
+      .slice(0, 3)
+      .map((p) => p.text)
+      .join(' ');
+    expect(fromPack.bestByText(hitsFor(fromPack, lead), false)?.article).toBe(0);
+
+    const index = indexOf(articles);
+    expect(index.size).toBe(2);
+    expect(index.idOf(index.byAddress(real.canonicalUrl) ?? -1)).toBe('ünïcode-论文-story');
+    expect(index.idOf(index.byAddress(other.canonicalUrl) ?? -1)).toBe('other-story');
+    expect(() => index.idOf(2)).toThrow(RangeError);
+  });
+
+  test('past 65 536 articles, article numbers take four bytes and still name each article', () => {
+    const many = Array.from({ length: 2 ** 16 + 3 }, (_, i) => ({
+      id: `story-${i}`,
+      headline: `Story ${i}`,
+      canonicalUrl: `https://www.example-news.test/${i}`,
+      urls: [],
+      paragraphs: [],
+    }));
+    const lead = { ...real, id: 'the-real-one', canonicalUrl: 'https://www.example-news.test/x' };
+    const index = indexOf([...many, lead]);
+    expect(index.size).toBe(2 ** 16 + 4);
+    for (const n of [0, 2 ** 16 - 1, 2 ** 16, 2 ** 16 + 2])
+      expect(index.idOf(index.byAddress(`https://www.example-news.test/${n}`) ?? -1)).toBe(
+        `story-${n}`,
+      );
+    const best = index.bestByText(hitsFor(index, body[0]?.text ?? ''), true);
+    expect(best && index.idOf(best.article)).toBe('the-real-one');
+  });
+
+  test('an empty catalogue is a valid index that names nothing', () => {
+    const index = indexOf([]);
+    expect(index.size).toBe(0);
+    expect(index.byAddress(real.canonicalUrl)).toBeNull();
+    expect(index.byHeadline([pack.article.headline])).toBeNull();
+    expect(index.bestByText(hitsFor(index, body[0]?.text ?? ''), true)).toBeNull();
   });
 
   test('a pack script puts exactly the pack in the world it runs in', () => {
@@ -237,8 +270,18 @@ describe('the package files', () => {
     expect(world[PACK_GLOBAL]).toEqual(JSON.parse(JSON.stringify(pack)));
   });
 
-  test('an index in an unknown format is refused, not misread', () => {
-    expect(() => new CatalogueIndex({ format: 2 } as never)).toThrow(/format/);
+  test('a file of another kind, format or length is refused, not misread', () => {
+    const bytes = buildCatalogueIndex([other, real]);
+    const header = (file: ArrayBuffer) => new Uint32Array(file, 0, 2);
+    expect(header(bytes)[0]).toBe(INDEX_MAGIC);
+    const otherFormat = bytes.slice(0);
+    header(otherFormat)[1] = INDEX_FORMAT + 1;
+    expect(() => new CatalogueIndex(otherFormat)).toThrow(/unknown format/);
+    const notAnIndex = bytes.slice(0);
+    header(notAnIndex)[0] = 0x04034b50;
+    expect(() => new CatalogueIndex(notAnIndex)).toThrow(/not an index/);
+    expect(() => new CatalogueIndex(bytes.slice(0, bytes.byteLength - 4))).toThrow(/bytes where/);
+    expect(() => new CatalogueIndex(new ArrayBuffer(8))).toThrow(/shorter/);
   });
 
   test("host permissions are exactly the packs' sites", () => {

@@ -1,6 +1,6 @@
 /**
  * The built extensions ask for no more than Gloss needs, expose nothing to web pages, and carry
- * no code that could reach the network. Reads dist/chrome and dist/firefox as shipped.
+ * no code that could reach the network (their one fetch reads their own package). Reads dist/chrome and dist/firefox as shipped.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GENERATED_ID_PREFIX, generatedSites } from '../../bench/lib/catalogue';
 import { loadPacks } from '../../src/annotations/packs';
+import { INDEX_MAGIC } from '../../src/detection/catalogue-index-format';
 import { DIST } from '../../tools/browsers/browsers';
 
 const packPatterns = [
@@ -83,9 +84,18 @@ describe.each(['chrome', 'firefox'])('dist/%s', (browser) => {
       .map((f) => readFileSync(f, 'utf8'))
       .join('\n');
     expect(code.length).toBeGreaterThan(10_000);
-    for (const api of ['fetch(', 'XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource']) {
+    for (const api of ['XMLHttpRequest', 'sendBeacon', 'WebSocket', 'EventSource']) {
       expect(code.includes(api), api).toBe(false);
     }
+    // One fetch(), of a file in Gloss's own package (src/platform/package-files.ts).
+    expect(code.match(/fetch\(/g)).toHaveLength(1);
+    expect(code).toMatch(/fetch\(\w+(\.default)?\.runtime\.getURL\(/);
+  });
+
+  test('ships the catalogue index, which only the background reads', () => {
+    const index = readFileSync(join(DIST, browser, 'catalogue/index.bin'));
+    expect(index.readUInt32LE(0)).toBe(INDEX_MAGIC);
+    expect(index.readUInt32LE(8)).toBe(loadPacks().packs.length);
   });
 
   test('builds for the right background', () => {

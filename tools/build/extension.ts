@@ -7,17 +7,13 @@ import pkg from '../../package.json' with { type: 'json' };
 import { loadPackFolders } from '../../src/annotations/authoring/load';
 import { checkAllPacks } from '../../src/annotations/check';
 import { formatPackError } from '../../src/annotations/validate';
-import {
-  catalogueIndexModule,
-  matchPatterns,
-  packScript,
-} from '../../src/detection/catalogue-build';
+import { catalogueIndexFile, matchPatterns, packScript } from '../../src/detection/catalogue-build';
 import { FIREFOX_MIN_VERSION, GECKO_ID } from './firefox';
 
 /**
  * How the extension is built, as a library: scripts/build.ts builds with `extensionConfig` and the
- * content scripts with `glossPacks`; the background gets `glossCatalogue`; the bench and the build tests import the
- * plugins.
+ * content scripts with `glossPacks`; `glossCatalogue` adds the catalogue's files to the package;
+ * the bench and the build tests import the plugins.
  *
  * One manifest.json, two browsers; `extensionConfig(browser)` writes dist/<browser>/.
  * The per-browser differences live here and nowhere else:
@@ -96,24 +92,17 @@ export function glossPacks(packsDir?: string): Plugin {
 
 /**
  * The catalogue for recognition, built from the packs at build time (src/detection/
- * catalogue-build.ts): the index as `virtual:gloss-catalogue-index`, which only the background
- * imports, and packs/<id>.js, one script per article, run in a page for its candidate only.
- * Nothing of it is bundled into a content script.
+ * catalogue-build.ts): the index as catalogue/index.bin, which only the background reads, and
+ * packs/<id>.js, one script per article, run in a page for its candidate only. Nothing of it is
+ * bundled into a script.
  */
 export function glossCatalogue(packsDir?: string): Plugin {
-  const id = 'virtual:gloss-catalogue-index';
   return {
     name: 'gloss-catalogue',
-    resolveId: (source) => (source === id ? `\0${id}` : null),
-    load: (loaded) =>
-      loaded === `\0${id}`
-        ? catalogueIndexModule(loadPackFolders(packsDir, { exclude: excludedPacks() }).packs)
-        : null,
     generateBundle() {
-      for (const pack of loadPackFolders(packsDir, { exclude: excludedPacks() }).packs) {
-        const file = packScript(pack);
+      const packs = loadPackFolders(packsDir, { exclude: excludedPacks() }).packs;
+      for (const file of [catalogueIndexFile(packs), ...packs.map(packScript)])
         this.emitFile({ type: 'asset', fileName: file.fileName, source: file.source });
-      }
     },
   };
 }
@@ -231,7 +220,8 @@ export function extensionConfig(browser: TargetBrowser, outDir = `dist/${browser
       outDir,
       emptyOutDir: true,
       target: 'es2022',
-      // Both browsers support modulepreload; the polyfill would be the only fetch() in Gloss.
+      // Both browsers support modulepreload; the polyfill would fetch() pages' modules, and
+      // Gloss fetches only its own catalogue index from its package (src/platform/package-files.ts).
       modulePreload: { polyfill: false },
       sourcemap: false,
       rollupOptions: {
