@@ -219,16 +219,8 @@ export interface Replies {
 /** The engine's port to the background: open only so the engine learns when Gloss goes away. */
 export const ENGINE_PORT = 'gloss-engine';
 
-/**
- * Names in the content scripts' world, shared by the gate and the background (which runs small
- * functions there with scripting.executeScript; such a function is serialised, so it gets the
- * names as arguments). `GATE_HANDLE`: the live gate, which the background asks to read the whole
- * page when the reader asks for a check. `GATE_REQUEST_FLAG`: set when no gate is on the page
- * yet (a site Gloss does not run on by itself); the gate injected right after takes it once, so
- * a later automatic look is not a request.
- */
-export const GATE_HANDLE = 'gloss.gate';
-export const GATE_REQUEST_FLAG = 'gloss.gate.request';
+/** Names in the content scripts' world (the gate's handle, the reader's request): ./world-names.ts. */
+export { GATE_HANDLE, GATE_REQUEST_FLAG } from './world-names';
 
 /** `raw` as a message of `schema`'s kind, or null if it is anything else. */
 export function parse<S extends v.GenericSchema>(schema: S, raw: unknown): v.InferOutput<S> | null {
