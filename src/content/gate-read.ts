@@ -11,6 +11,11 @@ import { readPageMetadata } from './metadata';
 
 /** Text read on a page that does not declare itself an article: its opening, not the page. */
 const OPENING_CHARS = 12_000;
+/**
+ * Text a page that does not declare itself an article shows before its opening counts as there:
+ * fewer characters are an app shell still filling in, which the gate keeps reading as it grows.
+ */
+export const SHELL_CHARS = 1_000;
 /** Text read at most on any page (a page of many megabytes is not read to its end to probe it). */
 const PAGE_CHARS = 4_000_000;
 /** Elements whose text is never the article's. */
