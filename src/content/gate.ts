@@ -1,7 +1,7 @@
 /**
  * The gate: the only Gloss code that runs on every page of a supported site. It holds no
- * catalogue. It reads the page's address, what the page says about itself (metadata.ts) and the
- * word shingles of its text, and asks the background, which holds the catalogue index, whether
+ * catalogue. It reads the page's address, what the page says about itself (metadata.ts) and its
+ * text, and asks the background, which holds the catalogue index, whether
  * this may be a known article (probe messages, messages/protocol.ts). On a candidate the
  * background injects the engine and the gate stops reading.
  *
@@ -9,7 +9,8 @@
  * JSON-LD NewsArticle, LiveBlogPosting…), the whole page, in slices; elsewhere only the opening
  * (OPENING_CHARS of text). While an article page fills in (late bodies, streamed text, infinite
  * scroll) a MutationObserver gathers what is added, and only that is read, at most every
- * THROTTLE_MS, in slices of at most SLICE_MS. Each probe carries only the shingles not sent before.
+ * THROTTLE_MS, in slices of at most SLICE_MS. Each probe carries the text read since
+ * the last one; the background makes it into shingles, off the page's main thread.
  * A page that declares no article is read once its opening is there (an app shell is read as it
  * fills in); after that, and once the background names a candidate, the gate watches only for a
  * new address or a head that starts declaring an article (gate-watch.ts), so a section front's
@@ -20,7 +21,7 @@
  * Its cost is recorded, in the benchmark's build only (timing.ts), as `gloss:gate` performance
  * measures: one per task; detail.totalMs is the running total, observer callbacks included.
  */
-import { PROBE_MAX_SHINGLES } from '../detection/probe';
+import { PROBE_MAX_CHARS } from '../detection/probe';
 import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
 import { sendProbe } from '../messages/send-probe';
 import { GATE_HANDLE, GATE_REQUEST_FLAG } from '../messages/world-names';
@@ -127,7 +128,7 @@ class Gate {
       this.sendAgain = true;
       return;
     }
-    const shingles = read.pending.splice(0, PROBE_MAX_SHINGLES);
+    const text = read.take(PROBE_MAX_CHARS);
     const done = read.idle && read.pending.length === 0;
     if (done && read.requested) read.doneSent = true;
     const message: ProbeMessage = {
@@ -136,7 +137,7 @@ class Gate {
       seq: read.seq,
       url: this.url,
       ...(read.seq === 0 ? { meta: read.meta } : {}),
-      shingles,
+      text,
       requested: read.requested,
       done,
     };
@@ -164,14 +165,14 @@ class Gate {
       return;
     }
     if (answer?.verdict === 'resend') {
-      // The background restarted and lost this page's count: send all of it again.
-      read.seq = 0;
-      read.doneSent = false;
-      read.pending = [...read.sent];
+      // The background restarted and lost this page's count: read the page again.
+      this.sendAgain = false;
+      this.begin(read.requested);
+      return;
     }
     const again = this.sendAgain;
     this.sendAgain = false;
-    if (again || read.pending.length > 0 || answer?.verdict === 'resend') this.send(read);
+    if (again || read.pending.length > 0) this.send(read);
     else if (read.doneSent && this.requestedOnly) this.stop();
   }
 

@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { UnanchoredReason } from '../anchoring';
 import { RECOGNISED_BY } from '../detection/detect';
-import { PAGE_KINDS, PROBE_MAX_SHINGLES } from '../detection/probe';
+import { PAGE_KINDS, PROBE_MAX_CHARS } from '../detection/probe';
 import { HIGHLIGHT_CATEGORIES } from '../highlights/categories';
 import { ORPHAN_REASONS } from '../highlights/orphans';
 import { NoteIdSchema } from '../notes/model';
@@ -65,8 +65,9 @@ export type ProbeMetadata = v.InferOutput<typeof ProbeMetadataSchema>;
 
 /**
  * The gate's question: is this page one of the catalogue's articles? Sent as the gate reads the
- * page: `seq` 0 carries the metadata and resets the page's count in the background; each later
- * probe carries only the probe shingles (detection/probe.ts) not sent before on this page (`doc`).
+ * page: `seq` 0 carries the metadata and resets the page's count in the background; each probe
+ * carries the page text read since the last one, as it is, in pieces (shingles do not run across
+ * pieces): the background makes the shingles (detection/probe-text.ts), off the page's main thread.
  * `requested`: the reader asked Gloss to check this page (popup, context menu).
  * `done`: the gate has read all it will read; the background answers for good.
  */
@@ -76,9 +77,13 @@ const ProbeMessageSchema = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   url: Url,
   meta: v.optional(ProbeMetadataSchema),
-  shingles: v.pipe(
-    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
-    v.maxLength(PROBE_MAX_SHINGLES),
+  text: v.pipe(
+    v.array(v.string()),
+    v.maxLength(PROBE_MAX_CHARS),
+    v.check(
+      (pieces) => pieces.reduce((chars, piece) => chars + piece.length, 0) <= PROBE_MAX_CHARS,
+      'a probe carries at most PROBE_MAX_CHARS characters',
+    ),
   ),
   requested: v.boolean(),
   done: v.boolean(),
