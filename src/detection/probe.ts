@@ -12,8 +12,11 @@ export function isProbeShingle(hash: number): boolean {
   return Math.imul(hash, 0x9e3779b1) >>> 30 === 0;
 }
 
-/** Most page text (characters) one probe message carries; a longer read goes out in several. */
-export const PROBE_MAX_CHARS = 1 << 20;
+/**
+ * Most page text (characters) one probe message carries; a longer read goes out in several. The
+ * browser serialises a message in the sending task: a smaller message keeps that task short.
+ */
+export const PROBE_MAX_CHARS = 1 << 16;
 
 /** What a page says it is: an article, a live page, or nothing said. */
 export const PAGE_KINDS = ['article', 'live', 'other'] as const;
