@@ -55,6 +55,7 @@ class Gate {
   /** The head changed on a page that said it was no article: it may say so now. */
   private headChanged = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private sendQueued = false;
   private sending = false;
   private sendAgain = false;
   private lastSent = 0;
@@ -103,7 +104,7 @@ class Gate {
     const done = read.readSlice(t0 + SLICE_MS);
     if (done || now() - this.lastSent >= SEND_MS || read.seq === 0) {
       read.collect();
-      this.send(read);
+      this.sendSoon(read);
     }
     if (done) this.settle(read);
     this.account(t0);
@@ -119,6 +120,22 @@ class Gate {
     if (this.requestedOnly || read !== this.read) return;
     const opened = !read.requested && read.meta.kind === 'other' && read.chars >= SHELL_CHARS;
     if (opened || read.full) this.watch.set('address');
+  }
+
+  /**
+   * Send from a task of its own: the browser serialises a message (and, the first time, sets up
+   * its messaging in this world) in the sending task, which would lengthen the reading task.
+   */
+  private sendSoon(read: PageRead) {
+    if (this.sendQueued) return;
+    this.sendQueued = true;
+    setTimeout(() => {
+      this.sendQueued = false;
+      if (this.stopped || read !== this.read || read.matched) return;
+      const t0 = now();
+      this.send(read);
+      this.account(t0);
+    }, 0);
   }
 
   private send(read: PageRead) {
