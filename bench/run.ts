@@ -454,7 +454,7 @@ if (runs('scale')) {
   details.scaleCopy = {
     url: COPY_URL,
     chars: gateRead.chars,
-    probeShingles: gateRead.shingles.length,
+    probeTextPieces: gateRead.text.length,
     gateReadMs: gateRead.ms,
     engineDetect: detect,
   };

@@ -435,7 +435,7 @@ const catalogueIndex = new CatalogueIndex(
 
 /**
  * The gate's first task on a page (content/gate.ts): its metadata, then its opening text read
- * into probe shingles, unsliced. On a non-article page of a supported site, all the gate does
+ * gathered for the probes, unsliced. On a non-article page of a supported site, all the gate does
  * before it asks the background.
  */
 function gateFirstRead(url: string) {
@@ -453,7 +453,7 @@ function detectNonArticle(url: string) {
     ms: batched(() => gateFirstRead(url), 200, 15),
     metadataMs: batched(() => probeMetadata(document, url), 200, 15),
     chars: first.chars,
-    probeShingles: first.pending.length,
+    probeText: first.pending.length,
   };
 }
 
@@ -475,8 +475,8 @@ function detectArticle(
 
 /**
  * The gate's whole read of a page that declares itself an article (content/gate.ts reads it in
- * slices of a few ms; here unsliced, batched): its metadata and every text node into probe
- * shingles. Returns what the probes carry, for the background's side (bench/lib/scale.ts).
+ * slices of a few ms; here unsliced, batched): its metadata and every text node gathered for
+ * the probes. Returns what the probes carry, for the background's side (bench/lib/scale.ts).
  */
 function gateRead(url: string) {
   const first = gateFirstRead(url);
@@ -484,7 +484,7 @@ function gateRead(url: string) {
     ms: batched(() => gateFirstRead(url), 5, 15),
     url,
     meta: first.meta,
-    shingles: first.pending,
+    text: first.pending,
     chars: first.chars,
   };
 }

@@ -38,7 +38,8 @@ import { CatalogueIndex } from '../../src/detection/catalogue-index';
 import { buildCatalogueIndex } from '../../src/detection/catalogue-index-build';
 import { CATALOGUE_INDEX_FILE } from '../../src/detection/catalogue-index-format';
 import type { CatalogueArticle } from '../../src/detection/catalogue-keys';
-import { PROBE_MAX_SHINGLES } from '../../src/detection/probe';
+import { PROBE_MAX_CHARS } from '../../src/detection/probe';
+import { newProbeShingles } from '../../src/detection/probe-text';
 import type { ProbeAnswer, ProbeMessage, ProbeMetadata } from '../../src/messages/protocol';
 import { catalogue } from './catalogue';
 import { measureIndexRead } from './index-read';
@@ -92,28 +93,40 @@ export function syndicatedCopyHtml(canonicalHtml: string, copyUrl: string): stri
 
 /** What the gate's read of the copy gave (measured in Chromium by the caller). */
 export interface GateReadFigures {
-  /** The gate's whole read of the page (metadata + every text node into probe shingles), ms. */
+  /** The gate's whole read of the page (metadata + its text gathered for the probes), ms. */
   ms: number;
   url: string;
   meta: ProbeMetadata;
-  shingles: number[];
+  /** The text the probes carry, in pieces (the background makes the shingles). */
+  text: string[];
 }
 
-/** The gate's probes for one read: the first with the metadata, PROBE_MAX_SHINGLES at most each. */
+/**
+ * The gate's probes for one read: the first with the metadata, whole pieces of text, at most
+ * PROBE_MAX_CHARS each (the gate cuts a longer piece; the benchmark's pieces are shorter).
+ */
 export function probesOf(read: GateReadFigures, doc = 'bench-copy'): ProbeMessage[] {
   const out: ProbeMessage[] = [];
-  for (let at = 0, seq = 0; seq === 0 || at < read.shingles.length; seq++) {
-    const shingles = read.shingles.slice(at, at + PROBE_MAX_SHINGLES);
-    at += PROBE_MAX_SHINGLES;
+  let at = 0;
+  for (let seq = 0; seq === 0 || at < read.text.length; seq++) {
+    const text: string[] = [];
+    let chars = 0;
+    while (at < read.text.length) {
+      const piece = read.text[at] as string;
+      if (text.length > 0 && chars + piece.length > PROBE_MAX_CHARS) break;
+      text.push(piece);
+      chars += piece.length;
+      at++;
+    }
     out.push({
       type: 'gloss/probe',
       doc,
       seq,
       url: read.url,
       ...(seq === 0 ? { meta: read.meta } : {}),
-      shingles,
+      text,
       requested: false,
-      done: at >= read.shingles.length,
+      done: at >= read.text.length,
     });
   }
   return out;
@@ -331,7 +344,8 @@ export async function measureScale(
   const byHeadline = timed(size >= 10_000 ? 9 : 21, () => index.byHeadline(titles));
   const leadHits = timed(size >= 10_000 ? 9 : 21, () => {
     const hits = new Map<number, number>();
-    for (const probe of probes) index.addLeadHits(probe.shingles, hits);
+    const counted = new Set<number>();
+    for (const probe of probes) index.addLeadHits(newProbeShingles(probe.text, counted), hits);
     return index.bestByText(hits, false);
   });
   const gateFirstReadWarmMs = await chromium.gateFirstReadWarmMs();
@@ -369,7 +383,7 @@ export async function measureScale(
     lookupLeadMs: leadHits.ms,
     engineDetectMs: chromium.engineDetectMs,
     probes: probes.length,
-    probeShingles: chromium.gateRead.shingles.length,
+    probeShingles: newProbeShingles(chromium.gateRead.text, new Set()).length,
     candidate: first.verdict === 'candidate' ? first.articleId : null,
     recognisedBy: first.verdict === 'candidate' ? first.by : null,
   };

@@ -1,17 +1,21 @@
 /**
  * The background's answer to the gate's probes (pure: no browser APIs). A page's gate reads the
- * page a little at a time and sends what is new; the counts of lead shingles per article add up
- * here, per document, until one article has enough (or the page turns out to be a known address).
- * A background that slept lost its sessions: it asks the gate to send everything again.
+ * page a little at a time and sends the text it read since its last probe, made into shingles
+ * here (detection/probe-text.ts) so the page's main thread does not; the counts of lead shingles
+ * per article add up here, per document, until one article has enough (or the page turns out to be a known address).
+ * A background that slept lost its sessions: it asks the gate to read the page again.
  */
 import type { CatalogueIndex } from '../detection/catalogue-index';
 import type { RecognisedBy } from '../detection/detect';
+import { newProbeShingles } from '../detection/probe-text';
 import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
 
 interface Session {
   doc: string;
   nextSeq: number;
   hits: Map<number, number>;
+  /** The probe shingles of the page counted so far (text read again adds nothing). */
+  counted: Set<number>;
   /** The article the page's headline names, if any (weaker than its text or address). */
   headline: number | null;
 }
@@ -28,7 +32,13 @@ export class ProbeSessions {
   answer(key: string, probe: ProbeMessage): ProbeAnswer {
     let session = this.sessions.get(key);
     if (probe.seq === 0) {
-      session = { doc: probe.doc, nextSeq: 0, hits: new Map(), headline: null };
+      session = {
+        doc: probe.doc,
+        nextSeq: 0,
+        hits: new Map(),
+        counted: new Set(),
+        headline: null,
+      };
       this.sessions.delete(key);
       this.sessions.set(key, session);
       while (this.sessions.size > MAX_SESSIONS) {
@@ -51,7 +61,7 @@ export class ProbeSessions {
       }
       session.headline = index.byHeadline(probe.meta.titles);
     }
-    index.addLeadHits(probe.shingles, session.hits);
+    index.addLeadHits(newProbeShingles(probe.text, session.counted), session.hits);
     const text = index.bestByText(session.hits, probe.requested);
     if (text) return this.found(key, text.article, 'text');
     if (session.headline !== null) return this.found(key, session.headline, 'headline');

@@ -1,16 +1,21 @@
 /**
  * How the gate reads a page (gate.ts runs it): the probe metadata, where to start reading, and an
- * incremental, sliced read of text nodes into word shingles, of which only the probe quarter
- * (detection/probe.ts) not sent before is kept for the next probe. No browser extension APIs:
- * the benchmark runs it in a plain page.
+ * incremental, sliced read of text nodes into pieces of text for the next probe, one piece per
+ * subtree read (its text nodes joined by a line break, as separate words). The gate only gathers
+ * text: the background makes it into shingles (detection/probe-text.ts), so the page's main
+ * thread neither tokenises nor hashes. No browser extension APIs: the benchmark runs it in a
+ * plain page.
  */
-import { ShingleStream } from '../detection/fingerprint';
-import { isProbeShingle } from '../detection/probe';
 import type { ProbeMetadata } from '../messages/protocol';
 import { readPageMetadata } from './metadata';
 
 /** Text read on a page that does not declare itself an article: its opening, not the page. */
 const OPENING_CHARS = 12_000;
+/**
+ * Text a page that does not declare itself an article shows before its opening counts as there:
+ * fewer characters are an app shell still filling in, which the gate keeps reading as it grows.
+ */
+export const SHELL_CHARS = 1_000;
 /** Text read at most on any page (a page of many megabytes is not read to its end to probe it). */
 const PAGE_CHARS = 4_000_000;
 /** Elements whose text is never the article's. */
@@ -36,19 +41,19 @@ const newDocKey = () =>
     ? crypto.randomUUID()
     : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
-/** One read of one page (URL): what was read and sent, and where reading stands. */
+/** One read of one page (URL): what was read, and where reading stands. */
 export class PageRead {
   readonly doc = newDocKey();
   seq = 0;
-  /** Probe shingles sent (or queued) for this page: each goes out once. */
-  readonly sent = new Set<number>();
-  pending: number[] = [];
+  /** Text read and not sent yet: pieces, each the text nodes of one walk, in document order. */
+  pending: string[] = [];
   chars = 0;
   readonly limit: number;
   /** Roots still to read (elements or text nodes), and the walk in progress. */
   readonly queue: Node[] = [];
   private walk: { root: Node; node: Node | null } | null = null;
-  private stream = new ShingleStream();
+  /** The walk's text nodes read so far (joined into one piece when it ends or is collected). */
+  private parts: string[] = [];
   readonly seen = new WeakSet<Text>();
   matched = false;
   /** A requested read has told the background it read everything (its answer is final). */
@@ -78,29 +83,28 @@ export class PageRead {
         if (!root) break;
         if (!root.isConnected) continue;
         this.walk = { root, node: root };
-        this.stream = new ShingleStream();
       }
       const node = this.walk.node;
       if (!node?.isConnected) {
         this.endWalk();
         continue;
       }
-      if (node.nodeType === Node.TEXT_NODE) this.readText(node as Text, false);
+      if (node.nodeType === Node.TEXT_NODE) this.readText(node as Text);
       this.walk.node = this.next(node, this.walk.root);
-      if (++n % 32 === 0 && now() > deadline) return false;
+      if (++n % 64 === 0 && now() > deadline) return false;
     }
     if (this.walk) this.endWalk();
     return true;
   }
 
-  /** A text node changed in place (streamed text): read it again. */
-  readText(text: Text, again: boolean) {
-    if (!again && this.seen.has(text)) return;
+  /** A text node, once (one that changed in place is taken out of `seen` to be read again). */
+  private readText(text: Text) {
+    if (this.seen.has(text)) return;
     this.seen.add(text);
     const data = text.data;
     if (data.length === 0) return;
     this.chars += data.length;
-    this.stream.push(data);
+    this.parts.push(data);
   }
 
   /** Document order within root, not entering skipped elements. */
@@ -116,22 +120,43 @@ export class PageRead {
   }
 
   private endWalk() {
-    for (const h of this.stream.hashes) {
-      if (isProbeShingle(h) && !this.sent.has(h)) {
-        this.sent.add(h);
-        this.pending.push(h);
-      }
-    }
-    this.stream = new ShingleStream();
+    this.flush();
     this.walk = null;
   }
 
-  /** Flush the walk in progress (its shingles so far) so a probe can carry them. */
+  private flush() {
+    if (this.parts.length === 0) return;
+    this.pending.push(this.parts.join('\n'));
+    this.parts = [];
+  }
+
+  /** Flush the walk in progress (its text so far) so a probe can carry it. */
   collect() {
-    if (!this.walk) return;
-    const { root, node } = this.walk;
-    this.endWalk();
-    this.walk = { root, node };
+    this.flush();
+  }
+
+  /** Take pending text for one probe: at most `maxChars` (a longer piece is cut at a space). */
+  take(maxChars: number): string[] {
+    const out: string[] = [];
+    let chars = 0;
+    while (this.pending.length > 0) {
+      const piece = this.pending[0] as string;
+      if (chars + piece.length <= maxChars) {
+        out.push(piece);
+        chars += piece.length;
+        this.pending.shift();
+        continue;
+      }
+      const room = maxChars - chars;
+      const cut = piece.lastIndexOf(' ', room);
+      const at = cut > 0 ? cut : room;
+      if (at > 0) {
+        out.push(piece.slice(0, at));
+        this.pending[0] = piece.slice(at);
+      }
+      break;
+    }
+    return out;
   }
 }
 

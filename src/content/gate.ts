@@ -1,31 +1,33 @@
 /**
  * The gate: the only Gloss code that runs on every page of a supported site. It holds no
- * catalogue. It reads the page's address, what the page says about itself (metadata.ts) and the
- * word shingles of its text, and asks the background, which holds the catalogue index, whether
+ * catalogue. It reads the page's address, what the page says about itself (metadata.ts) and its
+ * text, and asks the background, which holds the catalogue index, whether
  * this may be a known article (probe messages, messages/protocol.ts). On a candidate the
  * background injects the engine and the gate stops reading.
  *
  * What it reads: on a page that declares itself an article or a live page (og:type article,
  * JSON-LD NewsArticle, LiveBlogPosting…), the whole page, in slices; elsewhere only the opening
- * (OPENING_CHARS of text). It keeps looking while the page fills in (late bodies, streamed text,
- * infinite scroll): a MutationObserver gathers what is added, and only that is read, at most every
- * THROTTLE_MS, in slices of at most SLICE_MS. Each probe carries only the shingles not sent before.
- * Single-page apps: a new URL starts a new read. The reader's request (popup, context menu)
- * starts a read of the whole page, wherever it is, flagged `requested`.
+ * (OPENING_CHARS of text). While an article page fills in (late bodies, streamed text, infinite
+ * scroll) a MutationObserver gathers what is added, and only that is read, at most every
+ * THROTTLE_MS, in slices of at most SLICE_MS. Each probe carries the text read since
+ * the last one; the background makes it into shingles, off the page's main thread.
+ * A page that declares no article is read once its opening is there (an app shell is read as it
+ * fills in); after that, and once the background names a candidate, the gate watches only for a
+ * new address or a head that starts declaring an article (gate-watch.ts), so a section front's
+ * ticker and comments cost it nothing. Single-page apps: a new URL starts a new read. The
+ * reader's request (popup, context menu) starts a read of the whole page, wherever it is,
+ * flagged `requested`.
  *
  * Its cost is recorded, in the benchmark's build only (timing.ts), as `gloss:gate` performance
  * measures: one per task; detail.totalMs is the running total, observer callbacks included.
  */
-import { PROBE_MAX_SHINGLES } from '../detection/probe';
-import {
-  GATE_HANDLE,
-  GATE_REQUEST_FLAG,
-  type ProbeAnswer,
-  type ProbeMessage,
-} from '../messages/protocol';
-import { sendContentToBackground } from '../messages/send';
-import { browser } from '../platform/browser';
-import { openingScope, PageRead, probeMetadata } from './gate-read';
+import { PROBE_MAX_CHARS } from '../detection/probe';
+import type { ProbeAnswer, ProbeMessage } from '../messages/protocol';
+import { sendProbe } from '../messages/send-probe';
+import { GATE_HANDLE, GATE_REQUEST_FLAG } from '../messages/world-names';
+import { extensionRuntimeAlive } from '../platform/native-runtime';
+import { openingScope, PageRead, probeMetadata, SHELL_CHARS } from './gate-read';
+import { PageWatch } from './gate-watch';
 import { mark, measure } from './timing';
 
 mark('gate-start');
@@ -50,7 +52,10 @@ class Gate {
   private read: PageRead | null = null;
   private url = location.href;
   private records: MutationRecord[] = [];
+  /** The head changed on a page that said it was no article: it may say so now. */
+  private headChanged = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private sendQueued = false;
   private sending = false;
   private sendAgain = false;
   private lastSent = 0;
@@ -58,20 +63,13 @@ class Gate {
   /** Main-thread time spent by the gate, and its longest task (ms), for the benchmark. */
   private totalMs = 0;
   private longestMs = 0;
-  private readonly observer = new MutationObserver((records) => this.onMutations(records));
+  private readonly watch = new PageWatch((records) => this.onChange(records));
 
+  /** `requestedOnly`: injected for the reader's request on a site Gloss does not run on itself. */
   constructor(private readonly requestedOnly: boolean) {}
 
   start(requested: boolean) {
     this.begin(requested);
-    if (!this.requestedOnly) {
-      this.observer.observe(document.documentElement, {
-        childList: true,
-        subtree: true,
-        characterData: true,
-      });
-      addEventListener('popstate', this.onPopState);
-    }
   }
 
   /** The reader asked: read the whole page again, flagged. */
@@ -80,12 +78,7 @@ class Gate {
   }
 
   alive(): boolean {
-    if (this.stopped) return false;
-    try {
-      return Boolean(browser.runtime?.id);
-    } catch {
-      return false;
-    }
+    return !this.stopped && extensionRuntimeAlive();
   }
 
   private begin(requested: boolean) {
@@ -93,11 +86,14 @@ class Gate {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.records = [];
+    this.headChanged = false;
     this.url = location.href;
     const read = new PageRead(probeMetadata(document, this.url), requested);
     this.read = read;
     const scope = openingScope(document, read);
     if (scope) read.queue.push(scope);
+    // Every change is read while the page fills in; see settle() for when that ends.
+    if (!this.requestedOnly) this.watch.set('page');
     this.work(t0);
   }
 
@@ -108,10 +104,38 @@ class Gate {
     const done = read.readSlice(t0 + SLICE_MS);
     if (done || now() - this.lastSent >= SEND_MS || read.seq === 0) {
       read.collect();
-      this.send(read);
+      this.sendSoon(read);
     }
+    if (done) this.settle(read);
     this.account(t0);
     if (!done) setTimeout(() => this.work(), 0);
+  }
+
+  /**
+   * After a read: a page that says it is no article, once its opening is there (more than an
+   * app shell's few words), or a page read to its limit, is watched only for a move to another
+   * address or a head that starts saying "article"; its body's churn is not read.
+   */
+  private settle(read: PageRead) {
+    if (this.requestedOnly || read !== this.read) return;
+    const opened = !read.requested && read.meta.kind === 'other' && read.chars >= SHELL_CHARS;
+    if (opened || read.full) this.watch.set('address');
+  }
+
+  /**
+   * Send from a task of its own: the browser serialises a message (and, the first time, sets up
+   * its messaging in this world) in the sending task, which would lengthen the reading task.
+   */
+  private sendSoon(read: PageRead) {
+    if (this.sendQueued) return;
+    this.sendQueued = true;
+    setTimeout(() => {
+      this.sendQueued = false;
+      if (this.stopped || read !== this.read || read.matched) return;
+      const t0 = now();
+      this.send(read);
+      this.account(t0);
+    }, 0);
   }
 
   private send(read: PageRead) {
@@ -121,7 +145,7 @@ class Gate {
       this.sendAgain = true;
       return;
     }
-    const shingles = read.pending.splice(0, PROBE_MAX_SHINGLES);
+    const text = read.take(PROBE_MAX_CHARS);
     const done = read.idle && read.pending.length === 0;
     if (done && read.requested) read.doneSent = true;
     const message: ProbeMessage = {
@@ -130,7 +154,7 @@ class Gate {
       seq: read.seq,
       url: this.url,
       ...(read.seq === 0 ? { meta: read.meta } : {}),
-      shingles,
+      text,
       requested: read.requested,
       done,
     };
@@ -138,7 +162,7 @@ class Gate {
     this.sending = true;
     this.lastSent = now();
     if (read.seq === 1) mark('gate-probe');
-    sendContentToBackground(message).then(
+    sendProbe(message).then(
       (answer: unknown) => {
         this.sending = false;
         this.onAnswer(read, answer as ProbeAnswer | null);
@@ -152,52 +176,64 @@ class Gate {
     if (answer?.verdict === 'candidate') {
       read.matched = true;
       mark('gate-candidate');
+      // The engine watches the article from here; the gate only follows the address.
       if (this.requestedOnly) this.stop();
+      else this.watch.set('address');
       return;
     }
     if (answer?.verdict === 'resend') {
-      // The background restarted and lost this page's count: send all of it again.
-      read.seq = 0;
-      read.doneSent = false;
-      read.pending = [...read.sent];
+      // The background restarted and lost this page's count: read the page again.
+      this.sendAgain = false;
+      this.begin(read.requested);
+      return;
     }
     const again = this.sendAgain;
     this.sendAgain = false;
-    if (again || read.pending.length > 0 || answer?.verdict === 'resend') this.send(read);
+    if (again || read.pending.length > 0) this.send(read);
     else if (read.doneSent && this.requestedOnly) this.stop();
   }
 
-  private onMutations(records: MutationRecord[]) {
+  /** Observer records (null: a URL event): gather them, and look again after THROTTLE_MS. */
+  private onChange(records: MutationRecord[] | null) {
     const t0 = now();
+    const read = this.read;
     if (location.href !== this.url) {
       // A single-page app moved to another page: read it afresh, once its head has settled.
-      this.schedule(() => this.begin(false));
-    } else if (this.read && !this.read.matched && !this.read.full) {
-      for (const r of records) this.records.push(r);
-      this.schedule(() => this.readChanges());
+      this.schedule();
+    } else if (records && read && !read.matched) {
+      if (this.watch.mode === 'page' && !read.full) for (const r of records) this.records.push(r);
+      if (!read.requested && read.meta.kind === 'other' && records.some(inHead))
+        this.headChanged = true;
+      if (this.records.length > 0 || this.headChanged) this.schedule();
     }
     this.account(t0);
   }
 
-  private readonly onPopState = () => {
-    if (location.href !== this.url) this.schedule(() => this.begin(false));
-  };
-
-  private schedule(fn: () => void) {
+  private schedule() {
     if (this.timer !== undefined) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      if (!this.stopped) fn();
+      if (!this.stopped) this.afterChanges();
     }, THROTTLE_MS);
   }
 
-  /** Queue what the page added or changed since the last read, then read it. */
-  private readChanges() {
+  /** A new address, or a head that now says "article", starts a new read; else read the changes. */
+  private afterChanges() {
+    if (location.href !== this.url) return this.begin(false);
     const t0 = now();
+    if (this.headChanged) {
+      this.headChanged = false;
+      if (probeMetadata(document, this.url).kind !== 'other') return this.begin(false);
+    }
+    this.readChanges(t0);
+  }
+
+  /** Queue what the page added or changed since the last read, then read it. */
+  private readChanges(t0: number) {
     const read = this.read;
     const records = this.records;
     this.records = [];
-    if (!read || read.matched) return;
+    if (!read || read.matched || records.length === 0) return this.account(t0);
     for (const r of records) {
       if (r.type === 'characterData') {
         // Text that grew or changed in place (streamed): read it again.
@@ -227,10 +263,11 @@ class Gate {
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
-    this.observer.disconnect();
-    removeEventListener('popstate', this.onPopState);
+    this.watch.stop();
   }
 }
+
+const inHead = (r: MutationRecord) => document.head?.contains(r.target) === true;
 
 function main() {
   const w = globalThis as GateWindow;

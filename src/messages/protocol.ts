@@ -9,7 +9,7 @@
 import * as v from 'valibot';
 import type { UnanchoredReason } from '../anchoring';
 import { RECOGNISED_BY } from '../detection/detect';
-import { PAGE_KINDS, PROBE_MAX_SHINGLES } from '../detection/probe';
+import { PAGE_KINDS, PROBE_MAX_CHARS } from '../detection/probe';
 import { HIGHLIGHT_CATEGORIES } from '../highlights/categories';
 import { ORPHAN_REASONS } from '../highlights/orphans';
 import { NoteIdSchema } from '../notes/model';
@@ -65,8 +65,9 @@ export type ProbeMetadata = v.InferOutput<typeof ProbeMetadataSchema>;
 
 /**
  * The gate's question: is this page one of the catalogue's articles? Sent as the gate reads the
- * page: `seq` 0 carries the metadata and resets the page's count in the background; each later
- * probe carries only the probe shingles (detection/probe.ts) not sent before on this page (`doc`).
+ * page: `seq` 0 carries the metadata and resets the page's count in the background; each probe
+ * carries the page text read since the last one, as it is, in pieces (shingles do not run across
+ * pieces): the background makes the shingles (detection/probe-text.ts), off the page's main thread.
  * `requested`: the reader asked Gloss to check this page (popup, context menu).
  * `done`: the gate has read all it will read; the background answers for good.
  */
@@ -76,9 +77,13 @@ const ProbeMessageSchema = v.object({
   seq: v.pipe(v.number(), v.integer(), v.minValue(0)),
   url: Url,
   meta: v.optional(ProbeMetadataSchema),
-  shingles: v.pipe(
-    v.array(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(0xffffffff))),
-    v.maxLength(PROBE_MAX_SHINGLES),
+  text: v.pipe(
+    v.array(v.string()),
+    v.maxLength(PROBE_MAX_CHARS),
+    v.check(
+      (pieces) => pieces.reduce((chars, piece) => chars + piece.length, 0) <= PROBE_MAX_CHARS,
+      'a probe carries at most PROBE_MAX_CHARS characters',
+    ),
   ),
   requested: v.boolean(),
   done: v.boolean(),
@@ -219,16 +224,8 @@ export interface Replies {
 /** The engine's port to the background: open only so the engine learns when Gloss goes away. */
 export const ENGINE_PORT = 'gloss-engine';
 
-/**
- * Names in the content scripts' world, shared by the gate and the background (which runs small
- * functions there with scripting.executeScript; such a function is serialised, so it gets the
- * names as arguments). `GATE_HANDLE`: the live gate, which the background asks to read the whole
- * page when the reader asks for a check. `GATE_REQUEST_FLAG`: set when no gate is on the page
- * yet (a site Gloss does not run on by itself); the gate injected right after takes it once, so
- * a later automatic look is not a request.
- */
-export const GATE_HANDLE = 'gloss.gate';
-export const GATE_REQUEST_FLAG = 'gloss.gate.request';
+/** Names in the content scripts' world (the gate's handle, the reader's request): ./world-names.ts. */
+export { GATE_HANDLE, GATE_REQUEST_FLAG } from './world-names';
 
 /** `raw` as a message of `schema`'s kind, or null if it is anything else. */
 export function parse<S extends v.GenericSchema>(schema: S, raw: unknown): v.InferOutput<S> | null {

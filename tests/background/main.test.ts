@@ -125,7 +125,7 @@ describe('the background', () => {
     seq: 0,
     url: CANONICAL,
     meta: { titles: [], kind: 'article' },
-    shingles: [],
+    text: [],
     requested: false,
     done: false,
     ...over,
@@ -183,8 +183,8 @@ describe('the background', () => {
 
   test('ignores malformed messages', () => {
     expect(send(probe({ doc: '<script>' }), contentScript)).toBeUndefined();
-    expect(send(probe({ shingles: [1.5] }), contentScript)).toBeUndefined();
-    expect(send(probe({ shingles: new Array(9000).fill(1) }), contentScript)).toBeUndefined();
+    expect(send(probe({ text: [15] }), contentScript)).toBeUndefined();
+    expect(send(probe({ text: ['word '.repeat(300_000)] }), contentScript)).toBeUndefined();
     expect(send(probe({ meta: { titles: [], kind: 'poem' } }), contentScript)).toBeUndefined();
     expect(send('gloss/probe', contentScript)).toBeUndefined();
   });

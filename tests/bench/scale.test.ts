@@ -6,8 +6,7 @@ import { ProbeSessions } from '../../src/background/probe-sessions';
 import { catalogueArticle } from '../../src/detection/catalogue-build';
 import { CatalogueIndex } from '../../src/detection/catalogue-index';
 import { buildCatalogueIndex } from '../../src/detection/catalogue-index-build';
-import { shingles } from '../../src/detection/fingerprint';
-import { isProbeShingle, PROBE_MAX_SHINGLES } from '../../src/detection/probe';
+import { PROBE_MAX_CHARS } from '../../src/detection/probe';
 
 const real = packById('2025-11-24-trump-xi-call');
 if (!real) throw new Error('seed pack missing');
@@ -16,18 +15,19 @@ const COPY = 'https://www.businesstimes.com.sg/international/global/a-copy';
 
 describe('the scale benchmark', () => {
   it('splits a read into probes as the gate does: metadata first, at most the maximum each', () => {
+    const half = 'word '.repeat(PROBE_MAX_CHARS / 10);
     const read = {
       ms: 1,
       url: COPY,
       meta: { titles: ['A headline'], kind: 'article' as const },
-      shingles: Array.from({ length: PROBE_MAX_SHINGLES + 5 }, (_, i) => i),
+      text: [half, half, half],
     };
     const probes = probesOf(read);
-    expect(probes.map((p) => [p.seq, p.shingles.length, Boolean(p.meta), p.done])).toEqual([
-      [0, PROBE_MAX_SHINGLES, true, false],
-      [1, 5, false, true],
+    expect(probes.map((p) => [p.seq, p.text.length, Boolean(p.meta), p.done])).toEqual([
+      [0, 2, true, false],
+      [1, 1, false, true],
     ]);
-    expect(probesOf({ ...read, shingles: [] })).toHaveLength(1);
+    expect(probesOf({ ...read, text: [] })).toHaveLength(1);
   });
 
   it('the background names the real article from a copy known by its text only', () => {
@@ -36,7 +36,7 @@ describe('the scale benchmark', () => {
       ms: 1,
       url: COPY,
       meta: { titles: ['Leaders talk trade'], kind: 'article' as const },
-      shingles: [...shingles(text)].filter(isProbeShingle),
+      text: [text],
     };
     const index = new CatalogueIndex(buildCatalogueIndex(packs.map(catalogueArticle)));
     expect(answerAll(new ProbeSessions(index), probesOf(read))).toEqual({
@@ -46,7 +46,7 @@ describe('the scale benchmark', () => {
     });
     const other = {
       ...read,
-      shingles: [...shingles('Nothing of the article is here at all, really.')],
+      text: ['Nothing of the article is here at all, really.'],
     };
     expect(answerAll(new ProbeSessions(index), probesOf(other)).verdict).toBe('none');
   });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { packById } from '../../src/annotations/packs';
 import { planHighlights } from '../../src/highlights/plan';
 import { BROWSERS, closeAllBrowsers, type GlossBrowser } from '../../tools/browsers/browsers';
+import { fixture } from '../../tools/browsers/fixtures';
 import {
   browserWithControl,
   type ExtensionControl,
@@ -77,6 +78,36 @@ describe.each(BROWSERS)('%s', (name) => {
     }, null);
     await control.waitForBadge(tabId, (t) => t === '');
     expect(totalHighlighted(await glossHighlights(page))).toBe(0);
+    await closeWithoutErrors(page);
+  });
+
+  test('a front whose opening is read (then only its address is watched): follows the app to the article and back', async () => {
+    const { page, url } = await openFixture(browser, {
+      ...fixture('spa'),
+      path: '/spa/?front=long',
+    });
+    const tabId = await control.tabId(url);
+    await settle(page, 1000);
+    expect(await glossHighlights(page)).toEqual({});
+
+    await page.evaluate(
+      () => (window as unknown as { __app: { open(): void } }).__app.open(),
+      null,
+    );
+    await waitForHighlights(page);
+    await control.waitForBadgeCount(tabId);
+    expect((await pageState(control, tabId)).status).toBe('article');
+
+    await page.evaluate(
+      () => (window as unknown as { __app: { back(): void } }).__app.back(),
+      null,
+    );
+    await page.waitFor(() => {
+      for (const [key, h] of CSS.highlights)
+        if (key.startsWith('gloss-') && h.size > 0) return false;
+      return true;
+    }, null);
+    await control.waitForBadge(tabId, (t) => t === '');
     await closeWithoutErrors(page);
   });
 });

@@ -9,7 +9,7 @@ import { openingScope, PageRead, probeMetadata } from '../../src/content/gate-re
 import { catalogueArticle } from '../../src/detection/catalogue-build';
 import { CatalogueIndex } from '../../src/detection/catalogue-index';
 import { buildCatalogueIndex } from '../../src/detection/catalogue-index-build';
-import { PROBE_MAX_SHINGLES } from '../../src/detection/probe';
+import { PROBE_MAX_CHARS } from '../../src/detection/probe';
 import type { ProbeAnswer, ProbeMessage } from '../../src/messages/protocol';
 import { fixtureDocument } from './fixture-dom';
 
@@ -25,14 +25,14 @@ export function gateProbes(doc: Document, url: string, requested = false): Probe
   read.collect();
   const probes: ProbeMessage[] = [];
   do {
-    const shingles = read.pending.splice(0, PROBE_MAX_SHINGLES);
+    const text = read.take(PROBE_MAX_CHARS);
     probes.push({
       type: 'gloss/probe',
       doc: read.doc,
       seq: probes.length,
       url,
       ...(probes.length === 0 ? { meta: read.meta } : {}),
-      shingles,
+      text,
       requested,
       done: read.pending.length === 0,
     });

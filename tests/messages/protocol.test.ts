@@ -24,7 +24,7 @@ const probe = {
   seq: 0,
   url: 'https://www.straitstimes.com/x',
   meta: { titles: ['A headline'], kind: 'article', canonical: 'https://www.straitstimes.com/x' },
-  shingles: [1, 4294967295],
+  text: ['Mr Trump said the call was very good.', 'A second piece.'],
   requested: false,
   done: true,
 };
@@ -115,9 +115,11 @@ describe('each receiver accepts only well-formed messages of its direction', () 
     ['an unknown type', { type: 'gloss/delete-everything' }],
     ['a missing field', { ...probe, done: undefined }],
     ['a page key with markup', { ...probe, doc: '<img src=x onerror=alert(1)>' }],
-    ['a shingle that is not a 32-bit hash', { ...probe, shingles: [2 ** 32] }],
-    ['a fractional shingle', { ...probe, shingles: [1.5] }],
-    ['too many shingles in one probe', { ...probe, shingles: new Array(8193).fill(1) }],
+    ['text that is not a string', { ...probe, text: [42] }],
+    [
+      'more text in one probe than its limit',
+      { ...probe, text: ['x'.repeat(40_000), 'y'.repeat(40_000)] },
+    ],
     ['an unknown page kind', { ...probe, meta: { ...probe.meta, kind: 'poem' } }],
     ['a fourth title', { ...probe, meta: { ...probe.meta, titles: ['a', 'b', 'c', 'd'] } }],
     ['a negative tab id', { type: 'gloss/get-tab-state', tabId: -1 }],
