@@ -184,23 +184,28 @@ export function* verbatimSteps(
   }
   if (shouldYield()) yield;
 
+  // Fewer found than the share the tier needs: leave it all to the search (see MIN_SHARE below).
+  if (found.length === 0 || found.length < order.length * MIN_SHARE) return results;
   // Only places that are their own can vouch for others, as only confident anchors do; and every
   // place needs a neighbour from outside its sentence in order next to it (PositionMap.support),
   // which a copy out of the article's order has not.
-  const folded = found.length > 0 ? yield* index.foldedSteps(shouldYield) : null;
-  const taken = found.filter(
-    (f) => folded !== null && occursOnce(folded, f) && hasPartner(f, found),
-  );
+  const folded = yield* index.foldedSteps(shouldYield);
+  let taken: Found[] = [];
+  for (let k = 0; k < found.length; k++) {
+    // Each check reads the page once (native, but a 2 MB page is a 2 MB read).
+    if ((k & 31) === 31 && shouldYield()) yield;
+    const f = found[k] as Found;
+    if (occursOnce(folded, f) && hasPartner(k, found)) taken.push(f);
+  }
   // The article's order: the longest chain of places whose page order is the source order, each
   // stretch of it (one shift: a verbatim paragraph) within reach of the stretches around it. A
   // copy of a paragraph elsewhere on the page (whose own place was edited or dropped) is not.
   const inOrder = new Set(inOrderChain(taken, (f) => f.start));
-  for (let k = taken.length - 1; k >= 0; k--)
-    if (!inOrder.has(taken[k] as Found)) taken.splice(k, 1);
+  taken = taken.filter((f) => inOrder.has(f));
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const far = farFromNeighbours(taken, scale);
     if (far.size === 0) break;
-    for (let k = taken.length - 1; k >= 0; k--) if (far.has(taken[k] as Found)) taken.splice(k, 1);
+    taken = taken.filter((f) => !far.has(f));
   }
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const map = new PositionMap(
@@ -212,7 +217,8 @@ export function* verbatimSteps(
       return !around.before && !around.after;
     });
     if (turnedDown.length === 0) break;
-    for (const f of turnedDown) taken.splice(taken.indexOf(f), 1);
+    const down = new Set(turnedDown);
+    taken = taken.filter((f) => !down.has(f));
   }
   // Verbatim text that is only a small part of what the call looks for is no evidence of where
   // the article is (a comment or a teaser quoting a few of its sentences, on a page whose own copy
@@ -253,8 +259,8 @@ function occursOnce(folded: Folded, f: Found): boolean {
  * stretch of the article? A lone verbatim sentence amid edited ones may be a copy elsewhere whose
  * original was edited; the search weighs it against the edited one.
  */
-function hasPartner(f: Found, found: readonly Found[]): boolean {
-  const k = found.indexOf(f);
+function hasPartner(k: number, found: readonly Found[]): boolean {
+  const f = found[k] as Found;
   const shift = f.start - f.position;
   for (const j of [k - 1, k + 1]) {
     const g = found[j];
