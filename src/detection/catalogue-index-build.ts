@@ -9,6 +9,7 @@ import {
   type IndexTables,
   LEAD_BUCKET_BITS,
   LEAD_BUCKETS,
+  leadTail,
   newIndexFile,
 } from './catalogue-index-format';
 import { type CatalogueArticle, headlineWords, leadProbeShingles, urlKey } from './catalogue-keys';
@@ -43,7 +44,7 @@ function fillLeadBuckets(pairs: Array<[number, number]>, tables: IndexTables) {
   let bucket = 0;
   pairs.forEach(([hash, article], i) => {
     for (; bucket <= hash >>> LEAD_BUCKET_BITS; bucket++) leadBucketStarts[bucket] = i;
-    leadLowBits[i] = hash & (LEAD_BUCKETS - 1);
+    leadLowBits[i] = leadTail(hash);
     leadArticles[i] = article;
   });
   for (; bucket <= LEAD_BUCKETS; bucket++) leadBucketStarts[bucket] = pairs.length;

@@ -21,7 +21,7 @@ import {
   type IndexTables,
   indexTables,
   LEAD_BUCKET_BITS,
-  LEAD_BUCKETS,
+  leadTail,
   readIndexCounts,
 } from './catalogue-index-format';
 import { headlineWords, urlKey } from './catalogue-keys';
@@ -50,7 +50,7 @@ export interface TextCandidate {
 
 /** The first position from `lo` to `hi` in an ascending table whose value is not below `value`. */
 function lowerBound(
-  table: Float64Array | Uint32Array | Uint16Array,
+  table: Float64Array | Uint32Array | Uint16Array | Uint8Array,
   value: number,
   lo = 0,
   hi = table.length,
@@ -141,7 +141,7 @@ export class CatalogueIndex {
     const { leadBucketStarts, leadLowBits, leadArticles } = this.tables;
     for (const h of probe) {
       const bucket = h >>> LEAD_BUCKET_BITS;
-      const low = h & (LEAD_BUCKETS - 1);
+      const low = leadTail(h);
       const end = leadBucketStarts[bucket + 1] as number;
       const start = leadBucketStarts[bucket] as number;
       for (
