@@ -31,7 +31,7 @@ import {
 } from '../highlights/extra-mentions';
 import { type Presentation, presentationOf } from '../highlights/modes';
 import { type OrphanReason, orphanReason } from '../highlights/orphans';
-import { type PlannedHighlight, planHighlights } from '../highlights/plan';
+import { type PlannedHighlight, planHighlights, selectorOf } from '../highlights/plan';
 import {
   ENGINE_CANDIDATE_KEY,
   ENGINE_PORT,
@@ -170,13 +170,6 @@ async function detect(handed: Handed | null): Promise<Found | 'loading' | null> 
   }
   return named ? 'loading' : null;
 }
-
-const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
-  exact: p.target.quote.exact,
-  prefix: p.target.quote.prefix,
-  suffix: p.target.quote.suffix,
-  position: p.target.position.start,
-});
 
 /** Caret position under the pointer, in either browser's API. */
 function caretAt(x: number, y: number): { node: Node; offset: number } | null {

@@ -2,6 +2,7 @@
  * What to highlight for a pack: every entity mention and every claim, each with its category and
  * the paragraph it belongs to. Pure: a pack in, a flat list out, in canonical-text order.
  */
+import type { QuoteSelector } from '../anchoring';
 import type { Pack, Target } from '../annotations/model';
 import { paragraphStarts } from '../annotations/text';
 import { claimCategory, entityCategory, type HighlightCategory } from './categories';
@@ -18,6 +19,14 @@ export interface PlannedHighlight {
   /** Same-category annotations the pack declares this one may overlap. */
   allowOverlap: readonly string[];
 }
+
+/** What the anchoring engine looks for: the target's quote, its context and its source offset. */
+export const selectorOf = (p: PlannedHighlight): QuoteSelector => ({
+  exact: p.target.quote.exact,
+  prefix: p.target.quote.prefix,
+  suffix: p.target.quote.suffix,
+  position: p.target.position.start,
+});
 
 export function planHighlights(pack: Pack): PlannedHighlight[] {
   const starts = paragraphStarts(pack.article);

@@ -22,7 +22,7 @@ import {
 import type { Pack } from '../../src/annotations/model';
 import { packById } from '../../src/annotations/packs';
 import { canonicalText } from '../../src/annotations/text';
-import { planHighlights } from '../../src/highlights/plan';
+import { planHighlights, selectorOf } from '../../src/highlights/plan';
 import { fixtureDocument } from '../helpers/fixture-dom';
 import { LOOKALIKE_PAGES, lookalikeHtml } from './lookalike-pages';
 
@@ -31,12 +31,7 @@ const found = packById('2025-11-24-trump-xi-call');
 if (!found) throw new Error('the bundled pack is missing');
 const pack: Pack = found;
 const planned = planHighlights(pack);
-const selectors: QuoteSelector[] = planned.map((p) => ({
-  exact: p.target.quote.exact,
-  prefix: p.target.quote.prefix,
-  suffix: p.target.quote.suffix,
-  position: p.target.position.start,
-}));
+const selectors: QuoteSelector[] = planned.map(selectorOf);
 const sourceLength = canonicalText(pack.article).length;
 const canonicalHtml = readFileSync(
   resolve(

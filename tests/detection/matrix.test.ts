@@ -11,7 +11,7 @@ import { canonicalText } from '../../src/annotations/text';
 import { isShown, type Recognition, recognise } from '../../src/content/article-root';
 import { placeableParagraphs, type Verdict } from '../../src/detection/judge';
 import { fingerprintArticle } from '../../src/detection/paragraphs';
-import { type PlannedHighlight, planHighlights } from '../../src/highlights/plan';
+import { planHighlights, selectorOf } from '../../src/highlights/plan';
 import { fixtureDocument } from '../helpers/fixture-dom';
 import { answerProbes, gateProbes } from '../helpers/probe';
 import {
@@ -27,12 +27,6 @@ import {
 
 const fingerprint = fingerprintArticle(PACK.article.text.paragraphs);
 const planned = planHighlights(PACK);
-const selectorOf = (p: PlannedHighlight) => ({
-  exact: p.target.quote.exact,
-  prefix: p.target.quote.prefix,
-  suffix: p.target.quote.suffix,
-  position: p.target.position.start,
-});
 const sourceLength = canonicalText(PACK.article).length;
 const paragraphIds = PACK.article.text.paragraphs.map((p) => p.id);
 

@@ -19,7 +19,7 @@ import { type AnchorResult, anchor, type QuoteSelector, TextIndex } from '../../
 import { packById } from '../../src/annotations/packs';
 import { createPainter } from '../../src/content/paint';
 import type { HighlightCategory } from '../../src/highlights/categories';
-import { planHighlights } from '../../src/highlights/plan';
+import { planHighlights, selectorOf } from '../../src/highlights/plan';
 import {
   checkPainted,
   contextAgreement,
@@ -76,12 +76,7 @@ const ARTIFACTS = join(process.cwd(), 'artifacts', 'fuzz');
 const pack = packById('2025-11-24-trump-xi-call');
 if (!pack) throw new Error('the bundled pack is missing');
 const planned = planHighlights(pack);
-const selectors: QuoteSelector[] = planned.map((p) => ({
-  exact: p.target.quote.exact,
-  prefix: p.target.quote.prefix,
-  suffix: p.target.quote.suffix,
-  position: p.target.position.start,
-}));
+const selectors: QuoteSelector[] = planned.map(selectorOf);
 const sourceLength = sourceLengthOf(pack);
 
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'textarea']);

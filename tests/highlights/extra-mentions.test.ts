@@ -16,7 +16,7 @@ import {
   type TextBlock,
   textBlocks,
 } from '../../src/highlights/extra-mentions';
-import { planHighlights } from '../../src/highlights/plan';
+import { planHighlights, selectorOf } from '../../src/highlights/plan';
 import {
   PACK,
   pairwiseVariants,
@@ -50,12 +50,7 @@ function extrasIn(doc: Document, how: { named?: boolean; requested?: boolean } =
     found.region,
     planHighlights(PACK)
       .filter((p) => placeable.has(paragraphIds[p.paragraph] ?? ''))
-      .map((p) => ({
-        exact: p.target.quote.exact,
-        prefix: p.target.quote.prefix,
-        suffix: p.target.quote.suffix,
-        position: p.target.position.start,
-      })),
+      .map(selectorOf),
     { sourceLength: canonicalText(PACK.article).length, index: readable },
   );
   const taken = results.flatMap((r) =>
