@@ -13,7 +13,7 @@
 
 import type { Candidate } from './candidates';
 import { NEIGHBOUR_GAP, type PositionMap } from './position-map';
-import { hasLineBreak, type PreparedSelector } from './prepare';
+import { type PreparedSelector, paragraphContext } from './prepare';
 import { SHORT_QUOTE } from './scoring';
 import type { QuoteSelector } from './types';
 
@@ -62,23 +62,16 @@ export function isClause(sel: PreparedSelector): boolean {
  * them (on a copy cut after two paragraphs, the end of the first has no other neighbour).
  */
 export function ownSentence(selector: QuoteSelector): [number, number] {
-  const { position = 0, prefix = '', exact, suffix = '' } = selector;
+  const { position = 0, exact } = selector;
   const end = position + exact.length;
-  let from = position - NEIGHBOUR_GAP;
-  let to = end + NEIGHBOUR_GAP;
-  for (let k = prefix.length - 1; k >= 0; k--) {
-    if (hasLineBreak(prefix, k, k + 1)) {
-      from = Math.max(from, position - (prefix.length - k));
-      break;
-    }
-  }
-  for (let k = 0; k < suffix.length; k++) {
-    if (hasLineBreak(suffix, k, k + 1)) {
-      to = Math.min(to, end + k);
-      break;
-    }
-  }
-  return [from, to];
+  const own = paragraphContext(selector);
+  // Past the break: the prefix's rest and the break itself lie before the paragraph.
+  const from = position - NEIGHBOUR_GAP;
+  const to = end + NEIGHBOUR_GAP;
+  return [
+    own.breakBefore ? Math.max(from, position - own.prefix.length - 1) : from,
+    own.breakAfter ? Math.min(to, end + own.suffix.length) : to,
+  ];
 }
 
 /** Which sides of this place the article's confident neighbours vouch for (none without a map). */

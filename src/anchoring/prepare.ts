@@ -163,6 +163,41 @@ export function renderSelector(selector: QuoteSelector): RenderedSelector {
   return { whole, quoteStart, quoteEnd };
 }
 
+/** A selector's context within its own paragraph, and whether a paragraph break cut each side. */
+export interface ParagraphContext {
+  /** The prefix after its last line break (all of it if it has none). */
+  prefix: string;
+  /** The suffix before its first line break (all of it if it has none). */
+  suffix: string;
+  breakBefore: boolean;
+  breakAfter: boolean;
+}
+
+export function paragraphContext(selector: QuoteSelector): ParagraphContext {
+  const prefix = selector.prefix ?? '';
+  const suffix = selector.suffix ?? '';
+  let from = 0;
+  for (let k = prefix.length - 1; k >= 0; k--) {
+    if (hasLineBreak(prefix, k, k + 1)) {
+      from = k + 1;
+      break;
+    }
+  }
+  let to = suffix.length;
+  for (let k = 0; k < suffix.length; k++) {
+    if (hasLineBreak(suffix, k, k + 1)) {
+      to = k;
+      break;
+    }
+  }
+  return {
+    prefix: prefix.slice(from),
+    suffix: suffix.slice(0, to),
+    breakBefore: from > 0,
+    breakAfter: to < suffix.length,
+  };
+}
+
 /** Is there a line break in the blank characters where the prefix meets the quote? */
 export function breakBefore(prefix: string, exact: string): boolean {
   return (
