@@ -43,7 +43,7 @@ import {
 } from './scoring';
 import { neverYield } from './slices';
 import { lowerBound, type TextIndex } from './text-index';
-import type { AnchorOptions, AnchorResult, QuoteSelector } from './types';
+import type { AnchorOptions, AnchorResult, QuoteSelector, Settled } from './types';
 import { verbatimSteps } from './verbatim';
 
 /** Occurrences of one quote the multi-pattern pass reports at most. */
@@ -58,16 +58,6 @@ const MIN_OTHER_SELECTORS = 3;
 const MIN_KEY_CONTEXT = 8;
 
 /**
- * A result this call does not redo (reanchor keeps those far from a page change): it is part of
- * the article around the call's selectors, so it vouches for their places as a confident anchor of
- * the call would, and it keeps its place.
- */
-export interface Settled {
-  selector: QuoteSelector;
-  result: AnchorResult;
-}
-
-/**
  * The anchoring work as a generator: the verbatim tier (verbatim.ts) places what the page carries
  * as it was; the search below anchors the rest, with those places as settled neighbours. Yields
  * and returns as searchSteps does.
@@ -79,31 +69,12 @@ export function* anchorSteps(
   settled: ReadonlyArray<Settled> = [],
 ): Generator<void, AnchorResult[], void> {
   const shouldYield = options.shouldYield ?? neverYield;
-  const placed = yield* verbatimSteps(index, selectors, options, shouldYield);
-  // One place, one target (evidence.ts): a place settled for another target, or taken verbatim by
-  // two targets, is left to the search, which weighs whose it is.
-  const placeOf = (r: AnchorResult) => `${r.start}:${r.end}`;
-  const owners = new Map<string, QuoteSelector[]>();
-  const own = (place: string, selector: QuoteSelector) => {
-    const list = owners.get(place);
-    if (list) list.push(selector);
-    else owners.set(place, [selector]);
-  };
-  for (const s of settled) if (s.result.start !== null) own(placeOf(s.result), s.selector);
-  if (!options.sharedPlaces) {
-    placed.forEach((result, i) => {
-      if (result) own(placeOf(result), selectors[i] as QuoteSelector);
-    });
-  }
+  const placed = yield* verbatimSteps(index, selectors, options, settled, shouldYield);
   const rest: number[] = [];
   const verbatim: Settled[] = [];
   placed.forEach((result, i) => {
-    const selector = selectors[i] as QuoteSelector;
-    const others = result ? (owners.get(placeOf(result)) ?? []) : [];
-    if (result === null || others.some((o) => !sameTarget(o, selector))) {
-      placed[i] = null;
-      rest.push(i);
-    } else verbatim.push({ selector, result });
+    if (result === null) rest.push(i);
+    else verbatim.push({ selector: selectors[i] as QuoteSelector, result });
   });
   if (rest.length === 0) return placed as AnchorResult[];
   if (verbatim.length === 0) return yield* searchSteps(index, selectors, options, settled);

@@ -3,11 +3,11 @@
  * it), the rest are anchored again in one batch.
  */
 
-import { anchorSteps, type Settled } from './pipeline';
+import { anchorSteps } from './pipeline';
 import { CONTEXT_CHARS } from './scoring';
 import { runToEnd } from './slices';
 import type { TextChange, TextIndex } from './text-index';
-import type { AnchorOptions, AnchorResult, QuoteSelector } from './types';
+import type { AnchorOptions, AnchorResult, QuoteSelector, Settled } from './types';
 
 /** Options for reanchor(). */
 export interface ReanchorOptions extends AnchorOptions {

@@ -67,3 +67,13 @@ export interface AnchorOptions {
   /** For anchorSteps(): return true to make the generator yield (end the current slice). */
   shouldYield?: () => boolean;
 }
+
+/**
+ * A result this call does not redo (reanchor keeps those far from a page change): it is part of
+ * the article around the call's selectors, so it vouches for their places as a confident anchor of
+ * the call would, and it keeps its place.
+ */
+export interface Settled {
+  selector: QuoteSelector;
+  result: AnchorResult;
+}

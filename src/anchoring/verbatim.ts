@@ -15,10 +15,10 @@
  * which get this tier's places as settled neighbours (pipeline.ts).
  */
 
-import { ownSentence } from './evidence';
+import { ownSentence, sameTarget } from './evidence';
 import { type Folded, renderedToFolded } from './fold';
 import { inOrderChain, NEIGHBOUR_REACH, NEIGHBOUR_REACH_FACTOR, PositionMap } from './position-map';
-import { hasLineBreak, renderSelector } from './prepare';
+import { paragraphContext, renderSelector } from './prepare';
 import {
   CONTEXT_CHARS,
   combineScore,
@@ -28,7 +28,7 @@ import {
 } from './scoring';
 import type { ShouldYield } from './slices';
 import { lowerBound, type TextIndex } from './text-index';
-import type { AnchorOptions, AnchorResult, QuoteSelector } from './types';
+import type { AnchorOptions, AnchorResult, QuoteSelector, Settled } from './types';
 
 /** Rendered context characters (both sides together) a short quote needs to be placed verbatim. */
 const MIN_CONTEXT = 16;
@@ -72,26 +72,8 @@ interface Key {
 
 /** The selector's key: its context up to the source's paragraph breaks, rendered. */
 function keyOf(selector: QuoteSelector): Key {
-  let prefix = selector.prefix ?? '';
-  let suffix = selector.suffix ?? '';
-  let breakBefore = false;
-  let breakAfter = false;
-  for (let k = prefix.length - 1; k >= 0; k--) {
-    if (hasLineBreak(prefix, k, k + 1)) {
-      prefix = prefix.slice(k + 1);
-      breakBefore = true;
-      break;
-    }
-  }
-  for (let k = 0; k < suffix.length; k++) {
-    if (hasLineBreak(suffix, k, k + 1)) {
-      suffix = suffix.slice(0, k);
-      breakAfter = true;
-      break;
-    }
-  }
+  const { prefix, suffix, breakBefore, breakAfter } = paragraphContext(selector);
   const { whole, quoteStart, quoteEnd } = renderSelector({ exact: selector.exact, prefix, suffix });
-  // The rendered key is trimmed: a break right next to the quote is next to the key too.
   return { whole, quoteStart, quoteEnd, breakBefore, breakAfter };
 }
 
@@ -103,6 +85,7 @@ export function* verbatimSteps(
   index: TextIndex,
   selectors: ReadonlyArray<QuoteSelector>,
   options: AnchorOptions,
+  settled: ReadonlyArray<Settled>,
   shouldYield: ShouldYield,
 ): Generator<void, Array<AnchorResult | null>, void> {
   const results: Array<AnchorResult | null> = new Array(selectors.length).fill(null);
@@ -224,7 +207,9 @@ export function* verbatimSteps(
   // the article is (a comment or a teaser quoting a few of its sentences, on a page whose own copy
   // was edited): the search, which also sees the edited text, decides all of it.
   if (taken.length < order.length * MIN_SHARE) return results;
+  const ownPlace = onePlaceOneTarget(taken, selectors, settled, options.sharedPlaces === true);
   for (const f of taken) {
+    if (!ownPlace(f)) continue;
     const hint = Math.max(0, Math.min(text.length, f.position * scale));
     const positionScore = Math.max(
       0,
@@ -304,4 +289,30 @@ function farFromNeighbours(places: readonly Found[], scale: number): Set<Found> 
     first = end;
   }
   return far;
+}
+
+/**
+ * One place, one target (evidence.ts): a place settled for another target, or found for two
+ * targets (unless the caller shares places), is left to the search, which weighs whose it is.
+ */
+function onePlaceOneTarget(
+  taken: readonly Found[],
+  selectors: ReadonlyArray<QuoteSelector>,
+  settled: ReadonlyArray<Settled>,
+  sharedPlaces: boolean,
+): (f: Found) => boolean {
+  const owners = new Map<string, QuoteSelector[]>();
+  const own = (start: number, end: number | null, selector: QuoteSelector) => {
+    const place = `${start}:${end}`;
+    const list = owners.get(place);
+    if (list) list.push(selector);
+    else owners.set(place, [selector]);
+  };
+  for (const s of settled)
+    if (s.result.start !== null) own(s.result.start, s.result.end, s.selector);
+  if (!sharedPlaces) for (const f of taken) own(f.start, f.end, selectors[f.i] as QuoteSelector);
+  return (f) => {
+    const selector = selectors[f.i] as QuoteSelector;
+    return (owners.get(`${f.start}:${f.end}`) ?? []).every((o) => sameTarget(o, selector));
+  };
 }

@@ -20,7 +20,7 @@ import { neverYield } from '../../src/anchoring/slices';
 import { verbatimSteps } from '../../src/anchoring/verbatim';
 import { packById } from '../../src/annotations/packs';
 import { canonicalText } from '../../src/annotations/text';
-import { planHighlights } from '../../src/highlights/plan';
+import { planHighlights, selectorOf } from '../../src/highlights/plan';
 import { truePlace, truthOf } from '../fuzz/check';
 import { installDomShims, type Shims } from '../fuzz/dom-shims';
 import { generatePage, pageSeed } from '../fuzz/page-gen';
@@ -31,12 +31,7 @@ const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 const pack = packById('2025-11-24-trump-xi-call');
 if (!pack) throw new Error('the bundled pack is missing');
 const planned = planHighlights(pack);
-const selectors: QuoteSelector[] = planned.map((p) => ({
-  exact: p.target.quote.exact,
-  prefix: p.target.quote.prefix,
-  suffix: p.target.quote.suffix,
-  position: p.target.position.start,
-}));
+const selectors: QuoteSelector[] = planned.map(selectorOf);
 const options = { sourceLength: canonicalText(pack.article).length, createRanges: false };
 const parse = (html: string) => new DOMParser().parseFromString(html, 'text/html');
 
@@ -69,7 +64,7 @@ const place = (r: AnchorResult | null | undefined) =>
 /** `truth(i, index)`: the true place of selector i ("start-end"), where the page knows it. */
 function compare(root: Node, truth?: (i: number, index: TextIndex) => string | null): Comparison {
   const index = TextIndex.build(root);
-  const tier = runToEnd(verbatimSteps(index, selectors, options, neverYield));
+  const tier = runToEnd(verbatimSteps(index, selectors, options, [], neverYield));
   const search = runToEnd(searchSteps(index, selectors, options));
   const whole = anchorInIndex(index, selectors, options);
   const disagreements: string[] = [];
